@@ -1,0 +1,176 @@
+import CMicroHTTPD
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// An HTTP/1.1 server on libmicrohttpd's thread pool, answering through an `HTTPResponder`.
+///
+/// The server owns every C pointer: the daemon, the listening socket, one retained `PendingRequest` per request,
+/// and a retain on itself for as long as libmicrohttpd may call back.
+public final class HTTPServer: Sendable {
+    private let configuration: HTTPServerConfiguration
+    private let responder: any HTTPResponder
+    private let state = Mutex<State>(.idle)
+    private let inFlight = Atomic<Int>(0)
+    private let draining = Atomic<Bool>(false)
+
+    private enum State: @unchecked Sendable {
+        case idle
+        case running(daemon: OpaquePointer, socket: ListeningSocket)
+        case stopped
+    }
+
+    /// Creates a server; nothing listens until `start()`.
+    public init(configuration: HTTPServerConfiguration, responder: any HTTPResponder) {
+        self.configuration = configuration
+        self.responder = responder
+    }
+
+    /// Binds the socket and starts the worker threads; returns the bound port.
+    @discardableResult
+    public func start() throws -> Int {
+        try state.withLock { state in
+            guard case .idle = state else { throw HTTPServerError.notStartable }
+            let socket = try ListeningSocket.open(host: configuration.host, port: configuration.port)
+            var flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue
+            if socket.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
+            let retainedSelf = Unmanaged.passRetained(self).toOpaque()
+            guard let daemon = saturn_mhd_start(
+                flags,
+                socket.descriptor,
+                UInt32(max(1, configuration.threadCount)),
+                UInt32(max(1, configuration.connectionTimeoutSeconds)),
+                MicroHTTPCallbacks.access, retainedSelf,
+                MicroHTTPCallbacks.completed, retainedSelf
+            ) else {
+                Unmanaged<HTTPServer>.fromOpaque(retainedSelf).release()
+                close(socket.descriptor)
+                throw HTTPServerError.daemonDidNotStart
+            }
+            state = .running(daemon: daemon, socket: socket)
+            return socket.port
+        }
+    }
+
+    /// The bound port while running, else nil.
+    public var port: Int? {
+        state.withLock { state in
+            if case let .running(_, socket) = state { return socket.port }
+            return nil
+        }
+    }
+
+    /// Stops accepting, lets in-flight requests finish (up to the drain timeout), then closes every connection.
+    public func stop() {
+        let running: (OpaquePointer, ListeningSocket)? = state.withLock { state in
+            guard case let .running(daemon, socket) = state else { return nil }
+            state = .stopped
+            return (daemon, socket)
+        }
+        guard let (daemon, socket) = running else { return }
+        draining.store(true, ordering: .relaxed)
+        _ = MHD_quiesce_daemon(daemon)
+        let deadline = monotonicSeconds() + configuration.drainTimeoutSeconds
+        while inFlight.load(ordering: .acquiring) > 0 && monotonicSeconds() < deadline {
+            usleep(2_000)
+        }
+        MHD_stop_daemon(daemon)
+        close(socket.descriptor)
+        // libmicrohttpd calls back no more: drop the retain taken in start().
+        Unmanaged.passUnretained(self).release()
+    }
+
+    // MARK: - Called from libmicrohttpd's threads through MicroHTTPCallbacks
+
+    func handle(
+        connection: OpaquePointer,
+        url: UnsafePointer<CChar>?,
+        method: UnsafePointer<CChar>?,
+        uploadData: UnsafePointer<CChar>?,
+        uploadDataSize: UnsafeMutablePointer<Int>,
+        requestContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    ) -> MHD_Result {
+        guard let context = requestContext.pointee else {
+            let pending = PendingRequest(
+                method: method.map { String(cString: $0) } ?? "GET",
+                path: url.map(decodedText) ?? "/",
+                query: Self.values(of: MHD_ValueKind.GET_ARGUMENT_KIND, on: connection),
+                headers: Self.values(of: MHD_ValueKind.HEADER_KIND, on: connection),
+                bodyLimit: configuration.maxBodyBytes
+            )
+            requestContext.pointee = Unmanaged.passRetained(pending).toOpaque()
+            inFlight.add(1, ordering: .relaxed)
+            // Refuse a declared oversized body before reading any of it (the connection is then closed).
+            if let declared = pending.request(includingBody: false).header("Content-Length").flatMap(Int.init),
+               declared > configuration.maxBodyBytes {
+                pending.answered = true
+                return queue(responder.respondToOversizedBody(pending.request(includingBody: false), limit: configuration.maxBodyBytes), on: connection)
+            }
+            return .YES
+        }
+        let pending = Unmanaged<PendingRequest>.fromOpaque(context).takeUnretainedValue()
+        if uploadDataSize.pointee > 0 {
+            if !pending.answered, let uploadData {
+                pending.append(UnsafeRawBufferPointer(start: uploadData, count: uploadDataSize.pointee))
+            }
+            uploadDataSize.pointee = 0
+            return .YES
+        }
+        guard !pending.answered else { return .YES }
+        pending.answered = true
+        let response = pending.exceededLimit
+            ? responder.respondToOversizedBody(pending.request(includingBody: false), limit: configuration.maxBodyBytes)
+            : responder.respond(to: pending.request(includingBody: true))
+        return queue(response, on: connection)
+    }
+
+    func complete(requestContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?) {
+        guard let slot = requestContext, let context = slot.pointee else { return }
+        Unmanaged<PendingRequest>.fromOpaque(context).release()
+        slot.pointee = nil
+        inFlight.subtract(1, ordering: .releasing)
+    }
+
+    private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+        let created = response.body.withUnsafeBytes { bytes in
+            MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
+        }
+        guard let mhdResponse = created else { return .NO }
+        defer { MHD_destroy_response(mhdResponse) }
+        for header in response.headers {
+            _ = MHD_add_response_header(mhdResponse, header.name, header.value)
+        }
+        if draining.load(ordering: .relaxed) {
+            _ = MHD_add_response_header(mhdResponse, "Connection", "close")
+        }
+        return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
+    }
+
+    private static func values(of kind: MHD_ValueKind, on connection: OpaquePointer) -> [(name: String, value: String)] {
+        let collector = ValueCollector()
+        withExtendedLifetime(collector) {
+            _ = MHD_get_connection_values(connection, kind, MicroHTTPCallbacks.collectValue, Unmanaged.passUnretained(collector).toOpaque())
+        }
+        return collector.values
+    }
+}
+
+/// Receives the name-value pairs libmicrohttpd iterates over.
+final class ValueCollector {
+    var values: [(name: String, value: String)] = []
+}
+
+/// Decodes C text as UTF-8, replacing invalid sequences rather than failing.
+func decodedText(_ pointer: UnsafePointer<CChar>) -> String {
+    String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
+}
+
+private func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}

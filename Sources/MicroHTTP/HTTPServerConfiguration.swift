@@ -1,0 +1,48 @@
+/// How an `HTTPServer` listens and what it tolerates from clients.
+public struct HTTPServerConfiguration: Sendable {
+    /// The address to bind: an IPv4 or IPv6 literal, or a host name such as `localhost`.
+    public var host: String
+    /// The port to bind; 0 picks a free one, readable from `HTTPServer.port`.
+    public var port: Int
+    /// Request bodies larger than this are answered by `HTTPResponder.respondToOversizedBody`.
+    public var maxBodyBytes: Int
+    /// Seconds a connection may stay idle, or trickle a request, before it is closed.
+    public var connectionTimeoutSeconds: Int
+    /// Worker threads; each runs its own epoll loop.
+    public var threadCount: Int
+    /// Longest time `stop()` waits for in-flight requests before closing every connection.
+    public var drainTimeoutSeconds: Double
+
+    /// Creates a configuration; the defaults suit a local mock.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        maxBodyBytes: Int = 8 * 1024 * 1024,
+        connectionTimeoutSeconds: Int = 30,
+        threadCount: Int = ProcessInfoCores.count,
+        drainTimeoutSeconds: Double = 10
+    ) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+        self.connectionTimeoutSeconds = connectionTimeoutSeconds
+        self.threadCount = threadCount
+        self.drainTimeoutSeconds = drainTimeoutSeconds
+    }
+}
+
+/// The number of cores the process may use, for sizing the thread pool.
+public enum ProcessInfoCores {
+    /// One thread per active core, at least one.
+    public static var count: Int {
+        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
