@@ -1,0 +1,20 @@
+/// The document's ECR rule: Saturn Cloud's IAM role may pull only private ECR repositories named `saturn*`.
+enum ImageURIPolicy {
+    /// Why this URI would not be pullable by Saturn Cloud, or nil when the rule does not object.
+    static func objection(to uri: String) -> String? {
+        guard let slash = uri.firstIndex(of: "/") else { return nil }
+        let host = uri[..<slash]
+        guard isPrivateECRHost(host) else { return nil }
+        let rest = uri[uri.index(after: slash)...]
+        let repository = rest.prefix { $0 != ":" && $0 != "@" }
+        guard !repository.hasPrefix("saturn") else { return nil }
+        return "ECR repository '\(repository)' does not start with 'saturn'; Saturn Cloud's IAM role can only pull ECR repositories named saturn*"
+    }
+
+    /// `<account>.dkr.ecr.<region>.amazonaws.com` (and the `.cn` partition).
+    private static func isPrivateECRHost(_ host: Substring) -> Bool {
+        let labels = host.split(separator: ".")
+        guard labels.count >= 6, labels[1] == "dkr", labels[2].hasPrefix("ecr") else { return false }
+        return host.hasSuffix(".amazonaws.com") || host.hasSuffix(".amazonaws.com.cn")
+    }
+}

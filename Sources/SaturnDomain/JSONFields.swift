@@ -1,0 +1,127 @@
+/// Reads the fields of one JSON object, recording a problem at the exact path for every field that breaks a rule.
+struct JSONFields {
+    let values: [String: JSONValue]
+    let path: String
+
+    /// Nil (with a problem recorded) when `value` is not an object.
+    init?(_ value: JSONValue, path: String, issues: inout ValidationIssues) {
+        guard case let .object(values) = value else {
+            issues.add(path.isEmpty ? "(body)" : path, "must be an object, not \(value.kindName)")
+            return nil
+        }
+        self.values = values
+        self.path = path
+    }
+
+    /// The path of one field of this object.
+    func path(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// Records a problem for every field not in `allowed`.
+    func rejectUnknown(allowed: Set<String>, issues: inout ValidationIssues) {
+        for key in values.keys.sorted() where !allowed.contains(key) {
+            issues.add(path(key), "unknown field (allowed: \(allowed.sorted().joined(separator: ", ")))")
+        }
+    }
+
+    func string(_ key: String, required: Bool = false, issues: inout ValidationIssues) -> String? {
+        switch values[key] {
+        case nil, .null?:
+            if required { issues.add(path(key), "is required") }
+            return nil
+        case let .string(text)?:
+            return text
+        case let other?:
+            issues.add(path(key), "must be a string, not \(other.kindName)")
+            return nil
+        }
+    }
+
+    func bool(_ key: String, issues: inout ValidationIssues) -> Bool? {
+        switch values[key] {
+        case nil, .null?: return nil
+        case let .bool(flag)?: return flag
+        case let other?:
+            issues.add(path(key), "must be a boolean, not \(other.kindName)")
+            return nil
+        }
+    }
+
+    func array(_ key: String, required: Bool = false, issues: inout ValidationIssues) -> [JSONValue]? {
+        switch values[key] {
+        case nil, .null?:
+            if required { issues.add(path(key), "is required") }
+            return nil
+        case let .array(items)?:
+            return items
+        case let other?:
+            issues.add(path(key), "must be an array, not \(other.kindName)")
+            return nil
+        }
+    }
+
+    /// A string that must be one of `allowed`.
+    func oneOf(_ key: String, _ allowed: [String], required: Bool = false, issues: inout ValidationIssues) -> String? {
+        guard let text = string(key, required: required, issues: &issues) else { return nil }
+        guard allowed.contains(text) else {
+            issues.add(path(key), "must be one of \(allowed.map { "'\($0)'" }.joined(separator: ", ")), not '\(text)'")
+            return nil
+        }
+        return text
+    }
+
+    /// An image or version name: `^[-a-zA-Z0-9.]+$`.
+    func recipeName(_ key: String, issues: inout ValidationIssues) -> String? {
+        guard let name = string(key, required: true, issues: &issues) else { return nil }
+        guard RecipeName.isValid(name) else {
+            issues.add(path(key), "'\(name)' must match ^[-a-zA-Z0-9.]+$ (letters, digits, '-' and '.')")
+            return nil
+        }
+        return name
+    }
+
+    /// An array of strings.
+    func strings(_ key: String, allowed: [String]? = nil, issues: inout ValidationIssues) -> [String]? {
+        guard let items = array(key, issues: &issues) else { return nil }
+        var result: [String] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = "\(path(key))[\(index)]"
+            guard case let .string(text) = item else {
+                issues.add(itemPath, "must be a string, not \(item.kindName)")
+                continue
+            }
+            if let allowed, !allowed.contains(text) {
+                issues.add(itemPath, "must be one of \(allowed.map { "'\($0)'" }.joined(separator: ", ")), not '\(text)'")
+                continue
+            }
+            result.append(text)
+        }
+        return result
+    }
+}
+
+/// The naming rule of images and versions.
+enum RecipeName {
+    static func isValid(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                return true
+            default:
+                return false
+            }
+        }
+    }
+}
+
+extension ValidationIssues {
+    /// Records a problem for each version name given more than once.
+    mutating func rejectDuplicateNames(_ versions: [VersionDraft]) {
+        var seen: Set<String> = []
+        for version in versions where !seen.insert(version.name).inserted {
+            add("\(version.path).name", "version '\(version.name)' is given more than once")
+        }
+    }
+}

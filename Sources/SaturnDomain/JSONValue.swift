@@ -1,0 +1,33 @@
+/// A parsed JSON document that keeps every value's kind, so validation can name the exact path of a problem.
+public enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// Parses UTF-8 JSON text (RFC 8259, strictly); throws `JSONSyntaxError` naming the byte offset of the problem.
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes)
+        return try parser.parseDocument()
+    }
+
+    /// A short name of the value's kind, as used in validation messages.
+    public var kindName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+/// Why a body could not be read as JSON.
+public struct JSONSyntaxError: Error, Equatable, Sendable {
+    /// What the parser objected to and where, in words.
+    public let reason: String
+}

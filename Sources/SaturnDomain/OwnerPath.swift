@@ -1,0 +1,67 @@
+/// An owner written `"<org>/<identity>"` (Saturn's OwnerByPath): an org, and a user, group or the org itself in it.
+public struct OwnerPath: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The org's name.
+    public let org: String
+    /// The user's, group's or org's name inside the org.
+    public let identity: String
+
+    /// Creates a path from two names that already follow the owner-name rule.
+    public init(org: String, identity: String) {
+        self.org = org
+        self.identity = identity
+    }
+
+    /// The wire form, `org/identity`.
+    public var description: String { "\(org)/\(identity)" }
+
+    public static func < (lhs: OwnerPath, rhs: OwnerPath) -> Bool {
+        (lhs.org, lhs.identity) < (rhs.org, rhs.identity)
+    }
+
+    /// The parts of an owner reference string: `org/identity`, `org/` or `identity`; nil parts were left out.
+    public struct Parts: Equatable, Sendable {
+        public let org: String?
+        public let identity: String?
+    }
+
+    /// Splits an owner reference string; nil when it does not match OwnerByPath.
+    public static func parts(of text: String) -> Parts? {
+        let pieces = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        switch pieces.count {
+        case 1:
+            return OwnerName.isValid(pieces[0]) ? Parts(org: nil, identity: pieces[0]) : nil
+        case 2:
+            guard OwnerName.isValid(pieces[0]) else { return nil }
+            if pieces[1].isEmpty { return Parts(org: pieces[0], identity: nil) }
+            return OwnerName.isValid(pieces[1]) ? Parts(org: pieces[0], identity: pieces[1]) : nil
+        default:
+            return nil
+        }
+    }
+}
+
+/// The naming rule shared by orgs, users and groups.
+public enum OwnerName {
+    /// The rule in words, for error messages.
+    public static let rule = "lowercase letters, digits and single inner hyphens, at most 39 characters"
+
+    /// True for names of lowercase ASCII letters and digits with single hyphens between them, 1 to 39 long.
+    public static func isValid(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard (1...39).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else {
+            return false
+        }
+        var previousWasHyphen = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen:
+                previousWasHyphen = true
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}

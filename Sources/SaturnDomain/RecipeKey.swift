@@ -1,0 +1,42 @@
+import Foundation
+
+/// What identifies a recipe and orders listings: type, then owner, then name.
+public struct RecipeKey: Hashable, Comparable, Sendable {
+    public let type: String
+    public let owner: OwnerPath
+    public let name: String
+
+    public static func < (lhs: RecipeKey, rhs: RecipeKey) -> Bool {
+        (lhs.type, lhs.owner.description, lhs.name) < (rhs.type, rhs.owner.description, rhs.name)
+    }
+
+    private static let separator: Character = "\u{1F}"
+
+    /// An opaque page cursor that points at this key.
+    public var cursorToken: String {
+        let plain = ["v1", type, owner.description, name].joined(separator: String(Self.separator))
+        return Data(plain.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Reads a cursor made by `cursorToken`; nil for anything else.
+    public init?(cursorToken: String) {
+        var base64 = cursorToken.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8) else { return nil }
+        let parts = plain.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, parts[0] == "v1",
+              let ownerParts = OwnerPath.parts(of: parts[2]), let org = ownerParts.org, let identity = ownerParts.identity
+        else { return nil }
+        self.init(type: parts[1], owner: OwnerPath(org: org, identity: identity), name: parts[3])
+    }
+
+    /// Creates a key.
+    public init(type: String, owner: OwnerPath, name: String) {
+        self.type = type
+        self.owner = owner
+        self.name = name
+    }
+}

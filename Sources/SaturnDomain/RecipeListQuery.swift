@@ -1,0 +1,37 @@
+/// What `GET /api/recipes` asks for, after the query string was read.
+public struct RecipeListQuery: Equatable, Sendable {
+    /// Only recipes of this type.
+    public var type: String?
+    /// Only recipes whose name starts with this.
+    public var namePrefix: String?
+    /// Only recipes of this owner (or of this org); also picks the org in scope.
+    public var owner: OwnerReference?
+    /// Items per page, 1 to 1000.
+    public var pageSize: Int = 100
+    /// Continue after this key (`next_key`).
+    public var after: RecipeKey?
+    /// Continue before this key (`prev_key`).
+    public var before: RecipeKey?
+    /// Reverse the (type, owner, name) order.
+    public var descending = false
+
+    /// Creates a query of the first page of everything.
+    public init() {}
+}
+
+/// One page of a listing, with the cursors to the neighbouring pages.
+public struct RecipePage: Equatable, Sendable {
+    public let recipes: [ImageRecipe]
+    /// `prev_key`: nil on the first page.
+    public let previousCursor: String?
+    /// `next_key`: nil on the last page.
+    public let nextCursor: String?
+}
+
+/// What a successful apply returns.
+public struct ApplyOutcome: Equatable, Sendable {
+    /// One entry per image of the request, in request order.
+    public let images: [AppliedImage]
+    /// Warnings for the `Warning` header, each naming the JSON path it is about.
+    public let warnings: [String]
+}

@@ -1,0 +1,58 @@
+@testable import SaturnDomain
+
+/// The identities most domain tests use: acme (primary) with admin alice and member bob, globex with admin carol.
+enum Fixtures {
+    static let seedJSON = """
+        {"orgs": [{"name": "acme", "is_primary": true}, {"name": "globex"}],
+         "users": [
+           {"username": "alice", "memberships": {"acme": "admin", "globex": "member"}, "default_org": "acme",
+            "tokens": [{"token": "alice-token"}, {"token": "alice-old", "expires_at": "2020-01-01T00:00:00Z"}]},
+           {"username": "bob", "memberships": {"acme": "member"}, "tokens": [{"token": "bob-token"}]},
+           {"username": "carol", "memberships": {"globex": "admin"}, "default_org": "globex",
+            "tokens": [{"token": "carol-token"}]}
+         ]}
+        """
+
+    static func directory() throws -> IdentityDirectory {
+        try Seed.parse(Array(seedJSON.utf8), file: "test-seed.json")
+    }
+
+    static func user(_ name: String) throws -> User {
+        guard let user = try directory().user(named: name) else { throw FixtureError.missing(name) }
+        return user
+    }
+
+    static func catalog(strict: Bool = false) throws -> RecipeCatalog {
+        try RecipeCatalog(directory: directory(), store: InMemoryRecipeStore(), strictImageURIs: strict)
+    }
+
+    static func json(_ text: String) throws -> JSONValue {
+        try JSONValue.parse(Array(text.utf8))
+    }
+
+    /// A legacy set with one image; `extra` adds fields to the image.
+    static func legacyImage(name: String = "saturn", versions: String = #"[{"name": "v1", "image_uri": "repo/saturn:1"}]"#, extra: String = "") -> String {
+        #"{"images": [{"name": "\#(name)", "hardware_type": "cpu", "versions": \#(versions), "schema_version": "2022.04.01"\#(extra)}]}"#
+    }
+
+    static func draft(name: String = "saturn", owner: OwnerReference? = nil, access: ImageAccess? = nil, versions: [(String, String)] = [("v1", "repo/saturn:1")]) -> ImageDraft {
+        ImageDraft(
+            path: "spec", name: name, owner: owner, description: nil, hardwareType: nil, supports: nil, access: access,
+            versions: versions.enumerated().map { index, version in
+                VersionDraft(path: "spec.versions[\(index)]", name: version.0, imageURI: version.1, description: nil, archived: nil, buildData: nil)
+            }
+        )
+    }
+}
+
+enum FixtureError: Error {
+    case missing(String)
+}
+
+extension DomainError {
+    /// The validation problems, or nil for any other error.
+    var problems: [String: [String]]? {
+        if case let .invalid(issues) = self { return issues.byPath }
+        return nil
+    }
+}
