@@ -1,0 +1,87 @@
+import SaturnDomain
+
+/// Failures that belong to the HTTP surface rather than the domain.
+enum APIError: Error {
+    /// The body is not JSON.
+    case malformedJSON(reason: String)
+    /// No route has this path.
+    case noRoute(method: String, path: String)
+    /// The path exists, the method does not.
+    case methodNotAllowed(method: String, path: String, allowed: [String])
+    /// The body passed `--max-body-bytes`.
+    case payloadTooLarge(limit: Int)
+}
+
+/// The one place that turns any error into a status and a Saturn-shaped JSON body.
+enum ErrorRendering {
+    static func response(for error: any Error) -> HTTPResponseParts {
+        switch error {
+        case let error as DomainError: return response(for: error)
+        case let error as APIError: return response(for: error)
+        default: return internalError
+        }
+    }
+
+    /// What any unexpected failure becomes: a plain 500 that leaks nothing.
+    static let internalError = HTTPResponseParts(500, "internal_error", "The mock failed to answer; this is a bug in saturn-mock.")
+
+    static func response(for error: APIError) -> HTTPResponseParts {
+        switch error {
+        case let .malformedJSON(reason):
+            return HTTPResponseParts(400, "invalid_json", "The body is not valid JSON: \(reason).")
+        case let .noRoute(method, path):
+            return HTTPResponseParts(404, "not_found", "No endpoint at \(method) \(path).")
+        case let .methodNotAllowed(method, path, allowed):
+            var parts = HTTPResponseParts(405, "method_not_allowed", "\(method) is not allowed on \(path); allowed: \(allowed.joined(separator: ", ")).")
+            parts.headers.append(("Allow", allowed.joined(separator: ", ")))
+            return parts
+        case let .payloadTooLarge(limit):
+            return HTTPResponseParts(413, "payload_too_large", "The body is larger than the server's limit of \(limit) bytes (--max-body-bytes).")
+        }
+    }
+
+    static func response(for error: DomainError) -> HTTPResponseParts {
+        switch error {
+        case let .missingCredentials(reason):
+            return HTTPResponseParts(401, "authentication_required", "Authentication required: \(reason). Send 'Authorization: Bearer <token>' or 'Authorization: token <token>'.")
+        case .unknownToken:
+            return HTTPResponseParts(401, "invalid_token", "The token is not valid for this installation.")
+        case .expiredToken:
+            return HTTPResponseParts(401, "token_expired", "The token has expired; use a current token.")
+        case let .notOrgMember(username, org):
+            return HTTPResponseParts(403, "forbidden", "User '\(username)' is not a member of org '\(org)'.")
+        case let .notOrgAdmin(username, org):
+            return HTTPResponseParts(403, "forbidden", "Writing image recipes in org '\(org)' needs an org admin; '\(username)' is a member.")
+        case let .unknownRecipeType(type):
+            return HTTPResponseParts(404, "not_found", "Unknown recipe type '\(type)'; known types: \(ModernRecipeReader.recipeTypes.joined(separator: ", ")).")
+        case let .recipeNotFound(type, name):
+            return HTTPResponseParts(404, "not_found", "No \(type) recipe named '\(name)' is visible to you.")
+        case let .ambiguousRecipe(type, name, owners):
+            return HTTPResponseParts(409, "ambiguous_recipe", "Several \(type) recipes named '\(name)' are visible (owners: \(owners.joined(separator: ", "))); pass owner=<org>/<identity>.")
+        case let .recipeExists(type, owner, name):
+            return HTTPResponseParts(409, "recipe_exists", "The \(type) recipe '\(name)' of \(owner) exists already; PUT /api/recipes updates it.")
+        case let .invalid(issues):
+            var parts = HTTPResponseParts(422, "validation_error", "The request is not valid: \(issues.summary).")
+            parts.errors = issues.byPath
+            return parts
+        case let .storeUnavailable(reason):
+            return HTTPResponseParts(503, "store_unavailable", "The change was not saved: \(reason). Nothing was changed; reads still work.")
+        }
+    }
+}
+
+/// A status, extra headers and the error body to render.
+struct HTTPResponseParts {
+    var status: Int
+    var headers: [(name: String, value: String)] = []
+    var body: WireError { WireError(message: message, errorCode: errorCode, errors: errors) }
+    let errorCode: String
+    let message: String
+    var errors: [String: [String]]?
+
+    init(_ status: Int, _ errorCode: String, _ message: String) {
+        self.status = status
+        self.errorCode = errorCode
+        self.message = message
+    }
+}

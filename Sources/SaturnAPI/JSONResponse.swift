@@ -1,0 +1,27 @@
+import Foundation
+import MicroHTTP
+
+/// The version of Saturn's API the mock answers as.
+enum SaturnAPIVersion {
+    static let current = "2026.02.01"
+}
+
+/// Builds JSON responses with the headers every answer carries (CONTRACT §4).
+enum JSONResponse {
+    static func make<Body: Encodable>(_ status: Int, _ body: Body, headers: [(name: String, value: String)] = []) -> HTTPResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let bytes = try? encoder.encode(body) else {
+            return error(ErrorRendering.internalError)
+        }
+        return HTTPResponse(
+            status: status,
+            headers: [("Content-Type", "application/json"), ("X-Saturn-Version", SaturnAPIVersion.current)] + headers,
+            body: Array(bytes)
+        )
+    }
+
+    static func error(_ parts: HTTPResponseParts) -> HTTPResponse {
+        make(parts.status, parts.body, headers: parts.headers)
+    }
+}

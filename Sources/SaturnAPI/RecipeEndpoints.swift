@@ -1,0 +1,81 @@
+import MicroHTTP
+import SaturnDomain
+
+/// `/api/recipes*`: thin glue from requests to the catalog.
+struct RecipeEndpoints: Sendable {
+    let catalog: RecipeCatalog
+
+    /// `POST /api/recipes/apply`: a legacy set, applied whole or not at all.
+    func applyLegacySet(_ context: RequestContext) throws -> HTTPResponse {
+        let caller = try context.caller()
+        let drafts = try LegacySetReader.read(context.jsonBody())
+        let outcome = try catalog.apply(drafts, createOnly: false, caller: caller)
+        let body = WireAppliedSet(recipes: outcome.images.map { WireRecipe($0.recipe, applied: $0) })
+        return JSONResponse.make(201, body, headers: Self.warningHeaders(outcome.warnings))
+    }
+
+    /// `PUT /api/recipes`: create or update one modern recipe.
+    func applyRecipe(_ context: RequestContext) throws -> HTTPResponse {
+        try applyModern(context, createOnly: false)
+    }
+
+    /// `POST /api/recipes`: create one modern recipe; 409 if it exists.
+    func createRecipe(_ context: RequestContext) throws -> HTTPResponse {
+        try applyModern(context, createOnly: true)
+    }
+
+    private func applyModern(_ context: RequestContext, createOnly: Bool) throws -> HTTPResponse {
+        let caller = try context.caller()
+        var query = QueryReader(context.request)
+        let rejectUnknown = query.bool("enforce_unknown", default: true)
+        try query.finish()
+        let draft = try ModernRecipeReader.read(context.jsonBody(), rejectUnknownFields: rejectUnknown)
+        let outcome = try catalog.apply([draft], createOnly: createOnly, caller: caller)
+        let applied = outcome.images[0]
+        return JSONResponse.make(201, WireRecipe(applied.recipe, applied: applied), headers: Self.warningHeaders(outcome.warnings))
+    }
+
+    /// `GET /api/recipes`.
+    func list(_ context: RequestContext) throws -> HTTPResponse {
+        let caller = try context.caller()
+        var reader = QueryReader(context.request)
+        var query = RecipeListQuery()
+        query.type = reader.oneOf("type", ModernRecipeReader.recipeTypes)
+        query.namePrefix = reader.value("name")
+        query.owner = reader.owner()
+        query.pageSize = reader.integer("page_size", in: 1...1000, default: 100)
+        query.after = reader.cursor("next_key")
+        query.before = reader.cursor("prev_key")
+        if query.after != nil && query.before != nil {
+            reader.issues.add("prev_key", "give next_key or prev_key, not both")
+        }
+        query.descending = reader.bool("descending")
+        let asTemplate = reader.bool("as_template")
+        try reader.finish()
+        let page = try catalog.list(query, caller: caller)
+        return JSONResponse.make(200, WireRecipeList(
+            recipes: page.recipes.map { WireRecipe($0, asTemplate: asTemplate) },
+            prevKey: page.previousCursor,
+            nextKey: page.nextCursor
+        ))
+    }
+
+    /// `GET /api/recipes/{type}/{name}`.
+    func get(_ context: RequestContext) throws -> HTTPResponse {
+        let caller = try context.caller()
+        var reader = QueryReader(context.request)
+        let owner = reader.owner()
+        let asTemplate = reader.bool("as_template")
+        try reader.finish()
+        let recipe = try catalog.recipe(type: context.parameter("type"), name: context.parameter("name"), owner: owner, caller: caller)
+        return JSONResponse.make(200, WireRecipe(recipe, asTemplate: asTemplate))
+    }
+
+    /// One RFC 7234 `Warning` header per warning, code 299 (persistent miscellaneous warning).
+    static func warningHeaders(_ warnings: [String]) -> [(name: String, value: String)] {
+        warnings.map { text in
+            let quoted = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return ("Warning", "299 saturn-mock \"\(quoted)\"")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import MicroHTTP
+
+/// A route table: method and path pattern to handler. Built once, then only read.
+struct Router: Sendable {
+    typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
+
+    private enum Segment: Equatable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    private struct Route {
+        let method: String
+        let pattern: [Segment]
+        let handler: Handler
+    }
+
+    /// What the table says of a request.
+    enum Match {
+        case handler(Handler, parameters: [String: String])
+        case methodNotAllowed(allowed: [String])
+        case notFound
+    }
+
+    private var routes: [Route] = []
+
+    /// Adds a route; `{name}` segments capture into `RequestContext.parameters`.
+    mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+        let segments = Self.segments(of: pattern).map { piece -> Segment in
+            piece.hasPrefix("{") && piece.hasSuffix("}") ? .parameter(String(piece.dropFirst().dropLast())) : .literal(piece)
+        }
+        routes.append(Route(method: method, pattern: segments, handler: handler))
+    }
+
+    /// Finds the handler; HEAD is served by the GET route (libmicrohttpd sends no body for it).
+    func match(method: String, path: String) -> Match {
+        let pieces = Self.segments(of: path)
+        var allowed: [String] = []
+        let wanted = method == "HEAD" ? "GET" : method
+        for route in routes {
+            guard let parameters = Self.capture(route.pattern, pieces) else { continue }
+            if route.method == wanted { return .handler(route.handler, parameters: parameters) }
+            allowed.append(route.method)
+        }
+        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+    }
+
+    private static func capture(_ pattern: [Segment], _ pieces: [String]) -> [String: String]? {
+        guard pattern.count == pieces.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (segment, piece) in zip(pattern, pieces) {
+            switch segment {
+            case let .literal(text) where text == piece: continue
+            case .literal: return nil
+            case let .parameter(name): parameters[name] = piece
+            }
+        }
+        return parameters
+    }
+
+    /// Path segments; a trailing slash is ignored.
+    private static func segments(of path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    }
+}

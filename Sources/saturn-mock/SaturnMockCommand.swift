@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `saturn-mock` command; `serve` is its one subcommand today.
+@main
+struct SaturnMockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "saturn-mock",
+        abstract: "A local, offline stand-in for the Saturn Cloud API.",
+        version: "0.1.0",
+        subcommands: [ServeCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot(EnvironmentDefaults.arguments())
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MicroHTTP
+import SaturnAPI
+import SaturnDomain
+
+/// `saturn-mock serve`: loads the seed and the store, serves until SIGINT or SIGTERM.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the Saturn Cloud API on a local port.",
+        discussion: """
+            Identities (orgs, users, tokens) come from the seed file, read at every start. Recipes live in the store \
+            under --data-dir, written durably before each answer, unless --in-memory. Every option also reads \
+            SATURN_MOCK_<OPTION> from the environment (SATURN_MOCK_PORT=0, SATURN_MOCK_IN_MEMORY=1, ...); the command \
+            line wins. SIGINT or SIGTERM stops accepting, finishes requests in flight and exits 0.
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one (see --port-file).")
+    var port = 8484
+
+    @Option(help: "Seed file of orgs, users and tokens.")
+    var seed = "data/seed.json"
+
+    @Option(help: "Folder of the recipe store (default: .saturn-mock).")
+    var dataDir: String?
+
+    @Flag(help: "Keep recipes in memory only; nothing is read or written on disk.")
+    var inMemory = false
+
+    @Flag(help: "Refuse (422), rather than warn about, ECR image URIs whose repository is not named saturn*.")
+    var strict = false
+
+    @Option(help: "Write the bound port to this file, atomically, once requests are served.")
+    var portFile: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    @Option(help: "Largest request body in bytes; larger ones get 413.")
+    var maxBodyBytes = 8 * 1024 * 1024
+
+    @Option(help: "Seconds an idle or slow connection is kept before it is closed.")
+    var connectionTimeout = 30
+
+    func validate() throws {
+        if inMemory && dataDir != nil { throw ValidationError("give --data-dir or --in-memory, not both") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard connectionTimeout > 0 else { throw ValidationError("--connection-timeout must be positive") }
+    }
+
+    func run() throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "saturn-mock")
+
+        let directory = try Seed.load(path: seed)
+        let store: any RecipeStore = inMemory ? InMemoryRecipeStore() : try JSONFileRecipeStore(folder: dataDir ?? ".saturn-mock")
+        let catalog = try RecipeCatalog(directory: directory, store: store, strictImageURIs: strict)
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(
+                host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout
+            ),
+            responder: SaturnAPI(catalog: catalog, directory: directory, logger: logger)
+        )
+        if let portFile { try? FileManager.default.removeItem(atPath: portFile) }
+        let boundPort = try server.start()
+        if let portFile { try PortFile.write(boundPort, to: portFile) }
+
+        printBanner(port: boundPort, directory: directory, store: store, recipes: catalog.count)
+        SignalWaiter.waitForTermination()
+        logger.info("stopping: finishing requests in flight")
+        server.stop()
+        if let portFile { try? FileManager.default.removeItem(atPath: portFile) }
+        logger.info("stopped")
+    }
+
+    private func printBanner(port: Int, directory: IdentityDirectory, store: any RecipeStore, recipes: Int) {
+        let displayHost = host.contains(":") ? "[\(host)]" : host
+        var lines = [
+            "saturn-mock \(SaturnMockCommand.configuration.version) listening on http://\(displayHost):\(port)",
+            "seed: \(seed) (\(directory.orgs.count) orgs, \(directory.users.count) users); store: \(store.location), \(recipes) recipes",
+            "point the Saturn clients at it:",
+            "  export SATURN_BASE_URL=http://\(displayHost):\(port)",
+        ]
+        if let token = directory.bannerToken() {
+            lines.append("  export SATURN_TOKEN=\(token)")
+        }
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+}
