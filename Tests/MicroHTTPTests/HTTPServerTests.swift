@@ -1,0 +1,146 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import MicroHTTP
+
+/// Echoes what the server parsed, so tests can see the adapter's work; `/slow` waits until released.
+final class EchoResponder: HTTPResponder {
+    let slowEntered = DispatchSemaphore(value: 0)
+    let slowRelease = DispatchSemaphore(value: 0)
+    let oversizedCalls = Atomic<Int>(0)
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        if request.path == "/slow" {
+            slowEntered.signal()
+            slowRelease.wait()
+        }
+        let query = request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+        let text = "\(request.method) \(request.path) ?\(query) x-test=\(request.header("X-TEST") ?? "-") body=\(String(decoding: request.body, as: UTF8.self))"
+        return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain")], body: Array(text.utf8))
+    }
+
+    func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
+        oversizedCalls.add(1, ordering: .relaxed)
+        return HTTPResponse(status: 413, body: Array("too large for \(limit) at \(request.path)".utf8))
+    }
+}
+
+@Suite("HTTP adapter over libmicrohttpd", .timeLimit(.minutes(1)))
+struct HTTPServerTests {
+    func withServer(
+        maxBodyBytes: Int = 64,
+        connectionTimeoutSeconds: Int = 30,
+        _ body: (HTTPServer, Int, EchoResponder) throws -> Void
+    ) throws {
+        let responder = EchoResponder()
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeoutSeconds),
+            responder: responder
+        )
+        let port = try server.start()
+        defer { server.stop() }
+        try body(server, port, responder)
+    }
+
+    @Test("port 0 binds a free port that the server reports")
+    func portZero() throws {
+        try withServer { server, port, _ in
+            #expect(port > 0)
+            #expect(server.port == port)
+        }
+    }
+
+    @Test("path and query arrive percent-decoded, headers readable in any case")
+    func decoding() throws {
+        try withServer { _, port, _ in
+            let connection = try RawHTTPConnection(port: port)
+            connection.send("GET /api/recipes/image/a%20b?owner=acme%2Falice&flag&as_template=True HTTP/1.1\r\nHost: x\r\nx-test: yes\r\n\r\n")
+            let response = try connection.readResponse()
+            #expect(response.body == "GET /api/recipes/image/a b ?owner=acme/alice&flag=&as_template=True x-test=yes body=")
+        }
+    }
+
+    @Test("a body sent in pieces is accumulated; keep-alive serves a second request on the same socket")
+    func bodyAndKeepAlive() throws {
+        try withServer { _, port, _ in
+            let connection = try RawHTTPConnection(port: port)
+            connection.send("POST /one HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nhello")
+            Thread.sleep(forTimeInterval: 0.1)
+            connection.send(" world")
+            #expect(try connection.readResponse().body == "POST /one ? x-test=- body=hello world")
+            connection.send("POST /two HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n")
+            #expect(try connection.readResponse().body == "POST /two ? x-test=- body=abcde")
+        }
+    }
+
+    @Test("a declared body over the limit is refused before it is read")
+    func declaredTooLarge() throws {
+        try withServer(maxBodyBytes: 10) { _, port, responder in
+            let connection = try RawHTTPConnection(port: port)
+            connection.send("POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n0123456789")
+            let response = try connection.readResponse()
+            #expect(response.status == 413)
+            #expect(response.body == "too large for 10 at /big")
+            #expect(responder.oversizedCalls.load(ordering: .relaxed) == 1)
+        }
+    }
+
+    @Test("a chunked body that grows past the limit gets 413, and nothing past the limit is kept")
+    func chunkedTooLarge() throws {
+        try withServer(maxBodyBytes: 10) { _, port, _ in
+            let connection = try RawHTTPConnection(port: port)
+            connection.send("POST /big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n01234567\r\n8\r\n89abcdef\r\n0\r\n\r\n")
+            let response = try connection.readResponse()
+            #expect(response.status == 413)
+            #expect(response.body == "too large for 10 at /big")
+        }
+    }
+
+    @Test("an idle connection is closed after the connection timeout")
+    func idleTimeout() throws {
+        try withServer(connectionTimeoutSeconds: 1) { _, port, _ in
+            let connection = try RawHTTPConnection(port: port, readTimeoutSeconds: 8)
+            connection.send("GET /partial HTTP/1.1\r\nHost: x\r\n")
+            #expect(connection.isClosedByPeer())
+        }
+    }
+
+    @Test("stop lets a request in flight finish, then refuses new connections")
+    func stopDrains() throws {
+        let responder = EchoResponder()
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0), responder: responder)
+        let port = try server.start()
+        let connection = try RawHTTPConnection(port: port)
+        connection.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+        responder.slowEntered.wait()
+        let stopped = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            server.stop()
+            stopped.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(stopped.wait(timeout: .now()) == .timedOut, "stop must wait for the request in flight")
+        responder.slowRelease.signal()
+        let response = try connection.readResponse()
+        #expect(response.status == 200)
+        #expect(response.headers["connection"]?.lowercased() == "close")
+        stopped.wait()
+        #expect(throws: RawHTTPConnection.Failure.self) { try RawHTTPConnection(port: port) }
+    }
+
+    @Test("a port in use is refused with the system's reason")
+    func portInUse() throws {
+        try withServer { _, port, _ in
+            let second = HTTPServer(configuration: HTTPServerConfiguration(port: port), responder: EchoResponder())
+            #expect(throws: HTTPServerError.cannotListen(host: "127.0.0.1", port: port, reason: "Address already in use")) {
+                try second.start()
+            }
+        }
+    }
+
+    @Test("an unknown host is refused with the resolver's reason")
+    func unknownHost() {
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "no-such-host.invalid", port: 0), responder: EchoResponder())
+        #expect(throws: HTTPServerError.self) { try server.start() }
+    }
+}

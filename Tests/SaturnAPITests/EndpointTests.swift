@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@Suite("Endpoints, live", .timeLimit(.minutes(1)))
+struct EndpointTests {
+    static let modern = #"{"schema_version": "2025.10.01", "type": "image", "spec": {"name": "modern", "hardware_type": "NVIDIA", "access": "owner", "description": "d", "versions": [{"name": "v1", "image_uri": "a/modern:1", "build_data": {"k": "v"}}]}}"#
+
+    @Test("GET /api/status needs no token")
+    func status() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let response = try await server.send("GET", "/api/status", token: nil)
+        #expect(response.status == 200)
+        #expect(response.json["status"] as? String == "ok")
+        #expect(response.json["version"] as? String == "2026.02.01")
+    }
+
+    @Test("GET /api/user is the caller")
+    func user() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let response = try await server.send("GET", "/api/user", token: LiveServer.memberToken)
+        #expect(response.status == 200)
+        #expect(response.json["username"] as? String == "bob")
+        #expect(response.json["email"] as? String == "bob@acme.test")
+        #expect(response.json["admin"] as? Bool == false)
+        #expect((response.json["id"] as? String)?.count == 32)
+    }
+
+    @Test("GET /api/orgs lists the caller's orgs with is_primary on its default one")
+    func orgs() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let response = try await server.send("GET", "/api/orgs", token: LiveServer.otherOrgAdminToken)
+        let orgs = response.json["orgs"] as? [[String: Any]] ?? []
+        #expect(orgs.map { $0["name"] as? String } == ["globex"])
+        #expect(orgs.first?["is_primary"] as? Bool == true)
+        #expect(orgs.first?.keys.contains("website_url") == true)
+    }
+
+    @Test("PUT /api/recipes creates, then updates, a modern recipe; GET by type and name returns it")
+    func modernApply() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let created = try await server.send("PUT", "/api/recipes", body: Self.modern)
+        #expect(created.status == 201)
+        #expect(created.json.value("state", "action") as? String == "created")
+        #expect(created.json.value("spec", "owner") as? String == "acme/alice")
+        #expect(created.json.value("spec", "access") as? String == "owner")
+        let updated = try await server.send("PUT", "/api/recipes", body: Self.modern.replacingOccurrences(of: "a/modern:1", with: "a/modern:1b"))
+        #expect(updated.json.value("state", "action") as? String == "updated")
+        #expect(updated.json.stateVersions.map { $0["action"] as? String } == ["updated"])
+        #expect(updated.json.value("state", "id") as? String == created.json.value("state", "id") as? String)
+
+        let fetched = try await server.send("GET", "/api/recipes/image/modern")
+        #expect(fetched.status == 200)
+        #expect(fetched.json.versions.first?["image_uri"] as? String == "a/modern:1b")
+        #expect(fetched.json.versions.first?["build_data"] as? [String: String] == ["k": "v"])
+        let template = try await server.send("GET", "/api/recipes/image/modern?as_template=True")
+        #expect(template.json["state"] == nil)
+        #expect(template.json.value("spec", "owner") == nil)
+        #expect(try await server.send("GET", "/api/recipes/image/modern", token: LiveServer.memberToken).status == 404, "owner-only")
+    }
+
+    @Test("unknown fields: refused by default, ignored with enforce_unknown=false")
+    func enforceUnknown() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let body = #"{"type": "image", "spec": {"name": "x", "colour": "red"}}"#
+        let refused = try await server.send("POST", "/api/recipes", body: body)
+        #expect(refused.status == 422)
+        #expect(refused.errors["spec.colour"] != nil)
+        #expect(try await server.send("POST", "/api/recipes?enforce_unknown=false", body: body).status == 201)
+    }
+
+    @Test("page_size=1 walks every recipe exactly once, following next_key until it is null")
+    func pagination() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        _ = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
+        _ = try await server.send("PUT", "/api/recipes", body: Self.modern)
+        var names: [String] = []
+        var path = "/api/recipes?page_size=1"
+        var pages = 0
+        while pages < 10 {
+            let page = try await server.send("GET", path)
+            #expect(page.status == 200)
+            #expect(page.recipes.count == 1)
+            names += page.recipes.map(\.specName)
+            pages += 1
+            guard let next = page.json["next_key"] as? String else { break }
+            path = "/api/recipes?page_size=1&next_key=\(next)"
+        }
+        #expect(names == ["modern", "saturn", "saturn-r"])
+        let descending = try await server.send("GET", "/api/recipes?descending=True&page_size=1000")
+        #expect(descending.recipes.map(\.specName) == ["saturn-r", "saturn", "modern"])
+    }
+
+    @Test("filters: type, name prefix, owner with a plain or encoded slash")
+    func filters() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        _ = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
+        #expect(try await server.send("GET", "/api/recipes?name=saturn-").recipes.map(\.specName) == ["saturn-r"])
+        #expect(try await server.send("GET", "/api/recipes?type=job").recipes.isEmpty)
+        #expect(try await server.send("GET", "/api/recipes?owner=acme/alice").recipes.count == 2)
+        #expect(try await server.send("GET", "/api/recipes?owner_name=acme%2Falice").recipes.count == 2)
+        #expect(try await server.send("GET", "/api/recipes?owner=acme/bob").recipes.isEmpty)
+    }
+
+    @Test("an ECR repository not named saturn* is accepted with a Warning header, refused under --strict")
+    func ecrRule() async throws {
+        let body = #"{"type": "image", "spec": {"name": "ecr", "versions": [{"name": "v1", "image_uri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/app:1"}]}}"#
+        let lenient = try LiveServer()
+        defer { lenient.discard() }
+        let accepted = try await lenient.send("PUT", "/api/recipes", body: body)
+        #expect(accepted.status == 201)
+        #expect(accepted.header("Warning") == #"299 saturn-mock "spec.versions[0].image_uri: ECR repository 'team/app' does not start with 'saturn'; Saturn Cloud's IAM role can only pull ECR repositories named saturn*""#)
+        let strict = try LiveServer(strict: true)
+        defer { strict.discard() }
+        let refused = try await strict.send("PUT", "/api/recipes", body: body)
+        #expect(refused.status == 422)
+        #expect(refused.errors["spec.versions[0].image_uri"]?.first?.hasPrefix("ECR repository 'team/app'") == true)
+    }
+}
