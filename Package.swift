@@ -46,6 +46,7 @@ let package = Package(
             name: "SaturnAPITests",
             dependencies: ["SaturnAPI", "SaturnDomain", "MicroHTTP", .product(name: "Logging", package: "swift-log")]
         ),
+        .testTarget(name: "SaturnMockCLITests", dependencies: ["saturn-mock"]),
     ],
     swiftLanguageModes: [.v6]
 )

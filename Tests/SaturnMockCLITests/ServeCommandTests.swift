@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@Suite("saturn-mock serve, as a process", .timeLimit(.minutes(2)))
+struct ServeCommandTests {
+    @Test("prints where it listens and the export lines, writes the port file, exits 0 on SIGTERM and removes the port file")
+    func lifecycle() throws {
+        let portFile = temporaryPath("port")
+        let serve = try ServeProcess(["serve", "--port", "0", "--port-file", portFile, "--in-memory"])
+        let port = try serve.waitForPort(file: portFile)
+        #expect(try httpRequest(port: port, path: "/api/status").status == 200)
+        #expect(serve.stop() == 0)
+        let banner = serve.readOutput()
+        #expect(banner.contains("listening on http://127.0.0.1:\(port)"))
+        #expect(banner.contains("export SATURN_BASE_URL=http://127.0.0.1:\(port)\n"))
+        #expect(banner.contains("export SATURN_TOKEN=alice-admin-token\n"))
+        #expect(!FileManager.default.fileExists(atPath: portFile))
+        let log = serve.readErrors()
+        #expect(log.contains("GET /api/status 200"))
+        #expect(!log.contains("alice-admin-token"), "tokens are never logged")
+    }
+
+    @Test("SIGINT stops it with exit 0 too")
+    func sigint() throws {
+        let portFile = temporaryPath("port")
+        let serve = try ServeProcess(["serve", "--port", "0", "--port-file", portFile, "--in-memory"])
+        _ = try serve.waitForPort(file: portFile)
+        #expect(serve.stop(signal: SIGINT) == 0)
+    }
+
+    @Test("recipes survive a restart of the process on the same --data-dir")
+    func restart() throws {
+        let dataDir = temporaryPath("data")
+        defer { try? FileManager.default.removeItem(atPath: dataDir) }
+        let portFile = temporaryPath("port")
+        let first = try ServeProcess(["serve", "--port", "0", "--port-file", portFile, "--data-dir", dataDir])
+        let port = try first.waitForPort(file: portFile)
+        let body = try Data(contentsOf: URL(fileURLWithPath: ServeProcess.repositoryRoot + "/data/examples/import-existing-docker-images.json"))
+        #expect(try httpRequest("POST", port: port, path: "/api/recipes/apply", token: "alice-admin-token", body: body).status == 201)
+        #expect(first.stop() == 0)
+
+        let second = try ServeProcess(["serve", "--port", "0", "--port-file", portFile, "--data-dir", dataDir])
+        let secondPort = try second.waitForPort(file: portFile)
+        let listed = try httpRequest(port: secondPort, path: "/api/recipes", token: "alice-admin-token")
+        #expect(listed.body.contains(#""name":"saturn-r""#))
+        #expect(second.stop() == 0)
+        #expect(second.readOutput().contains("2 recipes"))
+    }
+
+    @Test("SATURN_MOCK_* variables stand for the flags")
+    func environment() throws {
+        let portFile = temporaryPath("port")
+        let serve = try ServeProcess(["serve"], environment: [
+            "SATURN_MOCK_PORT": "0", "SATURN_MOCK_PORT_FILE": portFile, "SATURN_MOCK_IN_MEMORY": "true",
+        ])
+        let port = try serve.waitForPort(file: portFile)
+        #expect(port > 0)
+        #expect(serve.stop() == 0)
+        #expect(serve.readOutput().contains("store: memory"))
+    }
+
+    @Test("start-up errors say what is wrong and exit non-zero", arguments: [
+        (["serve", "--seed", "/nonexistent/seed.json", "--in-memory"], "seed file /nonexistent/seed.json: (file): cannot be read; does it exist?"),
+        (["serve", "--data-dir", "/tmp/x", "--in-memory"], "give --data-dir or --in-memory, not both"),
+        (["serve", "--port", "70000"], "--port must be from 0 to 65535"),
+        (["serve", "--log-level", "loud"], "--log-level must be one of"),
+        (["serve", "--host", "no-such-host.invalid", "--in-memory"], "cannot resolve host 'no-such-host.invalid'"),
+    ])
+    func startupErrors(arguments: [String], message: String) throws {
+        let result = try ServeProcess.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.errors.contains(message), "\(result.errors)")
+    }
+
+    @Test("a bad environment flag value is refused")
+    func badEnvironmentFlag() throws {
+        let result = try ServeProcess.run(["serve"], environment: ["SATURN_MOCK_STRICT": "maybe"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("SATURN_MOCK_STRICT='maybe' must be 1/true/yes/on or 0/false/no/off"))
+    }
+
+    @Test("--help lists every option and the environment variables")
+    func help() throws {
+        let result = try ServeProcess.run(["serve", "--help"])
+        #expect(result.status == 0)
+        for option in ["--host", "--port", "--seed", "--data-dir", "--in-memory", "--strict", "--port-file", "--log-level", "--max-body-bytes", "--connection-timeout", "SATURN_MOCK_"] {
+            #expect(result.output.contains(option), "\(option)")
+        }
+    }
+}
