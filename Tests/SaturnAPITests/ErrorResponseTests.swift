@@ -1,5 +1,15 @@
 import Foundation
+import SaturnDomain
 import Testing
+
+/// A store whose writes fail, as on a full disk.
+struct FullDiskStore: RecipeStore {
+    var location: String { "a full disk" }
+    func loadImages() throws(StoreError) -> [ImageRecipe] { [] }
+    func commit(changed: [ImageRecipe], state: [RecipeKey: ImageRecipe]) throws(StoreError) {
+        throw .writeFailed(file: "/data/recipes.json", reason: "No space left on device")
+    }
+}
 
 @Suite("Every error status, live: a clear JSON message, and the store untouched", .timeLimit(.minutes(1)))
 struct ErrorResponseTests {
@@ -140,6 +150,17 @@ struct ErrorResponseTests {
             "next_key": ["is not a page key this server issued; pass back next_key or prev_key unchanged"],
             "owner": ["'Not Valid' is not an owner of the form org/identity (lowercase letters, digits and single inner hyphens, at most 39 characters)"],
         ])
+    }
+
+    @Test("a write the store cannot make is 503, nothing is acknowledged, and reads go on")
+    func storeFailure() async throws {
+        let server = try LiveServer(store: FullDiskStore())
+        defer { server.discard() }
+        let response = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
+        #expect(response.status == 503)
+        #expect(response.errorCode == "store_unavailable")
+        #expect(response.message == "The change was not saved: cannot write /data/recipes.json: No space left on device. Nothing was changed; reads still work.")
+        #expect(try await names(server).isEmpty)
     }
 
     @Test("a percent-encoded invalid UTF-8 path is a 404, not a crash")

@@ -24,11 +24,12 @@ final class LiveServer: @unchecked Sendable {
     private let session: URLSession
 
     /// Starts a server; pass the `dataDirectory` of a stopped one to restart on the same data.
-    init(dataDirectory: URL? = nil, strict: Bool = false, maxBodyBytes: Int = 1 << 20) throws {
+    /// `store` replaces the JSON file store in that folder.
+    init(dataDirectory: URL? = nil, strict: Bool = false, maxBodyBytes: Int = 1 << 20, store: (any RecipeStore)? = nil) throws {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("saturn-mock-test-\(UUID().uuidString)")
         let directory = try Seed.load(path: Self.seedPath)
-        let store = try JSONFileRecipeStore(folder: self.dataDirectory.path)
+        let store = try store ?? JSONFileRecipeStore(folder: self.dataDirectory.path)
         let catalog = try RecipeCatalog(directory: directory, store: store, strictImageURIs: strict)
         let logger = Logger(label: "saturn-mock-test") { _ in SwiftLogNoOpLogHandler() }
         server = HTTPServer(
