@@ -21,6 +21,7 @@ struct IdentityEndpoints: Sendable {
         let orgs = directory.orgs
             .filter { caller.role(in: $0.name) != nil }
             .map { WireOrg($0, isDefault: $0.name == caller.defaultOrg) }
-        return JSONResponse.make(200, WireOrgList(orgs: orgs))
+        // Every org of the caller fits one page.
+        return JSONResponse.make(200, WirePage(itemsKey: "orgs", items: orgs, prevKey: nil, nextKey: nil))
     }
 }

@@ -53,8 +53,9 @@ struct RecipeEndpoints: Sendable {
         let asTemplate = reader.bool("as_template")
         try reader.finish()
         let page = try catalog.list(query, caller: caller)
-        return JSONResponse.make(200, WireRecipeList(
-            recipes: page.recipes.map { WireRecipe($0, asTemplate: asTemplate) },
+        return JSONResponse.make(200, WirePage(
+            itemsKey: "recipes",
+            items: page.recipes.map { WireRecipe($0, asTemplate: asTemplate) },
             prevKey: page.previousCursor,
             nextKey: page.nextCursor
         ))

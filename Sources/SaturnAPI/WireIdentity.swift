@@ -93,26 +93,6 @@ struct WireOrg: Encodable {
     }
 }
 
-/// `OrgList`: every org of the caller fits one page.
-struct WireOrgList: Encodable {
-    let orgs: [WireOrg]
-    let prevKey: String? = nil
-    let nextKey: String? = nil
-
-    enum CodingKeys: String, CodingKey {
-        case orgs
-        case prevKey = "prev_key"
-        case nextKey = "next_key"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(orgs, forKey: .orgs)
-        try container.encode(prevKey, forKey: .prevKey)
-        try container.encode(nextKey, forKey: .nextKey)
-    }
-}
-
 /// Every non-2xx body (CONTRACT §3).
 struct WireError: Encodable {
     let message: String

@@ -91,24 +91,27 @@ struct WireVersionState: Encodable {
     let action: String?
 }
 
-/// `RecipeList`.
-struct WireRecipeList: Encodable {
-    let recipes: [WireRecipe]
+/// A page of Saturn's list shape (`RecipeList`, `OrgList`): the items under their own key, and both cursors
+/// always present, `null` at either end, as Saturn's clients expect.
+struct WirePage<Item: Encodable>: Encodable {
+    let itemsKey: String
+    let items: [Item]
     let prevKey: String?
     let nextKey: String?
 
-    enum CodingKeys: String, CodingKey {
-        case recipes
-        case prevKey = "prev_key"
-        case nextKey = "next_key"
+    private struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.init(stringValue) }
+        init?(intValue: Int) { nil }
     }
 
     func encode(to encoder: any Encoder) throws {
-        // The cursors are always present, null at either end, as Saturn's clients expect.
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(recipes, forKey: .recipes)
-        try container.encode(prevKey, forKey: .prevKey)
-        try container.encode(nextKey, forKey: .nextKey)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(items, forKey: Key(itemsKey))
+        try container.encode(prevKey, forKey: Key("prev_key"))
+        try container.encode(nextKey, forKey: Key("next_key"))
     }
 }
 
