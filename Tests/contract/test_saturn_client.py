@@ -1,0 +1,53 @@
+"""saturn-client: the SaturnConnection library and the `sc` command line."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import requests
+from saturn_client import SaturnConnection
+from saturn_client.core import SaturnHTTPError
+
+from conftest import ADMIN_TOKEN, EXPIRED_TOKEN, MEMBER_TOKEN
+
+
+def test_connection_reads_the_seeds_identities(mock):
+    connection = SaturnConnection(url=mock.url, api_token=MEMBER_TOKEN)
+    assert [org["name"] for org in connection.orgs] == ["acme"]
+    assert connection.primary_org["name"] == "acme"
+    assert connection.current_user["username"] == "bob"
+
+
+@pytest.mark.parametrize("resource_type", ["job", "deployment", "workspace"])
+def test_list_resources_is_empty_without_error(mock, resource_type):
+    assert SaturnConnection(url=mock.url, api_token=ADMIN_TOKEN).list_resources(resource_type) == []
+
+
+def test_list_resources_pages_through_imported_images(mock, document_recipe):
+    connection = SaturnConnection(url=mock.url, api_token=ADMIN_TOKEN)
+    response = connection.session.post(f"{mock.url}/api/recipes/apply", data=document_recipe)
+    assert response.status_code == 201
+    names = [recipe["spec"]["name"] for recipe in connection.list_resources()]
+    assert names == ["saturn", "saturn-r"]
+
+
+def test_an_expired_token_is_what_saturn_client_refreshes_on(mock):
+    connection = SaturnConnection(url=mock.url, api_token=ADMIN_TOKEN)
+    with pytest.raises(SaturnHTTPError) as raised:
+        connection.session.get(f"{mock.url}/api/user", headers={"Authorization": f"token {EXPIRED_TOKEN}"})
+    assert raised.value.status_code == 401
+    assert raised.value.saturn_version == "2026.02.01"
+    # The client's own test for "refresh and retry": a 401 whose message contains "expired".
+    response = requests.get(f"{mock.url}/api/user", headers={"Authorization": f"token {EXPIRED_TOKEN}"})
+    assert connection.session._should_refresh(response)
+
+
+def test_sc_cli_lists_jobs(mock):
+    sc = Path(sys.executable).parent / "sc"
+    environment = {**os.environ, "SATURN_BASE_URL": mock.url, "SATURN_TOKEN": ADMIN_TOKEN}
+    result = subprocess.run([str(sc), "list", "job", "-o", "json"], env=environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
