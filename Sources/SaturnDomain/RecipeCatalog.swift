@@ -7,42 +7,74 @@ public final class RecipeCatalog: Sendable {
     private let directory: IdentityDirectory
     private let store: any RecipeStore
     private let strictImageURIs: Bool
-    private let writer = Mutex<Void>(())
+    /// Serialises writers; holds the undo records of writes that are not durable yet.
+    private let writer = Mutex<[PendingUndo]>([])
     private let state: Mutex<CatalogState>
 
     struct CatalogState {
         var byKey: [RecipeKey: ImageRecipe] = [:]
-        /// Every key in ascending order, kept sorted on insert.
-        var ordered: [RecipeKey] = []
+        var ordered = SortedKeys()
+        /// Keys by recipe name, for `GET /api/recipes/{type}/{name}`.
+        var byName: [String: [RecipeKey]] = [:]
 
-        mutating func put(_ recipe: ImageRecipe) {
-            let key = recipe.key
-            if byKey.updateValue(recipe, forKey: key) == nil {
-                ordered.insert(key, at: ordered.partitioningIndex { $0 >= key })
+        /// Stores a recipe and returns what it replaced.
+        @discardableResult
+        mutating func put(_ recipe: ImageRecipe) -> ImageRecipe? {
+            let previous = byKey.updateValue(recipe, forKey: recipe.key)
+            if previous == nil {
+                ordered.insert(recipe.key)
+                byName[recipe.name, default: []].append(recipe.key)
+            }
+            return previous
+        }
+
+        /// Puts back what a key held before a write: the old recipe, or nothing.
+        mutating func restore(_ key: RecipeKey, to previous: ImageRecipe?) {
+            if let previous {
+                put(previous)
+            } else if byKey.removeValue(forKey: key) != nil {
+                ordered.remove(key)
+                byName[key.name]?.removeAll { $0 == key }
             }
         }
     }
 
+    /// What a write replaced, kept until the store says it is durable, so that a failed write can be undone.
+    private struct PendingUndo {
+        let ticket: UInt64
+        let previous: [(key: RecipeKey, recipe: ImageRecipe?)]
+    }
+
     /// Loads what the store holds. `strictImageURIs` refuses, rather than warns about, ECR repositories not named saturn*.
-    public init(directory: IdentityDirectory, store: any RecipeStore, strictImageURIs: Bool) throws(StoreError) {
+    public init(directory: IdentityDirectory, store: any RecipeStore, strictImageURIs: Bool) {
         self.directory = directory
         self.store = store
         self.strictImageURIs = strictImageURIs
         var loaded = CatalogState()
-        for recipe in try store.loadImages() { loaded.put(recipe) }
+        for recipe in store.loadedImages { loaded.put(recipe) }
         state = Mutex(loaded)
     }
 
     /// How many recipes are stored.
     public var count: Int { state.withLock { $0.ordered.count } }
 
+    /// Releases the store: call once the server no longer answers requests.
+    public func close() {
+        store.close()
+    }
+
     /// Applies images as one transaction: all are stored, durably, or none is.
+    ///
+    /// Readers see a write as soon as it is queued to the store; the caller is answered only once it is durable,
+    /// and a write the store fails to make durable is undone (with every write queued after it).
     public func apply(_ drafts: [ImageDraft], createOnly: Bool, caller: User) throws(DomainError) -> ApplyOutcome {
-        try writer.withLock { _ throws(DomainError) -> ApplyOutcome in
-            var working = state.withLock { $0 }
+        let (outcome, ticket) = try writer.withLock { pending throws(DomainError) -> (ApplyOutcome, UInt64?) in
+            let durable = store.durableThrough
+            pending.removeAll { $0.ticket <= durable }
             var issues = ValidationIssues()
             var warnings: [String] = []
             var applied: [AppliedImage] = []
+            var staged: [RecipeKey: ImageRecipe] = [:]
             for draft in drafts {
                 let owner = try writableOwner(of: draft, caller: caller)
                 for version in draft.versions {
@@ -54,24 +86,52 @@ public final class RecipeCatalog: Sendable {
                     }
                 }
                 let key = RecipeKey(type: ImageRecipe.recipeType, owner: owner, name: draft.name)
-                if createOnly, working.byKey[key] != nil {
+                let stored = staged[key] ?? state.withLock { $0.byKey[key] }
+                if createOnly, stored != nil {
                     throw .recipeExists(type: key.type, owner: owner.description, name: draft.name)
                 }
-                let result = ImageMerge.merge(draft, owner: owner, onto: working.byKey[key], newID: StableID.random)
-                working.put(result.recipe)
+                let result = ImageMerge.merge(draft, owner: owner, onto: stored, newID: StableID.random)
+                staged[key] = result.recipe
                 applied.append(result)
             }
             guard issues.isEmpty else { throw .invalid(issues) }
             let changed = applied.filter { $0.action != .unchanged }.map(\.recipe)
-            if !changed.isEmpty {
-                do throws(StoreError) {
-                    try store.commit(changed: changed, state: working.byKey)
-                } catch {
-                    throw .storeUnavailable(reason: error.description)
-                }
-                state.withLock { $0 = working }
+            guard !changed.isEmpty else { return (ApplyOutcome(images: applied, warnings: warnings), nil) }
+            let ticket: UInt64
+            do throws(StoreError) {
+                ticket = try store.append(changed)
+            } catch {
+                throw .storeUnavailable(reason: error.description)
             }
-            return ApplyOutcome(images: applied, warnings: warnings)
+            let previous = state.withLock { current in
+                changed.map { recipe in (recipe.key, current.put(recipe)) }
+            }
+            pending.append(PendingUndo(ticket: ticket, previous: previous))
+            return (ApplyOutcome(images: applied, warnings: warnings), ticket)
+        }
+        guard let ticket else { return outcome }
+        do throws(StoreError) {
+            try store.waitUntilDurable(ticket)
+        } catch {
+            undoFailedWrites()
+            throw .storeUnavailable(reason: error.description)
+        }
+        return outcome
+    }
+
+    /// Undoes, newest first, every write the store failed to make durable, then lets writes through again.
+    private func undoFailedWrites() {
+        writer.withLock { pending in
+            let durable = store.durableThrough
+            let failed = store.failedThrough
+            let undone = pending.filter { $0.ticket > durable && $0.ticket <= failed }
+            state.withLock { current in
+                for write in undone.reversed() {
+                    for entry in write.previous.reversed() { current.restore(entry.key, to: entry.recipe) }
+                }
+            }
+            pending.removeAll { $0.ticket <= failed }
+            store.clearFailure()
         }
     }
 
@@ -87,30 +147,32 @@ public final class RecipeCatalog: Sendable {
     /// One page of the recipes the caller may see in the query's scope.
     public func list(_ query: RecipeListQuery, caller: User) throws(DomainError) -> RecipePage {
         let scope = try RecipeScope(owner: query.owner, caller: caller, directory: directory)
-        let current = state.withLock { $0 }
-        var keys = current.ordered.filter { key in
-            (query.type.map { key.type == $0 } ?? true)
-                && (query.namePrefix.map { key.name.hasPrefix($0) } ?? true)
-                && current.byKey[key].map(scope.includes) == true
-        }
-        if query.descending { keys.reverse() }
-        let precedes: (RecipeKey, RecipeKey) -> Bool = query.descending ? { $0 > $1 } : { $0 < $1 }
+        // Pick the page under the lock: a copy of the state taken out of it would make the next write copy it all.
+        return state.withLock { current in
+            var keys = current.ordered.filter { key in
+                (query.type.map { key.type == $0 } ?? true)
+                    && (query.namePrefix.map { key.name.hasPrefix($0) } ?? true)
+                    && current.byKey[key].map(scope.includes) == true
+            }
+            if query.descending { keys.reverse() }
+            let precedes: (RecipeKey, RecipeKey) -> Bool = query.descending ? { $0 > $1 } : { $0 < $1 }
 
-        var start = 0
-        var end = keys.count
-        if let after = query.after {
-            start = keys.partitioningIndex { precedes(after, $0) }
-            end = min(keys.count, start + query.pageSize)
-        } else if let before = query.before {
-            end = keys.partitioningIndex { !precedes($0, before) }
-            start = max(0, end - query.pageSize)
-        } else {
-            end = min(keys.count, query.pageSize)
+            var start = 0
+            var end = keys.count
+            if let after = query.after {
+                start = keys.partitioningIndex { precedes(after, $0) }
+                end = min(keys.count, start + query.pageSize)
+            } else if let before = query.before {
+                end = keys.partitioningIndex { !precedes($0, before) }
+                start = max(0, end - query.pageSize)
+            } else {
+                end = min(keys.count, query.pageSize)
+            }
+            let page = Array(keys[start..<end])
+            let previous = start > 0 ? (page.first ?? query.after)?.cursorToken : nil
+            let next = end < keys.count ? (page.last ?? query.before)?.cursorToken : nil
+            return RecipePage(recipes: page.compactMap { current.byKey[$0] }, previousCursor: previous, nextCursor: next)
         }
-        let page = Array(keys[start..<end])
-        let previous = start > 0 ? (page.first ?? query.after)?.cursorToken : nil
-        let next = end < keys.count ? (page.last ?? query.before)?.cursorToken : nil
-        return RecipePage(recipes: page.compactMap { current.byKey[$0] }, previousCursor: previous, nextCursor: next)
     }
 
     /// The recipe of this type and name that the caller means: its own first, then its scope org's, else ambiguous.
@@ -118,8 +180,8 @@ public final class RecipeCatalog: Sendable {
         guard ModernRecipeReader.recipeTypes.contains(type) else { throw .unknownRecipeType(type) }
         let scope = try RecipeScope(owner: owner, caller: caller, directory: directory)
         let candidates = state.withLock { current in
-            current.ordered.filter { $0.type == type && $0.name == name }.compactMap { current.byKey[$0] }
-        }.filter(scope.includes)
+            (current.byName[name] ?? []).filter { $0.type == type }.compactMap { current.byKey[$0] }.filter(scope.includes)
+        }.sorted { $0.key < $1.key }
         let preferences: [(ImageRecipe) -> Bool] = [
             { _ in true },
             { $0.owner == OwnerPath(org: scope.org.name, identity: caller.username) },

@@ -3,9 +3,9 @@ import Foundation
 /// Reads `SATURN_MOCK_<OPTION>` from the environment for every `serve` option not given on the command line.
 enum EnvironmentDefaults {
     /// Options that take a value.
-    static let valueOptions = ["host", "port", "seed", "data-dir", "port-file", "log-level", "max-body-bytes", "connection-timeout"]
+    static let valueOptions = ["host", "port", "seed", "data-dir", "port-file", "log-level", "max-body-bytes", "connection-timeout", "compact-after-bytes"]
     /// Options that are on or off.
-    static let flagOptions = ["in-memory", "strict"]
+    static let flagOptions = ["in-memory", "strict", "recover"]
 
     /// The environment variable that stands for an option: `--data-dir` reads `SATURN_MOCK_DATA_DIR`.
     static func variable(for option: String) -> String {

@@ -11,8 +11,10 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the Saturn Cloud API on a local port.",
         discussion: """
-            Identities (orgs, users, tokens) come from the seed file, read at every start. Recipes live in the store \
-            under --data-dir, written durably before each answer, unless --in-memory. Every option also reads \
+            Identities (orgs, users, tokens) come from the seed file, read at every start. Recipes live under \
+            --data-dir (unless --in-memory): a journal fsynced before each answer, compacted into snapshot.json in the \
+            background; one server per folder. A damaged store stops the start with the file and byte offset; \
+            --recover moves bad files aside instead. Every option also reads \
             SATURN_MOCK_<OPTION> from the environment (SATURN_MOCK_PORT=0, SATURN_MOCK_IN_MEMORY=1, ...); the command \
             line wins. SIGINT or SIGTERM stops accepting, finishes requests in flight and exits 0.
             """
@@ -32,6 +34,12 @@ struct ServeCommand: ParsableCommand {
 
     @Flag(help: "Keep recipes in memory only; nothing is read or written on disk.")
     var inMemory = false
+
+    @Flag(help: "Start even if the store is damaged: move bad files into a recovered-<time> folder and keep what is good.")
+    var recover = false
+
+    @Option(help: "Journal size in bytes after which it is compacted into snapshot.json in the background.")
+    var compactAfterBytes = JournalRecipeStore.defaultCompactionBytes
 
     @Flag(help: "Refuse (422), rather than warn about, ECR image URIs whose repository is not named saturn*.")
     var strict = false
@@ -56,9 +64,12 @@ struct ServeCommand: ParsableCommand {
         }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         guard connectionTimeout > 0 else { throw ValidationError("--connection-timeout must be positive") }
+        guard compactAfterBytes > 0 else { throw ValidationError("--compact-after-bytes must be positive") }
+        if inMemory && recover { throw ValidationError("--recover needs a data folder, not --in-memory") }
     }
 
     func run() throws {
+        SignalWaiter.ignoreWriteSignals()
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -68,8 +79,13 @@ struct ServeCommand: ParsableCommand {
         let logger = Logger(label: "saturn-mock")
 
         let directory = try Seed.load(path: seed)
-        let store: any RecipeStore = inMemory ? InMemoryRecipeStore() : try JSONFileRecipeStore(folder: dataDir ?? ".saturn-mock")
-        let catalog = try RecipeCatalog(directory: directory, store: store, strictImageURIs: strict)
+        let store: any RecipeStore = inMemory
+            ? InMemoryRecipeStore()
+            : try JournalRecipeStore(
+                folder: dataDir ?? ".saturn-mock", recover: recover, compactionBytes: compactAfterBytes,
+                warn: { logger.warning("\($0)") }
+            )
+        let catalog = RecipeCatalog(directory: directory, store: store, strictImageURIs: strict)
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout
@@ -77,13 +93,20 @@ struct ServeCommand: ParsableCommand {
             responder: SaturnAPI(catalog: catalog, directory: directory, logger: logger)
         )
         if let portFile { try? FileManager.default.removeItem(atPath: portFile) }
-        let boundPort = try server.start()
+        let boundPort: Int
+        do {
+            boundPort = try server.start()
+        } catch {
+            catalog.close()
+            throw error
+        }
         if let portFile { try PortFile.write(boundPort, to: portFile) }
 
         printBanner(port: boundPort, directory: directory, store: store, recipes: catalog.count)
         SignalWaiter.waitForTermination()
         logger.info("stopping: finishing requests in flight")
         server.stop()
+        catalog.close()
         if let portFile { try? FileManager.default.removeItem(atPath: portFile) }
         logger.info("stopped")
     }

@@ -3,12 +3,21 @@ import SaturnDomain
 import Testing
 
 /// A store whose writes fail, as on a full disk.
-struct FullDiskStore: RecipeStore {
+final class FullDiskStore: RecipeStore, @unchecked Sendable {
+    private var lastTicket: UInt64 = 0
     var location: String { "a full disk" }
-    func loadImages() throws(StoreError) -> [ImageRecipe] { [] }
-    func commit(changed: [ImageRecipe], state: [RecipeKey: ImageRecipe]) throws(StoreError) {
-        throw .writeFailed(file: "/data/recipes.json", reason: "No space left on device")
+    var loadedImages: [ImageRecipe] { [] }
+    func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64 {
+        lastTicket += 1
+        return lastTicket
     }
+    func waitUntilDurable(_ ticket: UInt64) throws(StoreError) {
+        throw .writeFailed(file: "/data/journal-00000001.log", reason: "No space left on device")
+    }
+    var durableThrough: UInt64 { 0 }
+    var failedThrough: UInt64 { lastTicket }
+    func clearFailure() {}
+    func close() {}
 }
 
 @Suite("Every error status, live: a clear JSON message, and the store untouched", .timeLimit(.minutes(1)))
@@ -159,7 +168,7 @@ struct ErrorResponseTests {
         let response = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
         #expect(response.status == 503)
         #expect(response.errorCode == "store_unavailable")
-        #expect(response.message == "The change was not saved: cannot write /data/recipes.json: No space left on device. Nothing was changed; reads still work.")
+        #expect(response.message == "The change was not saved: cannot write /data/journal-00000001.log: No space left on device. Nothing was changed; reads still work.")
         #expect(try await names(server).isEmpty)
     }
 

@@ -21,6 +21,7 @@ final class LiveServer: @unchecked Sendable {
     let dataDirectory: URL
     let port: Int
     private let server: HTTPServer
+    private let catalog: RecipeCatalog
     private let session: URLSession
 
     /// Starts a server; pass the `dataDirectory` of a stopped one to restart on the same data.
@@ -29,8 +30,8 @@ final class LiveServer: @unchecked Sendable {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("saturn-mock-test-\(UUID().uuidString)")
         let directory = try Seed.load(path: Self.seedPath)
-        let store = try store ?? JSONFileRecipeStore(folder: self.dataDirectory.path)
-        let catalog = try RecipeCatalog(directory: directory, store: store, strictImageURIs: strict)
+        let store = try store ?? JournalRecipeStore(folder: self.dataDirectory.path)
+        catalog = RecipeCatalog(directory: directory, store: store, strictImageURIs: strict)
         let logger = Logger(label: "saturn-mock-test") { _ in SwiftLogNoOpLogHandler() }
         server = HTTPServer(
             configuration: HTTPServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes),
@@ -40,8 +41,10 @@ final class LiveServer: @unchecked Sendable {
         session = URLSession(configuration: .ephemeral)
     }
 
+    /// Stops serving and releases the store, as the command does on SIGTERM.
     func stop() {
         server.stop()
+        catalog.close()
     }
 
     /// Stops the server and removes its data folder.

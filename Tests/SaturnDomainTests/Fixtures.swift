@@ -23,7 +23,7 @@ enum Fixtures {
     }
 
     static func catalog(strict: Bool = false) throws -> RecipeCatalog {
-        try RecipeCatalog(directory: directory(), store: InMemoryRecipeStore(), strictImageURIs: strict)
+        RecipeCatalog(directory: try directory(), store: InMemoryRecipeStore(), strictImageURIs: strict)
     }
 
     static func json(_ text: String) throws -> JSONValue {

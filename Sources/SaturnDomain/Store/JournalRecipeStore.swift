@@ -1,0 +1,84 @@
+import Foundation
+
+/// The durable store of a data folder: a journal of transactions, fsynced before any answer (with group commit),
+/// compacted in the background into `snapshot.json` once it passes a size, and one owner at a time.
+public final class JournalRecipeStore: RecipeStore {
+    /// Journal size after which the next write starts a new journal and the old ones are compacted.
+    public static let defaultCompactionBytes = 8 * 1024 * 1024
+
+    private let layout: StoreLayout
+    private let lock: DataFolderLock
+    private let writer: JournalWriter
+    private let compaction = DispatchQueue(label: "saturn-mock.compaction")
+    private let warn: @Sendable (String) -> Void
+    public let loadedImages: [ImageRecipe]
+
+    /// Opens (creating if needed) and loads `folder`. `recover` moves damaged files aside instead of refusing to start.
+    public init(
+        folder: String,
+        recover: Bool = false,
+        compactionBytes: Int = JournalRecipeStore.defaultCompactionBytes,
+        warn: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws(StoreError) {
+        let layout = StoreLayout(folder: folder)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(file: folder, reason: "cannot create the data folder (\(error.localizedDescription))")
+        }
+        self.layout = layout
+        self.warn = warn
+        lock = try DataFolderLock(layout: layout)
+        do throws(StoreError) {
+            let loaded = try StoreLoader(layout: layout, recover: recover, warn: warn).load()
+            if loaded.recovered {
+                // Keep what was good as the new starting point, before anything else is written.
+                let images = loaded.images.keys.sorted().compactMap { loaded.images[$0] }
+                try SnapshotFile(format: SnapshotFile.formatVersion, nextJournal: loaded.lastGeneration, images: images).write(to: layout.snapshot)
+            }
+            loadedImages = Array(loaded.images.values)
+            let compaction = compaction
+            writer = try JournalWriter(
+                layout: layout, generation: loaded.lastGeneration, length: loaded.lastLength, rotateAfterBytes: compactionBytes,
+                onRotate: { generation in compaction.async { Self.compact(layout, before: generation, warn: warn) } }
+            )
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    public var location: String { layout.folder }
+
+    public func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64 {
+        try writer.append(JournalFormat.frame(JournalRecord(images: changed).encoded()))
+    }
+
+    public func waitUntilDurable(_ ticket: UInt64) throws(StoreError) {
+        try writer.waitUntilDurable(ticket)
+    }
+
+    public var durableThrough: UInt64 { writer.durableThrough }
+    public var failedThrough: UInt64 { writer.failedThrough }
+    public func clearFailure() { writer.clearFailure() }
+
+    public func close() {
+        compaction.sync {}
+        writer.close()
+        lock.release()
+    }
+
+    /// Folds the snapshot and every closed journal before `generation` into a new snapshot, then deletes them.
+    private static func compact(_ layout: StoreLayout, before generation: Int, warn: @Sendable (String) -> Void) {
+        do throws(StoreError) {
+            let images = try StoreLoader.loadCovered(layout, before: generation)
+            let sorted = images.keys.sorted().compactMap { images[$0] }
+            try SnapshotFile(format: SnapshotFile.formatVersion, nextJournal: generation, images: sorted).write(to: layout.snapshot)
+            for old in layout.journalGenerations() where old < generation {
+                unlink(layout.journal(old))
+            }
+        } catch {
+            warn("compaction failed, the journals are kept and it is tried again later: \(error)")
+        }
+    }
+}

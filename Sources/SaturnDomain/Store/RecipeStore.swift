@@ -1,0 +1,58 @@
+import Synchronization
+
+/// Where the catalog keeps recipes between runs. Writes are two steps so that concurrent writers can share one
+/// fsync: `append` queues a transaction in commit order, `waitUntilDurable` returns once it is on disk.
+public protocol RecipeStore: AnyObject, Sendable {
+    /// Where the data lives, for the start-up banner.
+    var location: String { get }
+    /// What was stored when the store opened.
+    var loadedImages: [ImageRecipe] { get }
+
+    /// Queues one transaction's changed recipes; returns its ticket. Throws while a failed write is not yet undone.
+    func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64
+    /// Returns once the ticket's transaction is durable; throws if it, or a transaction before it, failed.
+    func waitUntilDurable(_ ticket: UInt64) throws(StoreError)
+    /// Every ticket up to this one is durable.
+    var durableThrough: UInt64 { get }
+    /// Every ticket up to this one that is not durable has failed and must be undone.
+    var failedThrough: UInt64 { get }
+    /// Called once the failed transactions are undone: appends are accepted again.
+    func clearFailure()
+    /// Finishes background work and releases the data folder.
+    func close()
+}
+
+/// Why the store could not open, load or write.
+public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// A file exists but cannot be used; nothing was changed on disk.
+    case unreadable(file: String, reason: String)
+    /// A write did not reach the disk; the transaction is not committed.
+    case writeFailed(file: String, reason: String)
+    /// Another process holds the data folder.
+    case locked(folder: String, pid: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(file, reason): return "cannot load \(file): \(reason)"
+        case let .writeFailed(file, reason): return "cannot write \(file): \(reason)"
+        case let .locked(folder, pid):
+            return "the data folder \(folder) is in use by another saturn-mock (pid \(pid)); stop it, or give another --data-dir"
+        }
+    }
+}
+
+/// Keeps nothing: for throwaway runs (`--in-memory`) and tests.
+public final class InMemoryRecipeStore: RecipeStore {
+    private let lastTicket = Atomic<UInt64>(0)
+
+    /// Creates a store that forgets everything at exit.
+    public init() {}
+    public var location: String { "memory (nothing is kept)" }
+    public var loadedImages: [ImageRecipe] { [] }
+    public func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64 { lastTicket.add(1, ordering: .relaxed).newValue }
+    public func waitUntilDurable(_ ticket: UInt64) throws(StoreError) {}
+    public var durableThrough: UInt64 { lastTicket.load(ordering: .relaxed) }
+    public var failedThrough: UInt64 { 0 }
+    public func clearFailure() {}
+    public func close() {}
+}

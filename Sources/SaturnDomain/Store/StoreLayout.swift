@@ -1,0 +1,29 @@
+import Foundation
+
+/// The files of a data folder: `snapshot.json`, `journal-<generation>.log`, and the `saturn-mock.lock` owner lock.
+struct StoreLayout: Sendable {
+    let folder: String
+
+    var snapshot: String { folder + "/snapshot.json" }
+    var lock: String { folder + "/saturn-mock.lock" }
+
+    func journal(_ generation: Int) -> String {
+        let digits = String(generation)
+        return folder + "/journal-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits + ".log"
+    }
+
+    /// The generations of the journal files present, ascending.
+    func journalGenerations() -> [Int] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.compactMap { name -> Int? in
+            guard name.hasPrefix("journal-"), name.hasSuffix(".log") else { return nil }
+            return Int(name.dropFirst("journal-".count).dropLast(".log".count))
+        }.sorted()
+    }
+
+    /// A new folder for files that `--recover` moves aside.
+    func recoveryFolder() -> String {
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        return folder + "/recovered-" + stamp
+    }
+}

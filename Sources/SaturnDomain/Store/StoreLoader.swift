@@ -1,0 +1,155 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Rebuilds the state from a data folder: the snapshot, then every journal after it, in order.
+///
+/// A torn last record (a write cut short by a crash, never acknowledged) is dropped with a warning. Any other
+/// damage stops the load with the file and byte offset, and nothing is changed on disk, unless `recover` is set:
+/// then bad files are moved aside, what is good is kept, and the caller writes a fresh snapshot.
+struct StoreLoader {
+    let layout: StoreLayout
+    let recover: Bool
+    let warn: @Sendable (String) -> Void
+
+    /// What a load found.
+    struct Loaded {
+        var images: [RecipeKey: ImageRecipe] = [:]
+        /// The journal to append to, and its intact length.
+        var lastGeneration = 1
+        var lastLength: Int?
+        /// True when `--recover` moved files aside: the state must be written as a new snapshot before serving.
+        var recovered = false
+    }
+
+    /// Loads everything, handling a torn tail of the last journal (kept in a side file, then cut off).
+    func load() throws(StoreError) -> Loaded {
+        var loaded = Loaded()
+        var firstGeneration = 1
+        var movedAside: [String] = []
+        var snapshotLoaded = false
+        do throws(StoreError) {
+            if let snapshot = try SnapshotFile.read(layout.snapshot) {
+                for image in snapshot.images { loaded.images[image.key] = image }
+                firstGeneration = snapshot.nextJournal
+                snapshotLoaded = true
+            }
+        } catch {
+            guard recover else { throw withRecoveryHint(error) }
+            movedAside.append(layout.snapshot)
+            warn("--recover: \(error); moving it aside and keeping what the journals hold")
+        }
+
+        var generations = layout.journalGenerations()
+        if snapshotLoaded {
+            // Journals before the snapshot's are covered by it: a compaction stopped before deleting them.
+            for stale in generations where stale < firstGeneration { unlink(layout.journal(stale)) }
+            generations.removeAll { $0 < firstGeneration }
+        } else if let first = generations.first {
+            firstGeneration = recover ? first : firstGeneration
+        }
+        let expected = Array(firstGeneration..<(firstGeneration + generations.count))
+        if generations != expected, let gap = expected.first(where: { !generations.contains($0) }) {
+            let missing = layout.journal(gap)
+            guard recover else {
+                throw StoreError.unreadable(file: missing, reason: "the file is missing, but later journals exist; the recipes it held would be lost. Start with --recover to load what remains")
+            }
+            warn("--recover: \(missing) is missing; loading the journals that remain")
+        }
+
+        for (index, generation) in generations.enumerated() {
+            let path = layout.journal(generation)
+            let isLast = index == generations.count - 1
+            let length = try replay(path, into: &loaded.images, isLast: isLast, movedAside: &movedAside)
+            if isLast {
+                loaded.lastGeneration = generation
+                loaded.lastLength = length
+            }
+        }
+        if generations.isEmpty { loaded.lastGeneration = firstGeneration }
+
+        if !movedAside.isEmpty {
+            let folder = layout.recoveryFolder()
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for path in movedAside {
+                let target = folder + "/" + (path as NSString).lastPathComponent
+                guard rename(path, target) == 0 else { throw DurableFile.failure(target) }
+                warn("--recover: moved \(path) to \(target)")
+            }
+            loaded.recovered = true
+            loaded.lastGeneration = (layout.journalGenerations().last ?? loaded.lastGeneration) + 1
+            loaded.lastLength = nil
+        }
+        return loaded
+    }
+
+    /// Loads the snapshot and the journals before `generation` only; they are closed and complete. For compaction.
+    static func loadCovered(_ layout: StoreLayout, before generation: Int) throws(StoreError) -> [RecipeKey: ImageRecipe] {
+        var images: [RecipeKey: ImageRecipe] = [:]
+        var first = 1
+        if let snapshot = try SnapshotFile.read(layout.snapshot) {
+            for image in snapshot.images { images[image.key] = image }
+            first = snapshot.nextJournal
+        }
+        let loader = StoreLoader(layout: layout, recover: false, warn: { _ in })
+        var unused: [String] = []
+        for journal in layout.journalGenerations() where journal >= first && journal < generation {
+            _ = try loader.replay(layout.journal(journal), into: &images, isLast: false, movedAside: &unused)
+        }
+        return images
+    }
+
+    /// Applies one journal's records; returns its intact length.
+    private func replay(_ path: String, into images: inout [RecipeKey: ImageRecipe], isLast: Bool, movedAside: inout [String]) throws(StoreError) -> Int {
+        guard let bytes = try DurableFile.read(path) else { return 0 }
+        let scan: JournalFormat.Scan
+        do {
+            scan = try JournalFormat.scan(bytes)
+        } catch {
+            let reason: String
+            switch error {
+            case .missing: reason = "it is not a saturn-mock journal (no header line)"
+            case let .unknownVersion(header): reason = "unknown format version ('\(header)'; this build reads \(JournalFormat.version))"
+            }
+            guard recover else { throw withRecoveryHint(.unreadable(file: path, reason: reason)) }
+            movedAside.append(path)
+            warn("--recover: cannot load \(path): \(reason); moving it aside")
+            return 0
+        }
+        for record in scan.records {
+            guard let decoded = try? JSONDecoder().decode(JournalRecord.self, from: Data(record.json)) else {
+                let reason = "the record at byte \(record.offset) has a valid checksum but is not a saturn-mock transaction"
+                guard recover else { throw withRecoveryHint(.unreadable(file: path, reason: reason)) }
+                movedAside.append(path)
+                warn("--recover: \(path): \(reason); keeping the records before it")
+                return 0
+            }
+            for image in decoded.images { images[image.key] = image }
+        }
+        guard let damage = scan.damage else { return scan.validLength }
+        if damage.isLast && isLast {
+            warn("\(path): dropped a torn record at byte \(damage.offset) (\(damage.reason)): a write cut short by a crash, never acknowledged; its bytes are kept in \(path).torn-\(damage.offset)")
+            try keepTornTail(bytes, from: damage.offset, of: path)
+            return scan.validLength
+        }
+        let reason = "damaged record at byte \(damage.offset): \(damage.reason)"
+        guard recover else { throw withRecoveryHint(.unreadable(file: path, reason: reason)) }
+        movedAside.append(path)
+        warn("--recover: \(path): \(reason); keeping the \(scan.records.count) record\(scan.records.count == 1 ? "" : "s") before it")
+        return 0
+    }
+
+    /// Saves a torn tail beside the journal, then cuts it off so that appends continue from intact records.
+    private func keepTornTail(_ bytes: [UInt8], from offset: Int, of path: String) throws(StoreError) {
+        try DurableFile.replace("\(path).torn-\(offset)", with: Array(bytes[offset...]))
+        guard truncate(path, off_t(offset)) == 0 else { throw DurableFile.failure(path) }
+    }
+
+    private func withRecoveryHint(_ error: StoreError) -> StoreError {
+        guard case let .unreadable(file, reason) = error else { return error }
+        let sentence = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+        return .unreadable(file: file, reason: "\(sentence). Nothing was changed; start with --recover to move bad files aside and keep what is good")
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import SaturnDomain
+
+/// A data folder of its own, removed at the end.
+final class TemporaryFolder {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("saturn-mock-store-\(UUID().uuidString)").path
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    var layout: StoreLayout { StoreLayout(folder: path) }
+
+    func bytes(_ file: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+    }
+
+    func write(_ bytes: [UInt8], to file: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+    }
+
+    func files() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+}
+
+/// Collects the store's warnings.
+final class Warnings: Sendable {
+    private let lines = Mutex<[String]>([])
+    var all: [String] { lines.withLock { $0 } }
+    var sink: @Sendable (String) -> Void { { [self] line in lines.withLock { $0.append(line) } } }
+}
+
+@Suite("Journal store: durability, recovery, compaction, one owner")
+struct JournalRecipeStoreTests {
+    /// Applies images named `names`, one transaction each, through a catalog over a store of `folder`.
+    func apply(_ names: [String], in folder: TemporaryFolder, compactionBytes: Int = 1 << 20) throws -> [String: ImageRecipe] {
+        let store = try JournalRecipeStore(folder: folder.path, compactionBytes: compactionBytes)
+        let catalog = RecipeCatalog(directory: try Fixtures.directory(), store: store, strictImageURIs: false)
+        do {
+            for name in names {
+                _ = try catalog.apply([Fixtures.draft(name: name)], createOnly: false, caller: Fixtures.user("alice"))
+            }
+        } catch {
+            catalog.close()
+            throw error
+        }
+        catalog.close()
+        return try contents(of: folder, compactionBytes: compactionBytes)
+    }
+
+    /// What a fresh open of the folder loads, by name.
+    func contents(of folder: TemporaryFolder, recover: Bool = false, compactionBytes: Int = 1 << 20, warnings: Warnings = Warnings()) throws -> [String: ImageRecipe] {
+        let store = try JournalRecipeStore(folder: folder.path, recover: recover, compactionBytes: compactionBytes, warn: warnings.sink)
+        defer { store.close() }
+        return Dictionary(uniqueKeysWithValues: store.loadedImages.map { ($0.name, $0) })
+    }
+
+    func openError(_ folder: TemporaryFolder) -> StoreError? {
+        #expect(throws: StoreError.self) { try JournalRecipeStore(folder: folder.path).close() }
+    }
+
+    @Test("what was committed is loaded again, ids and all")
+    func reopen() throws {
+        let folder = TemporaryFolder()
+        let stored = try apply(["a", "b"], in: folder)
+        #expect(stored.keys.sorted() == ["a", "b"])
+        #expect(try contents(of: folder) == stored)
+        #expect(folder.files() == ["journal-00000001.log", "saturn-mock.lock"])
+    }
+
+    @Test("a torn last record is dropped with a warning naming its offset, kept aside, and appends continue")
+    func tornTail() throws {
+        let folder = TemporaryFolder()
+        _ = try apply(["a", "b"], in: folder)
+        let journal = folder.layout.journal(1)
+        let bytes = try folder.bytes(journal)
+        let secondRecord = try #require(JournalFormat.scan(bytes).records.last?.offset)
+        try folder.write(Array(bytes[..<(secondRecord + 20)]), to: journal)
+
+        let warnings = Warnings()
+        #expect(try contents(of: folder, warnings: warnings).keys.sorted() == ["a"])
+        #expect(warnings.all == ["\(journal): dropped a torn record at byte \(secondRecord) (the record is cut short): a write cut short by a crash, never acknowledged; its bytes are kept in \(journal).torn-\(secondRecord)"])
+        #expect(try folder.bytes("\(journal).torn-\(secondRecord)") == Array(bytes[secondRecord..<(secondRecord + 20)]))
+        #expect(try apply(["c"], in: folder).keys.sorted() == ["a", "c"])
+    }
+
+    @Test("a damaged record before the tail stops the start with the file and offset, and changes nothing")
+    func corruptMiddle() throws {
+        let folder = TemporaryFolder()
+        _ = try apply(["a", "b"], in: folder)
+        let journal = folder.layout.journal(1)
+        var bytes = try folder.bytes(journal)
+        let first = try #require(JournalFormat.scan(bytes).records.first)
+        bytes[first.json.startIndex + 5] ^= 0x20
+        try folder.write(bytes, to: journal)
+
+        #expect(openError(folder) == .unreadable(
+            file: journal,
+            reason: "damaged record at byte \(first.offset): the record's checksum does not match. Nothing was changed; start with --recover to move bad files aside and keep what is good"
+        ))
+        #expect(try folder.bytes(journal) == bytes)
+    }
+
+    @Test("--recover moves a damaged journal aside, keeps the records before the damage, and starts clean")
+    func recoverMiddle() throws {
+        let folder = TemporaryFolder()
+        _ = try apply(["a", "b", "c"], in: folder)
+        let journal = folder.layout.journal(1)
+        var bytes = try folder.bytes(journal)
+        let second = try #require(JournalFormat.scan(bytes).records.dropFirst().first)
+        bytes[second.json.startIndex + 5] ^= 0x20
+        try folder.write(bytes, to: journal)
+
+        let warnings = Warnings()
+        #expect(try contents(of: folder, recover: true, warnings: warnings).keys.sorted() == ["a"])
+        let recovered = try #require(folder.files().first { $0.hasPrefix("recovered-") })
+        #expect(try folder.bytes("\(folder.path)/\(recovered)/journal-00000001.log") == bytes)
+        #expect(warnings.all.contains("--recover: \(journal): damaged record at byte \(second.offset): the record's checksum does not match; keeping the 1 record before it"))
+        #expect(try contents(of: folder).keys.sorted() == ["a"], "the recovered state is the new starting point")
+        #expect(try apply(["d"], in: folder).keys.sorted() == ["a", "d"])
+    }
+
+    @Test("an unreadable snapshot stops the start, naming the file", arguments: [
+        (#"{"images": []"#, "it is not a saturn-mock snapshot (no format version)"),
+        (#"{"format": 2, "next_journal": 1, "images": []}"#, "unknown format version 2 (this build reads 1)"),
+        (#"{"format": 1, "next_journal": 1, "images": [{"name": 3}]}"#, "it is damaged: at .images[0]: No value associated with key"),
+    ])
+    func badSnapshot(text: String, reason: String) throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        try folder.write(Array(text.utf8), to: folder.layout.snapshot)
+        let error = openError(folder)
+        guard case let .unreadable(file, message)? = error else {
+            Issue.record("expected unreadable, got \(String(describing: error))")
+            return
+        }
+        #expect(file == folder.layout.snapshot)
+        #expect(message.hasPrefix(reason), "\(message)")
+        #expect(!message.contains(".."))
+        #expect(message.hasSuffix("Nothing was changed; start with --recover to move bad files aside and keep what is good"))
+        #expect(try folder.bytes(folder.layout.snapshot) == Array(text.utf8))
+    }
+
+    @Test("a journal of an unknown format version stops the start")
+    func unknownJournalVersion() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        try folder.write(Array("saturn-mock journal 9\n".utf8), to: folder.layout.journal(1))
+        #expect(openError(folder) == .unreadable(
+            file: folder.layout.journal(1),
+            reason: "unknown format version ('saturn-mock journal 9'; this build reads 1). Nothing was changed; start with --recover to move bad files aside and keep what is good"
+        ))
+    }
+
+    @Test("a missing journal between others stops the start")
+    func missingJournal() throws {
+        let folder = TemporaryFolder()
+        _ = try apply(["a"], in: folder)
+        try FileManager.default.copyItem(atPath: folder.layout.journal(1), toPath: folder.layout.journal(3))
+        guard case let .unreadable(file, _)? = openError(folder) else { return }
+        #expect(file == folder.layout.journal(2))
+    }
+
+    @Test("a second store on the same folder is refused, naming the owner's pid")
+    func oneOwner() throws {
+        let folder = TemporaryFolder()
+        let first = try JournalRecipeStore(folder: folder.path)
+        defer { first.close() }
+        #expect(throws: StoreError.locked(folder: folder.path, pid: "\(getpid())")) { try JournalRecipeStore(folder: folder.path) }
+    }
+
+    @Test("after compaction a restart gives the same state, from snapshot.json and the newest journal")
+    func compaction() throws {
+        let folder = TemporaryFolder()
+        let names = (0..<40).map { "image-\($0)" }
+        let before = try apply(names, in: folder, compactionBytes: 2_000)
+        #expect(before.count == 40)
+        let files = folder.files()
+        #expect(files.contains("snapshot.json"))
+        #expect(files.filter { $0.hasPrefix("journal-") }.count == 1, "\(files)")
+        #expect(try contents(of: folder) == before)
+        let snapshot = try #require(try SnapshotFile.read(folder.layout.snapshot))
+        #expect(snapshot.format == 1)
+        #expect(snapshot.images.count < 40 && snapshot.images.count > 0)
+    }
+
+    @Test("journals older than the snapshot are covered by it and removed at start")
+    func staleJournals() throws {
+        let folder = TemporaryFolder()
+        let before = try apply(["a", "b"], in: folder)
+        try SnapshotFile(format: 1, nextJournal: 2, images: Array(before.values)).write(to: folder.layout.snapshot)
+        #expect(try contents(of: folder) == before)
+        #expect(!folder.files().contains("journal-00000001.log"))
+    }
+
+    @Test("journal frames: a record round-trips; each kind of damage is found")
+    func frames() throws {
+        let record = JournalFormat.frame(Array(#"{"images":[]}"#.utf8))
+        let file = JournalFormat.header + record + record
+        let scan = try JournalFormat.scan(file)
+        #expect(scan.records.count == 2)
+        #expect(scan.validLength == file.count)
+        #expect(scan.damage == nil)
+        let cut = try JournalFormat.scan(Array(file.dropLast(3)))
+        #expect(cut.damage?.isLast == true && cut.damage?.offset == JournalFormat.header.count + record.count)
+        var flipped = file
+        flipped[JournalFormat.header.count + 20] ^= 1
+        #expect(try JournalFormat.scan(flipped).damage?.isLast == false)
+    }
+
+    @Test("CRC-32 matches zlib's")
+    func crc() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+    }
+}
