@@ -4,9 +4,15 @@ import Foundation
 enum PortFile {
     static func write(_ port: Int, to path: String) throws {
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        try Data("\(port)\n".utf8).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else {
-            throw PortFileError(path: path, reason: String(cString: strerror(errno)))
+        let bytes = Array("\(port)\n".utf8)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw PortFileError(path: path, reason: String(cString: strerror(errno))) }
+        let written = Glibc.write(descriptor, bytes, bytes.count)
+        close(descriptor)
+        guard written == bytes.count, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw PortFileError(path: path, reason: reason)
         }
     }
 }

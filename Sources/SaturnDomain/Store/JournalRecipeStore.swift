@@ -21,10 +21,15 @@ public final class JournalRecipeStore: RecipeStore {
         warn: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(StoreError) {
         let layout = StoreLayout(folder: folder)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(file: folder, reason: "cannot create the data folder (\(error.localizedDescription))")
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .writeFailed(file: folder, reason: "cannot create the data folder (\(error.localizedDescription))")
+            }
+        } else if !isFolder.boolValue {
+            throw .writeFailed(file: folder, reason: "it is a file, not a folder")
         }
         self.layout = layout
         self.warn = warn
@@ -40,7 +45,8 @@ public final class JournalRecipeStore: RecipeStore {
             let compaction = compaction
             writer = try JournalWriter(
                 layout: layout, generation: loaded.lastGeneration, length: loaded.lastLength, rotateAfterBytes: compactionBytes,
-                onRotate: { generation in compaction.async { Self.compact(layout, before: generation, warn: warn) } }
+                onRotate: { generation in compaction.async { Self.compact(layout, before: generation, warn: warn) } },
+                warn: warn
             )
         } catch {
             lock.release()

@@ -16,6 +16,7 @@ final class JournalWriter: @unchecked Sendable {
     private let layout: StoreLayout
     private let rotateAfterBytes: Int
     private let onRotate: @Sendable (_ newGeneration: Int) -> Void
+    private let warn: @Sendable (String) -> Void
 
     // Guarded by `condition`.
     private var queued: [UInt8] = []
@@ -30,12 +31,17 @@ final class JournalWriter: @unchecked Sendable {
     private var descriptor: Int32
     private var generation: Int
     private var length: Int
+    private var rotationFailing = false
 
     /// Opens `generation` for appending at `length` (its intact length), creating it when `length` is nil.
-    init(layout: StoreLayout, generation: Int, length: Int?, rotateAfterBytes: Int, onRotate: @escaping @Sendable (Int) -> Void) throws(StoreError) {
+    init(
+        layout: StoreLayout, generation: Int, length: Int?, rotateAfterBytes: Int,
+        onRotate: @escaping @Sendable (Int) -> Void, warn: @escaping @Sendable (String) -> Void
+    ) throws(StoreError) {
         self.layout = layout
         self.rotateAfterBytes = rotateAfterBytes
         self.onRotate = onRotate
+        self.warn = warn
         self.generation = generation
         (descriptor, self.length) = try Self.open(layout.journal(generation), length: length)
     }
@@ -121,9 +127,21 @@ final class JournalWriter: @unchecked Sendable {
     }
 
     /// Starts the next journal once this one passed the threshold; the closed one is left for compaction.
+    /// If the next one cannot be made (a read-only folder), writes go on in this one and compaction waits.
     private func rotateIfDue() {
-        guard length >= rotateAfterBytes,
-              let (next, nextLength) = try? Self.open(layout.journal(generation + 1), length: nil) else { return }
+        guard length >= rotateAfterBytes else { return }
+        let next: Int32
+        let nextLength: Int
+        do throws(StoreError) {
+            (next, nextLength) = try Self.open(layout.journal(generation + 1), length: nil)
+        } catch {
+            if !rotationFailing {
+                warn("cannot start a new journal, so compaction waits; writes go on in \(layout.journal(generation)): \(error)")
+            }
+            rotationFailing = true
+            return
+        }
+        rotationFailing = false
         Glibc.close(descriptor)
         descriptor = next
         length = nextLength

@@ -1,6 +1,7 @@
 """Runs the built saturn-mock binary for the contract tests: port 0, a port file, a temporary data folder."""
 
 import os
+import resource
 import signal
 import subprocess
 import time
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+REPOSITORY = Path(__file__).resolve().parents[1]
 BINARY = Path(os.environ.get("SATURN_MOCK_BINARY", REPOSITORY / ".build" / "debug" / "saturn-mock"))
 DOCUMENT_RECIPE = REPOSITORY / "data" / "examples" / "import-existing-docker-images.json"
 
@@ -26,15 +27,22 @@ class MockServer:
     data_dir: Path
 
 
-def start_mock(tmp: Path) -> MockServer:
+def start_mock(tmp: Path, data_dir: Path = None, file_size_limit_kib: int = None) -> MockServer:
+    """Starts the binary on port 0 with `data_dir` (default: a new one in `tmp`); optionally under a file-size limit."""
+    tmp.mkdir(parents=True, exist_ok=True)
     port_file = tmp / "port"
-    data_dir = tmp / "data"
+    data_dir = data_dir or tmp / "data"
     log = open(tmp / "saturn-mock.log", "w")
+
+    def limit_file_size():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit_kib * 1024, resource.RLIM_INFINITY))
+
     process = subprocess.Popen(
         [str(BINARY), "serve", "--port", "0", "--port-file", str(port_file), "--data-dir", str(data_dir),
          "--seed", str(REPOSITORY / "data" / "seed.json")],
         stdout=log, stderr=subprocess.STDOUT,
         env={k: v for k, v in os.environ.items() if not k.startswith("SATURN_")},
+        preexec_fn=limit_file_size if file_size_limit_kib else None,
     )
     deadline = time.monotonic() + 20
     while not port_file.exists():

@@ -1,0 +1,140 @@
+"""The durable store as a user meets it: kill -9, a second server, a full disk, a folder gone read-only."""
+
+import importlib.machinery
+import importlib.util
+import io
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from conftest import ADMIN_TOKEN, BINARY, DOCUMENT_RECIPE, REPOSITORY, start_mock, stop_mock
+
+HEADERS = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
+
+def load_crash_harness():
+    loader = importlib.machinery.SourceFileLoader("crash_test", str(REPOSITORY / "scripts" / "crash-test"))
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader("crash_test", loader))
+    loader.exec_module(module)
+    return module
+
+
+def recipe(name, uri_size=0):
+    return {"type": "image", "spec": {"name": name, "description": "x" * uri_size,
+                                      "versions": [{"name": "v1", "image_uri": f"registry.example/saturn-{name}:1"}]}}
+
+
+def test_kill_9_loses_no_acknowledged_apply():
+    output = io.StringIO()
+    acknowledged, lost = load_crash_harness().run(trials=3, writers=8, binary=BINARY, seed=7, out=output)
+    print(output.getvalue())
+    assert acknowledged > 0
+    assert lost == 0, output.getvalue()
+
+
+def test_a_second_server_on_the_same_folder_names_the_first_ones_pid(tmp_path):
+    first = start_mock(tmp_path)
+    try:
+        second = subprocess.run(
+            [str(BINARY), "serve", "--port", "0", "--data-dir", str(first.data_dir), "--seed", str(REPOSITORY / "data" / "seed.json")],
+            capture_output=True, text=True, timeout=30)
+        assert second.returncode != 0
+        assert (f"the data folder {first.data_dir} is in use by another saturn-mock (pid {first.process.pid}); "
+                "stop it, or give another --data-dir") in second.stderr
+    finally:
+        assert stop_mock(first) == 0
+
+
+def test_a_full_disk_is_a_503_and_reads_go_on(tmp_path):
+    # RLIMIT_FSIZE stands in for a full disk: writes past 64 KiB fail with EFBIG, as ENOSPC would.
+    server = start_mock(tmp_path, file_size_limit_kib=64)
+    try:
+        assert httpx.put(f"{server.url}/api/recipes", json=recipe("small"), headers=HEADERS).status_code == 201
+        refused = httpx.put(f"{server.url}/api/recipes", json=recipe("huge", uri_size=100_000), headers=HEADERS)
+        assert refused.status_code == 503
+        assert refused.json()["error_code"] == "store_unavailable"
+        assert "File too large" in refused.json()["message"]
+        listed = httpx.get(f"{server.url}/api/recipes", headers=HEADERS)
+        assert listed.status_code == 200
+        assert [r["spec"]["name"] for r in listed.json()["recipes"]] == ["small"], "the failed write is not visible"
+        assert httpx.put(f"{server.url}/api/recipes", json=recipe("after"), headers=HEADERS).status_code == 201
+    finally:
+        assert stop_mock(server) == 0
+    restarted = start_mock(tmp_path / "again", data_dir=server.data_dir)
+    try:
+        names = [r["spec"]["name"] for r in httpx.get(f"{restarted.url}/api/recipes", headers=HEADERS).json()["recipes"]]
+        assert names == ["after", "small"]
+    finally:
+        assert stop_mock(restarted) == 0
+
+
+def as_nobody(command):
+    """Runs as the unprivileged user `nobody`, so that file permissions apply (root ignores them)."""
+    return ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", *command]
+
+
+def serve_as_nobody(tmp_path, data_dir, *extra):
+    port_file = data_dir.parent / "port"
+    port_file.unlink(missing_ok=True)
+    log = open(tmp_path / "log", "a")
+    process = subprocess.Popen(as_nobody([str(BINARY), "serve", "--port", "0", "--port-file", str(port_file),
+                                          "--data-dir", str(data_dir), "--seed", str(REPOSITORY / "data" / "seed.json"), *extra]),
+                               stdout=log, stderr=log)
+    deadline = time.monotonic() + 20
+    while not port_file.exists():
+        assert process.poll() is None and time.monotonic() < deadline, (tmp_path / "log").read_text()
+        time.sleep(0.01)
+    return process, f"http://127.0.0.1:{port_file.read_text().strip()}"
+
+
+@pytest.fixture
+def nobody_folder():
+    """A data folder that `nobody` owns, where it can reach it (pytest's own temporary folders are root's alone)."""
+    parent = Path(tempfile.mkdtemp(prefix="saturn-mock-nobody-"))
+    parent.chmod(0o777)
+    folder = parent / "data"
+    folder.mkdir()
+    shutil.chown(folder, "nobody", "nogroup")
+    yield folder
+    folder.chmod(0o755)
+    shutil.rmtree(parent)
+
+
+def test_a_folder_made_read_only_while_serving_loses_nothing(tmp_path, nobody_folder):
+    # Linux refuses to make a mount read-only while a file on it is open for writing, and the journal stays open:
+    # what a read-only folder refuses is a new file. Writes go on in the open journal; compaction waits, with a warning.
+    process, url = serve_as_nobody(tmp_path, nobody_folder, "--compact-after-bytes", "2000")
+    try:
+        assert httpx.put(f"{url}/api/recipes", json=recipe("before"), headers=HEADERS).status_code == 201
+        nobody_folder.chmod(0o555)
+        for index in range(20):
+            assert httpx.put(f"{url}/api/recipes", json=recipe(f"during-{index}"), headers=HEADERS).status_code == 201
+        assert httpx.get(f"{url}/api/recipes", headers=HEADERS).status_code == 200
+    finally:
+        process.terminate()
+        assert process.wait(timeout=15) == 0
+    log = (tmp_path / "log").read_text()
+    assert "cannot start a new journal, so compaction waits" in log and "Permission denied" in log
+    assert log.count("cannot start a new journal") == 1, "the warning is given once, not at every write"
+    nobody_folder.chmod(0o755)
+    process, url = serve_as_nobody(tmp_path, nobody_folder)
+    try:
+        names = {r["spec"]["name"] for r in httpx.get(f"{url}/api/recipes", headers=HEADERS).json()["recipes"]}
+        assert names == {"before", *(f"during-{index}" for index in range(20))}
+    finally:
+        process.terminate()
+        assert process.wait(timeout=15) == 0
+
+
+def test_a_read_only_folder_at_start_is_refused_with_the_reason(tmp_path, nobody_folder):
+    nobody_folder.chmod(0o555)
+    result = subprocess.run(as_nobody([str(BINARY), "serve", "--port", "0", "--data-dir", str(nobody_folder),
+                                       "--seed", str(REPOSITORY / "data" / "seed.json")]),
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode != 0
+    assert f"cannot write {nobody_folder}/saturn-mock.lock: Permission denied" in result.stderr
