@@ -17,6 +17,8 @@ public final class HTTPServer: Sendable {
     private let state = Mutex<State>(.idle)
     private let inFlight = Atomic<Int>(0)
     private let draining = Atomic<Bool>(false)
+    /// Open while libmicrohttpd runs; a reply that comes after the stop must not touch a closed connection.
+    private let resumable = Mutex<Bool>(false)
 
     private enum State: @unchecked Sendable {
         case idle
@@ -36,7 +38,7 @@ public final class HTTPServer: Sendable {
         try state.withLock { state in
             guard case .idle = state else { throw HTTPServerError.notStartable }
             let socket = try ListeningSocket.open(host: configuration.host, port: configuration.port)
-            var flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue
+            var flags = MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_USE_ERROR_LOG.rawValue
             if socket.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
             let retainedSelf = Unmanaged.passRetained(self).toOpaque()
             guard let daemon = saturn_mhd_start(
@@ -52,6 +54,7 @@ public final class HTTPServer: Sendable {
                 throw HTTPServerError.daemonDidNotStart
             }
             state = .running(daemon: daemon, socket: socket)
+            resumable.withLock { $0 = true }
             return socket.port
         }
     }
@@ -78,6 +81,7 @@ public final class HTTPServer: Sendable {
         while inFlight.load(ordering: .acquiring) > 0 && monotonicSeconds() < deadline {
             usleep(2_000)
         }
+        resumable.withLock { $0 = false }
         MHD_stop_daemon(daemon)
         close(socket.descriptor)
         // libmicrohttpd calls back no more: drop the retain taken in start().
@@ -120,12 +124,28 @@ public final class HTTPServer: Sendable {
             uploadDataSize.pointee = 0
             return .YES
         }
+        if let reply = pending.reply {
+            // Resumed: the answer has come.
+            guard let response = reply.takeOrSuspend(connection, server: self) else { return .YES }
+            return queue(response, on: connection)
+        }
         guard !pending.answered else { return .YES }
         pending.answered = true
-        let response = pending.exceededLimit
-            ? responder.respondToOversizedBody(pending.request(includingBody: false), limit: configuration.maxBodyBytes)
-            : responder.respond(to: pending.request(includingBody: true))
+        if pending.exceededLimit {
+            return queue(responder.respondToOversizedBody(pending.request(includingBody: false), limit: configuration.maxBodyBytes), on: connection)
+        }
+        let reply = HTTPReply()
+        pending.reply = reply
+        responder.respond(to: pending.request(includingBody: true), reply: reply)
+        guard let response = reply.takeOrSuspend(connection, server: self) else { return .YES }
         return queue(response, on: connection)
+    }
+
+    /// Wakes a suspended connection whose answer came, unless the server has stopped.
+    func resume(_ connection: OpaquePointer) {
+        resumable.withLock { running in
+            if running { MHD_resume_connection(connection) }
+        }
     }
 
     func complete(requestContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?) {

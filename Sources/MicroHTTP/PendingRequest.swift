@@ -8,8 +8,11 @@ final class PendingRequest {
     private(set) var body: [UInt8] = []
     /// Set once more than `bodyLimit` bytes arrived; the rest of the body is then discarded, not kept.
     private(set) var exceededLimit = false
-    /// Set once a response was queued, so later callbacks only drain the upload.
+    /// Set once the request went to the responder (or was refused), so later callbacks only drain the upload
+    /// or, after a resume, collect the reply.
     var answered = false
+    /// The reply the responder answers through.
+    var reply: HTTPReply?
 
     init(method: String, path: String, query: [(name: String, value: String)], headers: [(name: String, value: String)], bodyLimit: Int) {
         self.method = method

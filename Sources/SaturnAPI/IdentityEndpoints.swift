@@ -6,22 +6,22 @@ struct IdentityEndpoints: Sendable {
     let directory: IdentityDirectory
 
     /// `GET /api/status`: no authentication, as saturn-client calls it before anything else.
-    func status(_ context: RequestContext) throws -> HTTPResponse {
-        JSONResponse.make(200, WireStatus())
+    func status(_ context: RequestContext) throws -> Answer {
+        .now(JSONResponse.make(200, WireStatus()))
     }
 
     /// `GET /api/user`: the caller.
-    func currentUser(_ context: RequestContext) throws -> HTTPResponse {
-        JSONResponse.make(200, WireUser(try context.caller()))
+    func currentUser(_ context: RequestContext) throws -> Answer {
+        .now(JSONResponse.make(200, WireUser(try context.caller())))
     }
 
     /// `GET /api/orgs`: the caller's orgs, `is_primary` on its default one.
-    func orgs(_ context: RequestContext) throws -> HTTPResponse {
+    func orgs(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
         let orgs = directory.orgs
             .filter { caller.role(in: $0.name) != nil }
             .map { WireOrg($0, isDefault: $0.name == caller.defaultOrg) }
         // Every org of the caller fits one page.
-        return JSONResponse.make(200, WirePage(itemsKey: "orgs", items: orgs, prevKey: nil, nextKey: nil))
+        return .now(JSONResponse.make(200, WirePage(itemsKey: "orgs", items: orgs, prevKey: nil, nextKey: nil)))
     }
 }

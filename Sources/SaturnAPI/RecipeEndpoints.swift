@@ -6,37 +6,39 @@ struct RecipeEndpoints: Sendable {
     let catalog: RecipeCatalog
 
     /// `POST /api/recipes/apply`: a legacy set, applied whole or not at all.
-    func applyLegacySet(_ context: RequestContext) throws -> HTTPResponse {
+    func applyLegacySet(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
         let drafts = try LegacySetReader.read(context.jsonBody())
-        let outcome = try catalog.apply(drafts, createOnly: false, caller: caller)
+        let pending = try catalog.apply(drafts, createOnly: false, caller: caller)
+        let outcome = pending.outcome
         let body = WireAppliedSet(recipes: outcome.images.map { WireRecipe($0.recipe, applied: $0) })
-        return JSONResponse.make(201, body, headers: Self.warningHeaders(outcome.warnings))
+        return .whenDurable(pending, success: JSONResponse.make(201, body, headers: Self.warningHeaders(outcome.warnings)))
     }
 
     /// `PUT /api/recipes`: create or update one modern recipe.
-    func applyRecipe(_ context: RequestContext) throws -> HTTPResponse {
+    func applyRecipe(_ context: RequestContext) throws -> Answer {
         try applyModern(context, createOnly: false)
     }
 
     /// `POST /api/recipes`: create one modern recipe; 409 if it exists.
-    func createRecipe(_ context: RequestContext) throws -> HTTPResponse {
+    func createRecipe(_ context: RequestContext) throws -> Answer {
         try applyModern(context, createOnly: true)
     }
 
-    private func applyModern(_ context: RequestContext, createOnly: Bool) throws -> HTTPResponse {
+    private func applyModern(_ context: RequestContext, createOnly: Bool) throws -> Answer {
         let caller = try context.caller()
         var query = QueryReader(context.request)
         let rejectUnknown = query.bool("enforce_unknown", default: true)
         try query.finish()
         let draft = try ModernRecipeReader.read(context.jsonBody(), rejectUnknownFields: rejectUnknown)
-        let outcome = try catalog.apply([draft], createOnly: createOnly, caller: caller)
-        let applied = outcome.images[0]
-        return JSONResponse.make(201, WireRecipe(applied.recipe, applied: applied), headers: Self.warningHeaders(outcome.warnings))
+        let pending = try catalog.apply([draft], createOnly: createOnly, caller: caller)
+        let applied = pending.outcome.images[0]
+        let success = JSONResponse.make(201, WireRecipe(applied.recipe, applied: applied), headers: Self.warningHeaders(pending.outcome.warnings))
+        return .whenDurable(pending, success: success)
     }
 
     /// `GET /api/recipes`.
-    func list(_ context: RequestContext) throws -> HTTPResponse {
+    func list(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
         var reader = QueryReader(context.request)
         var query = RecipeListQuery()
@@ -53,23 +55,23 @@ struct RecipeEndpoints: Sendable {
         let asTemplate = reader.bool("as_template")
         try reader.finish()
         let page = try catalog.list(query, caller: caller)
-        return JSONResponse.make(200, WirePage(
+        return .now(JSONResponse.make(200, WirePage(
             itemsKey: "recipes",
             items: page.recipes.map { WireRecipe($0, asTemplate: asTemplate) },
             prevKey: page.previousCursor,
             nextKey: page.nextCursor
-        ))
+        )))
     }
 
     /// `GET /api/recipes/{type}/{name}`.
-    func get(_ context: RequestContext) throws -> HTTPResponse {
+    func get(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
         var reader = QueryReader(context.request)
         let owner = reader.owner()
         let asTemplate = reader.bool("as_template")
         try reader.finish()
         let recipe = try catalog.recipe(type: context.parameter("type"), name: context.parameter("name"), owner: owner, caller: caller)
-        return JSONResponse.make(200, WireRecipe(recipe, asTemplate: asTemplate))
+        return .now(JSONResponse.make(200, WireRecipe(recipe, asTemplate: asTemplate)))
     }
 
     /// One RFC 7234 `Warning` header per warning, code 299 (persistent miscellaneous warning).

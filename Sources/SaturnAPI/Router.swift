@@ -1,8 +1,16 @@
 import MicroHTTP
+import SaturnDomain
+
+/// What a handler answers: a response now, or one to send once a write is durable.
+enum Answer {
+    case now(HTTPResponse)
+    /// `success` goes out once the write is on disk; if the store fails, the error's answer goes instead.
+    case whenDurable(PendingApply, success: HTTPResponse)
+}
 
 /// A route table: method and path pattern to handler. Built once, then only read.
 struct Router: Sendable {
-    typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
+    typealias Handler = @Sendable (RequestContext) throws -> Answer
 
     private enum Segment: Equatable {
         case literal(String)

@@ -19,23 +19,35 @@ public final class SaturnAPI: HTTPResponder {
         )
     }
 
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
+    public func respond(to request: HTTPRequest, reply: HTTPReply) {
         let started = DispatchTime.now().uptimeNanoseconds
-        let response: HTTPResponse
+        let finish: @Sendable (HTTPResponse) -> Void = { [self] response in
+            log(request, response, started: started)
+            reply.send(response)
+        }
         do {
-            switch router.match(method: request.method, path: request.path) {
-            case let .handler(handler, parameters):
-                response = try handler(RequestContext(request: request, parameters: parameters, directory: directory))
-            case let .methodNotAllowed(allowed):
-                throw APIError.methodNotAllowed(method: request.method, path: request.path, allowed: allowed)
-            case .notFound:
-                throw APIError.noRoute(method: request.method, path: request.path)
+            switch try answer(request) {
+            case let .now(response):
+                finish(response)
+            case let .whenDurable(pending, success):
+                pending.whenDurable { error in
+                    finish(error.map { JSONResponse.error(ErrorRendering.response(for: $0)) } ?? success)
+                }
             }
         } catch {
-            response = JSONResponse.error(ErrorRendering.response(for: error))
+            finish(JSONResponse.error(ErrorRendering.response(for: error)))
         }
-        log(request, response, started: started)
-        return response
+    }
+
+    private func answer(_ request: HTTPRequest) throws -> Answer {
+        switch router.match(method: request.method, path: request.path) {
+        case let .handler(handler, parameters):
+            return try handler(RequestContext(request: request, parameters: parameters, directory: directory))
+        case let .methodNotAllowed(allowed):
+            throw APIError.methodNotAllowed(method: request.method, path: request.path, allowed: allowed)
+        case .notFound:
+            throw APIError.noRoute(method: request.method, path: request.path)
+        }
     }
 
     public func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {

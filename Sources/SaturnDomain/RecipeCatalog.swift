@@ -65,10 +65,11 @@ public final class RecipeCatalog: Sendable {
 
     /// Applies images as one transaction: all are stored, durably, or none is.
     ///
-    /// Readers see a write as soon as it is queued to the store; the caller is answered only once it is durable,
-    /// and a write the store fails to make durable is undone (with every write queued after it).
-    public func apply(_ drafts: [ImageDraft], createOnly: Bool, caller: User) throws(DomainError) -> ApplyOutcome {
-        let (outcome, ticket) = try writer.withLock { pending throws(DomainError) -> (ApplyOutcome, UInt64?) in
+    /// Validation and permissions fail here, at once. Otherwise the write is queued to the store and readers see
+    /// it; the returned `PendingApply` says when it is durable. A write the store fails to make durable is undone,
+    /// with every write queued after it, before its callback runs.
+    public func apply(_ drafts: [ImageDraft], createOnly: Bool, caller: User) throws(DomainError) -> PendingApply {
+        try writer.withLock { pending throws(DomainError) -> PendingApply in
             let durable = store.durableThrough
             pending.removeAll { $0.ticket <= durable }
             var issues = ValidationIssues()
@@ -95,8 +96,9 @@ public final class RecipeCatalog: Sendable {
                 applied.append(result)
             }
             guard issues.isEmpty else { throw .invalid(issues) }
+            let outcome = ApplyOutcome(images: applied, warnings: warnings)
             let changed = applied.filter { $0.action != .unchanged }.map(\.recipe)
-            guard !changed.isEmpty else { return (ApplyOutcome(images: applied, warnings: warnings), nil) }
+            guard !changed.isEmpty else { return PendingApply(outcome: outcome, ticket: nil, catalog: self) }
             let ticket: UInt64
             do throws(StoreError) {
                 ticket = try store.append(changed)
@@ -107,16 +109,17 @@ public final class RecipeCatalog: Sendable {
                 changed.map { recipe in (recipe.key, current.put(recipe)) }
             }
             pending.append(PendingUndo(ticket: ticket, previous: previous))
-            return (ApplyOutcome(images: applied, warnings: warnings), ticket)
+            return PendingApply(outcome: outcome, ticket: ticket, catalog: self)
         }
-        guard let ticket else { return outcome }
-        do throws(StoreError) {
-            try store.waitUntilDurable(ticket)
-        } catch {
+    }
+
+    /// Calls back once the ticket is durable, or once it failed and was undone.
+    fileprivate func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (DomainError?) -> Void) {
+        store.whenDurable(ticket) { [self] error in
+            guard let error else { return callback(nil) }
             undoFailedWrites()
-            throw .storeUnavailable(reason: error.description)
+            callback(.storeUnavailable(reason: error.description))
         }
-        return outcome
     }
 
     /// Undoes, newest first, every write the store failed to make durable, then lets writes through again.
@@ -195,6 +198,20 @@ public final class RecipeCatalog: Sendable {
             throw .ambiguousRecipe(type: type, name: name, owners: candidates.map(\.owner.description))
         }
         throw .recipeNotFound(type: type, name: name)
+    }
+}
+
+/// An accepted apply on its way to the disk.
+public struct PendingApply: Sendable {
+    /// What the apply did; final unless the store fails to make it durable.
+    public let outcome: ApplyOutcome
+    let ticket: UInt64?
+    let catalog: RecipeCatalog
+
+    /// Calls back, on any thread, with nil once the apply is durable, or with the error that undid it.
+    public func whenDurable(_ callback: @escaping @Sendable (DomainError?) -> Void) {
+        guard let ticket else { return callback(nil) }
+        catalog.whenDurable(ticket, callback)
     }
 }
 

@@ -9,14 +9,26 @@ final class EchoResponder: HTTPResponder {
     let slowRelease = DispatchSemaphore(value: 0)
     let oversizedCalls = Atomic<Int>(0)
 
-    func respond(to request: HTTPRequest) -> HTTPResponse {
-        if request.path == "/slow" {
-            slowEntered.signal()
-            slowRelease.wait()
-        }
+    func respond(to request: HTTPRequest, reply: HTTPReply) {
         let query = request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         let text = "\(request.method) \(request.path) ?\(query) x-test=\(request.header("X-TEST") ?? "-") body=\(String(decoding: request.body, as: UTF8.self))"
-        return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain")], body: Array(text.utf8))
+        let response = HTTPResponse(status: 200, headers: [("Content-Type", "text/plain")], body: Array(text.utf8))
+        switch request.path {
+        case "/slow":
+            // Holds the pool thread, as a long handler would.
+            slowEntered.signal()
+            slowRelease.wait()
+            reply.send(response)
+        case "/later":
+            // Answers from another thread once released: the connection waits suspended, holding no thread.
+            slowEntered.signal()
+            Thread.detachNewThread { [self] in
+                slowRelease.wait()
+                reply.send(response)
+            }
+        default:
+            reply.send(response)
+        }
     }
 
     func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
@@ -126,6 +138,42 @@ struct HTTPServerTests {
         #expect(response.headers["connection"]?.lowercased() == "close")
         stopped.wait()
         #expect(throws: RawHTTPConnection.Failure.self) { try RawHTTPConnection(port: port) }
+    }
+
+    @Test("an answer sent later from another thread resumes the connection, which then serves the next request")
+    func deferredReply() throws {
+        try withServer { _, port, responder in
+            let connection = try RawHTTPConnection(port: port)
+            connection.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n")
+            responder.slowEntered.wait()
+            // While it waits, the pool serves others on the same threads.
+            let other = try RawHTTPConnection(port: port)
+            other.send("GET /now HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try other.readResponse().status == 200)
+            responder.slowRelease.signal()
+            #expect(try connection.readResponse().body == "GET /later ? x-test=- body=")
+            connection.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try connection.readResponse().body == "GET /again ? x-test=- body=")
+        }
+    }
+
+    @Test("stop waits for a suspended request's answer too")
+    func stopDrainsSuspended() throws {
+        let responder = EchoResponder()
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0), responder: responder)
+        let port = try server.start()
+        let connection = try RawHTTPConnection(port: port)
+        connection.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n")
+        responder.slowEntered.wait()
+        let stopped = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            server.stop()
+            stopped.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        responder.slowRelease.signal()
+        #expect(try connection.readResponse().status == 200)
+        stopped.wait()
     }
 
     @Test("a port in use is refused with the system's reason")

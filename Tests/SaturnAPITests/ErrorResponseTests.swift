@@ -11,8 +11,8 @@ final class FullDiskStore: RecipeStore, @unchecked Sendable {
         lastTicket += 1
         return lastTicket
     }
-    func waitUntilDurable(_ ticket: UInt64) throws(StoreError) {
-        throw .writeFailed(file: "/data/journal-00000001.log", reason: "No space left on device")
+    func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void) {
+        callback(.writeFailed(file: "/data/journal-00000001.log", reason: "No space left on device"))
     }
     var durableThrough: UInt64 { 0 }
     var failedThrough: UInt64 { lastTicket }

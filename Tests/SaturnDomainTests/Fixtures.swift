@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 @testable import SaturnDomain
 
 /// The identities most domain tests use: acme (primary) with admin alice and member bob, globex with admin carol.
@@ -47,6 +49,22 @@ enum Fixtures {
 
 enum FixtureError: Error {
     case missing(String)
+}
+
+extension RecipeCatalog {
+    /// Applies and waits until the store says the write is durable (or undid it), as the API does before answering.
+    func applyDurably(_ drafts: [ImageDraft], createOnly: Bool = false, caller: User) throws -> ApplyOutcome {
+        let pending = try apply(drafts, createOnly: createOnly, caller: caller)
+        let done = DispatchSemaphore(value: 0)
+        let failure = Mutex<DomainError?>(nil)
+        pending.whenDurable { error in
+            failure.withLock { $0 = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
+        return pending.outcome
+    }
 }
 
 extension DomainError {

@@ -38,7 +38,7 @@ struct JournalRecipeStoreTests {
         let catalog = RecipeCatalog(directory: try Fixtures.directory(), store: store, strictImageURIs: false)
         do {
             for name in names {
-                _ = try catalog.apply([Fixtures.draft(name: name)], createOnly: false, caller: Fixtures.user("alice"))
+                _ = try catalog.applyDurably([Fixtures.draft(name: name)], caller: Fixtures.user("alice"))
             }
         } catch {
             catalog.close()

@@ -6,7 +6,7 @@ struct RecipeCatalogTests {
     @Test("an admin's apply lands in its default org, owned by it, with access org")
     func landsInDefaultOrg() throws {
         let catalog = try Fixtures.catalog()
-        let outcome = try catalog.apply([Fixtures.draft()], createOnly: false, caller: Fixtures.user("alice"))
+        let outcome = try catalog.applyDurably([Fixtures.draft()], caller: Fixtures.user("alice"))
         #expect(outcome.images[0].recipe.owner == OwnerPath(org: "acme", identity: "alice"))
         #expect(outcome.images[0].recipe.access == .org)
     }
@@ -15,7 +15,7 @@ struct RecipeCatalogTests {
     func memberForbidden() throws {
         let catalog = try Fixtures.catalog()
         #expect(throws: DomainError.notOrgAdmin(username: "bob", org: "acme")) {
-            try catalog.apply([Fixtures.draft()], createOnly: false, caller: Fixtures.user("bob"))
+            try catalog.applyDurably([Fixtures.draft()], caller: Fixtures.user("bob"))
         }
         #expect(catalog.count == 0)
     }
@@ -24,7 +24,7 @@ struct RecipeCatalogTests {
     func adminElsewhereForbidden() throws {
         let catalog = try Fixtures.catalog()
         #expect(throws: DomainError.notOrgAdmin(username: "alice", org: "globex")) {
-            try catalog.apply([Fixtures.draft(owner: .path("globex/alice"))], createOnly: false, caller: Fixtures.user("alice"))
+            try catalog.applyDurably([Fixtures.draft(owner: .path("globex/alice"))], caller: Fixtures.user("alice"))
         }
     }
 
@@ -33,10 +33,10 @@ struct RecipeCatalogTests {
         let catalog = try Fixtures.catalog()
         let carol = try Fixtures.user("carol")
         #expect(throws: DomainError.notOrgMember(username: "carol", org: "acme")) {
-            try catalog.apply([Fixtures.draft(owner: .path("acme/carol"))], createOnly: false, caller: carol)
+            try catalog.applyDurably([Fixtures.draft(owner: .path("acme/carol"))], caller: carol)
         }
         let error = #expect(throws: DomainError.self) {
-            try catalog.apply([Fixtures.draft(owner: .path("globex/nobody"))], createOnly: false, caller: carol)
+            try catalog.applyDurably([Fixtures.draft(owner: .path("globex/nobody"))], caller: carol)
         }
         #expect(error?.problems == ["spec.owner": ["no user or group 'nobody' in org 'globex'"]])
     }
@@ -49,7 +49,7 @@ struct RecipeCatalogTests {
     ])
     func visibility(access: ImageAccess, caller: String, visible: Bool) throws {
         let catalog = try Fixtures.catalog()
-        _ = try catalog.apply([Fixtures.draft(access: access)], createOnly: false, caller: Fixtures.user("alice"))
+        _ = try catalog.applyDurably([Fixtures.draft(access: access)], caller: Fixtures.user("alice"))
         let names = try catalog.list(RecipeListQuery(), caller: Fixtures.user(caller)).recipes.map(\.name)
         #expect(names == (visible ? ["saturn"] : []))
     }
@@ -58,9 +58,9 @@ struct RecipeCatalogTests {
     func adminAndSelectors() throws {
         let catalog = try Fixtures.catalog()
         let alice = try Fixtures.user("alice")
-        _ = try catalog.apply([Fixtures.draft(name: "a", owner: .path("acme/bob"), access: .owner)], createOnly: false, caller: alice)
-        _ = try catalog.apply([Fixtures.draft(name: "b", access: .org)], createOnly: false, caller: alice)
-        _ = try catalog.apply([Fixtures.draft(name: "c", access: .account)], createOnly: false, caller: Fixtures.user("carol"))
+        _ = try catalog.applyDurably([Fixtures.draft(name: "a", owner: .path("acme/bob"), access: .owner)], caller: alice)
+        _ = try catalog.applyDurably([Fixtures.draft(name: "b", access: .org)], caller: alice)
+        _ = try catalog.applyDurably([Fixtures.draft(name: "c", access: .account)], caller: Fixtures.user("carol"))
         // Ordered by (type, owner, name): acme/alice/b, acme/bob/a, globex/carol/c.
         #expect(try catalog.list(RecipeListQuery(), caller: alice).recipes.map(\.name) == ["b", "a", "c"])
         var query = RecipeListQuery()
@@ -79,7 +79,7 @@ struct RecipeCatalogTests {
     func transaction() throws {
         let catalog = try Fixtures.catalog()
         let drafts = [Fixtures.draft(name: "ok"), Fixtures.draft(name: "nope", owner: .path("globex/alice"))]
-        #expect(throws: DomainError.self) { try catalog.apply(drafts, createOnly: false, caller: Fixtures.user("alice")) }
+        #expect(throws: DomainError.self) { try catalog.applyDurably(drafts, caller: Fixtures.user("alice")) }
         #expect(catalog.count == 0)
     }
 
@@ -87,9 +87,9 @@ struct RecipeCatalogTests {
     func createOnly() throws {
         let catalog = try Fixtures.catalog()
         let alice = try Fixtures.user("alice")
-        _ = try catalog.apply([Fixtures.draft()], createOnly: true, caller: alice)
+        _ = try catalog.applyDurably([Fixtures.draft()], createOnly: true, caller: alice)
         #expect(throws: DomainError.recipeExists(type: "image", owner: "acme/alice", name: "saturn")) {
-            try catalog.apply([Fixtures.draft()], createOnly: true, caller: alice)
+            try catalog.applyDurably([Fixtures.draft()], createOnly: true, caller: alice)
         }
     }
 
@@ -97,11 +97,11 @@ struct RecipeCatalogTests {
     func ecrRule() throws {
         let uri = "123456789012.dkr.ecr.us-west-2.amazonaws.com/team-image:1"
         let expected = "ECR repository 'team-image' does not start with 'saturn'; Saturn Cloud's IAM role can only pull ECR repositories named saturn*"
-        let lenient = try Fixtures.catalog().apply([Fixtures.draft(versions: [("v1", uri)])], createOnly: false, caller: Fixtures.user("alice"))
+        let lenient = try Fixtures.catalog().applyDurably([Fixtures.draft(versions: [("v1", uri)])], caller: Fixtures.user("alice"))
         #expect(lenient.warnings == ["spec.versions[0].image_uri: \(expected)"])
         let strict = try Fixtures.catalog(strict: true)
         let error = #expect(throws: DomainError.self) {
-            try strict.apply([Fixtures.draft(versions: [("v1", uri)])], createOnly: false, caller: Fixtures.user("alice"))
+            try strict.applyDurably([Fixtures.draft(versions: [("v1", uri)])], caller: Fixtures.user("alice"))
         }
         #expect(error?.problems == ["spec.versions[0].image_uri": [expected]])
         #expect(strict.count == 0)
@@ -125,7 +125,7 @@ struct RecipeCatalogTests {
         let alice = try Fixtures.user("alice")
         let names = ["a", "b", "c", "d", "e"]
         for name in names.shuffled() {
-            _ = try catalog.apply([Fixtures.draft(name: name)], createOnly: false, caller: alice)
+            _ = try catalog.applyDurably([Fixtures.draft(name: name)], caller: alice)
         }
         var query = RecipeListQuery()
         query.pageSize = 2
@@ -156,7 +156,7 @@ struct RecipeCatalogTests {
         let catalog = try Fixtures.catalog()
         let alice = try Fixtures.user("alice")
         for name in ["saturn", "saturn-r", "other"] {
-            _ = try catalog.apply([Fixtures.draft(name: name)], createOnly: false, caller: alice)
+            _ = try catalog.applyDurably([Fixtures.draft(name: name)], caller: alice)
         }
         var query = RecipeListQuery()
         query.namePrefix = "saturn"
@@ -169,8 +169,8 @@ struct RecipeCatalogTests {
     func getByName() throws {
         let catalog = try Fixtures.catalog()
         let alice = try Fixtures.user("alice")
-        _ = try catalog.apply([Fixtures.draft(owner: .path("acme/bob"))], createOnly: false, caller: alice)
-        _ = try catalog.apply([Fixtures.draft(owner: .path("acme/acme"))], createOnly: false, caller: alice)
+        _ = try catalog.applyDurably([Fixtures.draft(owner: .path("acme/bob"))], caller: alice)
+        _ = try catalog.applyDurably([Fixtures.draft(owner: .path("acme/acme"))], caller: alice)
         #expect(throws: DomainError.ambiguousRecipe(type: "image", name: "saturn", owners: ["acme/acme", "acme/bob"])) {
             try catalog.recipe(type: "image", name: "saturn", owner: nil, caller: alice)
         }

@@ -60,8 +60,8 @@ public final class JournalRecipeStore: RecipeStore {
         try writer.append(JournalFormat.frame(JournalRecord(images: changed).encoded()))
     }
 
-    public func waitUntilDurable(_ ticket: UInt64) throws(StoreError) {
-        try writer.waitUntilDurable(ticket)
+    public func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void) {
+        writer.whenDurable(ticket, callback)
     }
 
     public var durableThrough: UInt64 { writer.durableThrough }

@@ -4,9 +4,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Appends journal records with group commit: whoever waits first while no flush is running becomes the leader,
-/// writes everything queued so far in one write and one `fdatasync`, and wakes the others. Writers that arrive
-/// during a flush share the next one, so many writers cost fewer syncs than writes.
+/// Appends journal records with group commit: one flusher thread writes everything queued so far in one write and
+/// one `fdatasync`, then calls back every transaction it made durable. Transactions queued while a sync is running
+/// share the next one, so many writers cost fewer syncs than writes, and no request thread waits on the disk.
 ///
 /// When a flush fails, the journal is cut back to its last durable byte, every queued transaction fails with it,
 /// and appends are refused until the catalog has undone them (`clearFailure`). If even the cut fails, the writer
@@ -25,7 +25,9 @@ final class JournalWriter: @unchecked Sendable {
     private var failed: UInt64 = 0
     private var failure: StoreError?
     private var broken: StoreError?
-    private var flushing = false
+    private var waiters: [(ticket: UInt64, callback: @Sendable (StoreError?) -> Void)] = []
+    private var closing = false
+    private var flusher: Thread?
 
     // Touched only by the leader of a flush (or before the first one).
     private var descriptor: Int32
@@ -44,6 +46,11 @@ final class JournalWriter: @unchecked Sendable {
         self.warn = warn
         self.generation = generation
         (descriptor, self.length) = try Self.open(layout.journal(generation), length: length)
+        // The thread keeps the writer alive until `close()`.
+        let flusher = Thread { self.flushUntilClosed() }
+        flusher.name = "saturn-mock journal"
+        self.flusher = flusher
+        flusher.start()
     }
 
     /// Opens a journal for appending; a new one gets its header and is made durable with its folder.
@@ -72,39 +79,57 @@ final class JournalWriter: @unchecked Sendable {
         if let stop = broken ?? failure { throw stop }
         queued += frame
         lastTicket += 1
+        condition.broadcast()
         return lastTicket
     }
 
-    func waitUntilDurable(_ ticket: UInt64) throws(StoreError) {
+    func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void) {
         condition.lock()
-        defer { condition.unlock() }
+        if ticket <= durable {
+            condition.unlock()
+            callback(nil)
+        } else if ticket <= failed {
+            let error = broken ?? failure
+            condition.unlock()
+            callback(error ?? .writeFailed(file: layout.journal(generation), reason: "an earlier write failed"))
+        } else {
+            waiters.append((ticket, callback))
+            condition.unlock()
+        }
+    }
+
+    /// The flusher thread: sync whatever is queued, call back who is done, repeat until closed and drained.
+    private func flushUntilClosed() {
+        condition.lock()
         while true {
-            if ticket <= durable { return }
-            if ticket <= failed, let stop = broken ?? failure { throw stop }
-            guard !flushing else {
-                condition.wait()
-                continue
-            }
-            flushing = true
+            while queued.isEmpty && !closing { condition.wait() }
+            if queued.isEmpty { break }
             let batch = queued
             let batchLast = lastTicket
             queued = []
             condition.unlock()
             let outcome = flush(batch)
             condition.lock()
-            flushing = false
-            switch outcome {
-            case nil:
-                durable = batchLast
-            case let .some((error, isPermanent)):
-                // Everything queued so far was built on the failed writes: it fails with them.
+            var error: StoreError?
+            if let (failure, isPermanent) = outcome {
+                // Everything queued meanwhile was built on the failed writes: it fails with them.
                 failed = lastTicket
                 queued = []
-                failure = error
-                if isPermanent { broken = error }
+                self.failure = failure
+                if isPermanent { broken = failure }
+                error = failure
+            } else {
+                durable = batchLast
             }
-            condition.broadcast()
+            let settled = max(durable, failed)
+            let done = waiters.filter { $0.ticket <= settled }
+            waiters.removeAll { $0.ticket <= settled }
+            condition.unlock()
+            for waiter in done { waiter.callback(waiter.ticket <= durable ? nil : error) }
+            condition.lock()
         }
+        condition.broadcast()
+        condition.unlock()
     }
 
     func clearFailure() {
@@ -149,7 +174,13 @@ final class JournalWriter: @unchecked Sendable {
         onRotate(generation)
     }
 
+    /// Syncs what is queued, stops the flusher and closes the journal.
     func close() {
-        condition.withLock { Glibc.close(descriptor) }
+        condition.withLock {
+            closing = true
+            condition.broadcast()
+        }
+        while flusher?.isFinished == false { usleep(1_000) }
+        Glibc.close(descriptor)
     }
 }

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Where the catalog keeps recipes between runs. Writes are two steps so that concurrent writers can share one
-/// fsync: `append` queues a transaction in commit order, `waitUntilDurable` returns once it is on disk.
+/// fsync: `append` queues a transaction in commit order, `whenDurable` calls back once it is on disk.
 public protocol RecipeStore: AnyObject, Sendable {
     /// Where the data lives, for the start-up banner.
     var location: String { get }
@@ -10,8 +10,8 @@ public protocol RecipeStore: AnyObject, Sendable {
 
     /// Queues one transaction's changed recipes; returns its ticket. Throws while a failed write is not yet undone.
     func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64
-    /// Returns once the ticket's transaction is durable; throws if it, or a transaction before it, failed.
-    func waitUntilDurable(_ ticket: UInt64) throws(StoreError)
+    /// Calls back, on any thread, once the ticket's transaction is durable (nil) or has failed (the error).
+    func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void)
     /// Every ticket up to this one is durable.
     var durableThrough: UInt64 { get }
     /// Every ticket up to this one that is not durable has failed and must be undone.
@@ -50,7 +50,7 @@ public final class InMemoryRecipeStore: RecipeStore {
     public var location: String { "memory (nothing is kept)" }
     public var loadedImages: [ImageRecipe] { [] }
     public func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64 { lastTicket.add(1, ordering: .relaxed).newValue }
-    public func waitUntilDurable(_ ticket: UInt64) throws(StoreError) {}
+    public func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void) { callback(nil) }
     public var durableThrough: UInt64 { lastTicket.load(ordering: .relaxed) }
     public var failedThrough: UInt64 { 0 }
     public func clearFailure() {}
