@@ -70,6 +70,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         SignalWaiter.ignoreWriteSignals()
+        SignalWaiter.holdTerminationSignals()
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// The signals the server handles itself.
@@ -9,17 +8,25 @@ enum SignalWaiter {
         signal(SIGXFSZ, SIG_IGN)
     }
 
-    /// Blocks until SIGINT or SIGTERM arrives.
+    /// Blocks SIGINT and SIGTERM in this thread and every thread started after it, so that a signal that comes
+    /// early (even during start-up) waits for `waitForTermination` instead of being lost or killing the process.
+    static func holdTerminationSignals() {
+        var signals = terminationSignals
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+    }
+
+    /// Returns once SIGINT or SIGTERM is pending.
     static func waitForTermination() {
-        let received = DispatchSemaphore(value: 0)
-        let sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { received.signal() }
-            source.resume()
-            return source
-        }
-        received.wait()
-        sources.forEach { $0.cancel() }
+        var signals = terminationSignals
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+    }
+
+    private static var terminationSignals: sigset_t {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        return signals
     }
 }

@@ -28,6 +28,14 @@ struct ServeCommandTests {
         #expect(serve.stop(signal: SIGINT) == 0)
     }
 
+    @Test("a SIGTERM that comes the moment the port file appears still stops it with exit 0", arguments: 1...5)
+    func earlySignal(round: Int) throws {
+        let portFile = temporaryPath("port-\(round)")
+        let serve = try ServeProcess(["serve", "--port", "0", "--port-file", portFile, "--in-memory"])
+        _ = try serve.waitForPort(file: portFile)
+        #expect(serve.stop() == 0)
+    }
+
     @Test("recipes survive a restart of the process on the same --data-dir")
     func restart() throws {
         let dataDir = temporaryPath("data")
