@@ -1,4 +1,3 @@
-import Foundation
 import MicroHTTP
 
 /// The version of Saturn's API the mock answers as.
@@ -8,16 +7,11 @@ enum SaturnAPIVersion {
 
 /// Builds JSON responses with the headers every answer carries (CONTRACT §4).
 enum JSONResponse {
-    static func make<Body: Encodable>(_ status: Int, _ body: Body, headers: [(name: String, value: String)] = []) -> HTTPResponse {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let bytes = try? encoder.encode(body) else {
-            return error(ErrorRendering.internalError)
-        }
-        return HTTPResponse(
+    static func make(_ status: Int, _ body: some JSONWritable, headers: [(name: String, value: String)] = []) -> HTTPResponse {
+        HTTPResponse(
             status: status,
             headers: [("Content-Type", "application/json"), ("X-Saturn-Version", SaturnAPIVersion.current)] + headers,
-            body: Array(bytes)
+            body: body.jsonBytes
         )
     }
 

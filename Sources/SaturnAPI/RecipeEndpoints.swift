@@ -4,6 +4,11 @@ import SaturnDomain
 /// `/api/recipes*`: thin glue from requests to the catalog.
 struct RecipeEndpoints: Sendable {
     let catalog: RecipeCatalog
+    private let reads = ResponseCache()
+
+    init(catalog: RecipeCatalog) {
+        self.catalog = catalog
+    }
 
     /// `POST /api/recipes/apply`: a legacy set, applied whole or not at all.
     func applyLegacySet(_ context: RequestContext) throws -> Answer {
@@ -11,7 +16,7 @@ struct RecipeEndpoints: Sendable {
         let drafts = try LegacySetReader.read(context.jsonBody())
         let pending = try catalog.apply(drafts, createOnly: false, caller: caller)
         let outcome = pending.outcome
-        let body = WireAppliedSet(recipes: outcome.images.map { WireRecipe($0.recipe, applied: $0) })
+        let body = WireAppliedSet(recipes: outcome.images.map { WireRecipe(recipe: $0.recipe, applied: $0) })
         return .whenDurable(pending, success: JSONResponse.make(201, body, headers: Self.warningHeaders(outcome.warnings)))
     }
 
@@ -33,45 +38,51 @@ struct RecipeEndpoints: Sendable {
         let draft = try ModernRecipeReader.read(context.jsonBody(), rejectUnknownFields: rejectUnknown)
         let pending = try catalog.apply([draft], createOnly: createOnly, caller: caller)
         let applied = pending.outcome.images[0]
-        let success = JSONResponse.make(201, WireRecipe(applied.recipe, applied: applied), headers: Self.warningHeaders(pending.outcome.warnings))
+        let success = JSONResponse.make(201, WireRecipe(recipe: applied.recipe, applied: applied), headers: Self.warningHeaders(pending.outcome.warnings))
         return .whenDurable(pending, success: success)
     }
 
     /// `GET /api/recipes`.
     func list(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
-        var reader = QueryReader(context.request)
-        var query = RecipeListQuery()
-        query.type = reader.oneOf("type", ModernRecipeReader.recipeTypes)
-        query.namePrefix = reader.value("name")
-        query.owner = reader.owner()
-        query.pageSize = reader.integer("page_size", in: 1...1000, default: 100)
-        query.after = reader.cursor("next_key")
-        query.before = reader.cursor("prev_key")
-        if query.after != nil && query.before != nil {
-            reader.issues.add("prev_key", "give next_key or prev_key, not both")
-        }
-        query.descending = reader.bool("descending")
-        let asTemplate = reader.bool("as_template")
-        try reader.finish()
-        let page = try catalog.list(query, caller: caller)
-        return .now(JSONResponse.make(200, WirePage(
-            itemsKey: "recipes",
-            items: page.recipes.map { WireRecipe($0, asTemplate: asTemplate) },
-            prevKey: page.previousCursor,
-            nextKey: page.nextCursor
-        )))
+        let revision = catalog.revision
+        return .now(try reads.response(for: ResponseCache.Key(caller: caller, request: context.request), revision: revision) {
+            var reader = QueryReader(context.request)
+            var query = RecipeListQuery()
+            query.type = reader.oneOf("type", ModernRecipeReader.recipeTypes)
+            query.namePrefix = reader.value("name")
+            query.owner = reader.owner()
+            query.pageSize = reader.integer("page_size", in: 1...1000, default: 100)
+            query.after = reader.cursor("next_key")
+            query.before = reader.cursor("prev_key")
+            if query.after != nil && query.before != nil {
+                reader.issues.add("prev_key", "give next_key or prev_key, not both")
+            }
+            query.descending = reader.bool("descending")
+            let asTemplate = reader.bool("as_template")
+            try reader.finish()
+            let page = try catalog.list(query, caller: caller)
+            return JSONResponse.make(200, WirePage(
+                itemsKey: "recipes",
+                items: page.recipes.map { WireRecipe(recipe: $0, asTemplate: asTemplate) },
+                prevKey: page.previousCursor,
+                nextKey: page.nextCursor
+            ))
+        })
     }
 
     /// `GET /api/recipes/{type}/{name}`.
     func get(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
-        var reader = QueryReader(context.request)
-        let owner = reader.owner()
-        let asTemplate = reader.bool("as_template")
-        try reader.finish()
-        let recipe = try catalog.recipe(type: context.parameter("type"), name: context.parameter("name"), owner: owner, caller: caller)
-        return .now(JSONResponse.make(200, WireRecipe(recipe, asTemplate: asTemplate)))
+        let revision = catalog.revision
+        return .now(try reads.response(for: ResponseCache.Key(caller: caller, request: context.request), revision: revision) {
+            var reader = QueryReader(context.request)
+            let owner = reader.owner()
+            let asTemplate = reader.bool("as_template")
+            try reader.finish()
+            let recipe = try catalog.recipe(type: context.parameter("type"), name: context.parameter("name"), owner: owner, caller: caller)
+            return JSONResponse.make(200, WireRecipe(recipe: recipe, asTemplate: asTemplate))
+        })
     }
 
     /// One RFC 7234 `Warning` header per warning, code 299 (persistent miscellaneous warning).

@@ -66,8 +66,15 @@ struct Router: Sendable {
         return parameters
     }
 
-    /// Path segments; a trailing slash is ignored.
+    /// Path segments; empty ones (a trailing or doubled slash) are ignored. Split by bytes: this runs per request.
     private static func segments(of path: String) -> [String] {
-        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var pieces: [String] = []
+        var utf8 = path.utf8[...]
+        while let slash = utf8.firstIndex(of: UInt8(ascii: "/")) {
+            if slash != utf8.startIndex { pieces.append(String(Substring(utf8[..<slash]))) }
+            utf8 = utf8[utf8.index(after: slash)...]
+        }
+        if !utf8.isEmpty { pieces.append(String(Substring(utf8))) }
+        return pieces
     }
 }

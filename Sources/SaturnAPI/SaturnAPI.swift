@@ -58,10 +58,22 @@ public final class SaturnAPI: HTTPResponder {
     }
 
     /// One line per request: method, path, status and milliseconds; never headers, so never a token.
+    /// The line is only formatted when the level lets it through.
     private func log(_ request: HTTPRequest, _ response: HTTPResponse, started: UInt64) {
-        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-        let path = String(request.path.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
-        let duration = String(format: "%.2f", milliseconds)
-        logger.info("\(request.method) \(path) \(response.status) \(duration)ms")
+        let nanoseconds = DispatchTime.now().uptimeNanoseconds - started
+        logger.info("\(request.method) \(Self.printable(request.path)) \(response.status) \(Self.milliseconds(nanoseconds))ms")
+    }
+
+    /// The path with control characters (percent-decoded from the request) shown as `?`, so a line stays one line.
+    static func printable(_ path: String) -> String {
+        guard path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return path }
+        return String(path.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+    }
+
+    /// Milliseconds with two decimals, without the cost of a format string.
+    static func milliseconds(_ nanoseconds: UInt64) -> String {
+        let hundredths = (nanoseconds + 5_000) / 10_000
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

@@ -1,106 +1,105 @@
 import SaturnDomain
 
 /// `ApiStatus`.
-struct WireStatus: Encodable {
-    let status = "ok"
-    let version = SaturnAPIVersion.current
-}
-
-/// `UserDetailed`.
-struct WireUser: Encodable {
-    let id: String
-    let avatarURL: String
-    let username: String
-    let createdAt: String
-    let fullName: String
-    let email: String
-    let admin: Bool
-    let locked = false
-    let lockedReason = ""
-    let isMultipleSSHKeys = false
-    let active = true
-
-    enum CodingKeys: String, CodingKey {
-        case id, username, email, admin, locked, active
-        case avatarURL = "avatar_url"
-        case createdAt = "created_at"
-        case fullName = "full_name"
-        case lockedReason = "locked_reason"
-        case isMultipleSSHKeys = "is_multiple_ssh_keys"
-    }
-
-    init(_ user: User) {
-        id = user.id
-        avatarURL = ""
-        username = user.username
-        createdAt = user.createdAt
-        fullName = user.fullName
-        email = user.email
-        admin = user.role(in: user.defaultOrg) == .admin
+struct WireStatus: JSONWritable {
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("status")
+            json.string("ok")
+            json.key("version")
+            json.string(SaturnAPIVersion.current)
+        }
     }
 }
 
-/// `Org`, with `is_primary` set on the caller's default org.
-struct WireOrg: Encodable {
-    let id: String
-    let createdAt: String
-    let avatarURL = ""
-    let name: String
-    let email: String
-    let description: String
-    let websiteURL: String? = nil
-    let logoImageURL = ""
-    let limitsID: String? = nil
-    let isPrimary: Bool
-    let locked = false
-    let lockedReason = ""
+/// `UserDetailed`: the seed's user, and the fields Saturn requires that the mock has no use for.
+struct WireUser: JSONWritable {
+    let user: User
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, email, description, locked
-        case createdAt = "created_at"
-        case avatarURL = "avatar_url"
-        case websiteURL = "website_url"
-        case logoImageURL = "logo_image_url"
-        case limitsID = "limits_id"
-        case isPrimary = "is_primary"
-        case lockedReason = "locked_reason"
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("id")
+            json.string(user.id)
+            json.key("avatar_url")
+            json.string("")
+            json.key("username")
+            json.string(user.username)
+            json.key("created_at")
+            json.string(user.createdAt)
+            json.key("full_name")
+            json.string(user.fullName)
+            json.key("email")
+            json.string(user.email)
+            json.key("admin")
+            json.bool(user.role(in: user.defaultOrg) == .admin)
+            json.key("locked")
+            json.bool(false)
+            json.key("locked_reason")
+            json.string("")
+            json.key("is_multiple_ssh_keys")
+            json.bool(false)
+            json.key("active")
+            json.bool(true)
+        }
     }
+}
 
-    init(_ org: Org, isDefault: Bool) {
-        id = org.id
-        createdAt = org.createdAt
-        name = org.name
-        email = org.email
-        description = org.description
-        isPrimary = isDefault
-    }
+/// `Org`, with `is_primary` set on the caller's default org. Nullable fields the spec requires are present as null.
+struct WireOrg: JSONWritable {
+    let org: Org
+    let isDefault: Bool
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(avatarURL, forKey: .avatarURL)
-        try container.encode(name, forKey: .name)
-        try container.encode(email, forKey: .email)
-        try container.encode(description, forKey: .description)
-        // Required by the spec although nullable: present as null.
-        try container.encode(websiteURL, forKey: .websiteURL)
-        try container.encode(logoImageURL, forKey: .logoImageURL)
-        try container.encode(limitsID, forKey: .limitsID)
-        try container.encode(isPrimary, forKey: .isPrimary)
-        try container.encode(locked, forKey: .locked)
-        try container.encode(lockedReason, forKey: .lockedReason)
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("id")
+            json.string(org.id)
+            json.key("created_at")
+            json.string(org.createdAt)
+            json.key("avatar_url")
+            json.string("")
+            json.key("name")
+            json.string(org.name)
+            json.key("email")
+            json.string(org.email)
+            json.key("description")
+            json.string(org.description)
+            json.key("website_url")
+            json.null()
+            json.key("logo_image_url")
+            json.string("")
+            json.key("limits_id")
+            json.null()
+            json.key("is_primary")
+            json.bool(isDefault)
+            json.key("locked")
+            json.bool(false)
+            json.key("locked_reason")
+            json.string("")
+        }
     }
 }
 
 /// Every non-2xx body (CONTRACT §3).
-struct WireError: Encodable {
+struct WireError: JSONWritable {
     let message: String
     let errorCode: String
     let errors: [String: [String]]?
 
-    enum CodingKeys: String, CodingKey {
-        case message, errors
-        case errorCode = "error_code"
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("message")
+            json.string(message)
+            json.key("error_code")
+            json.string(errorCode)
+            if let errors {
+                json.key("errors")
+                json.object { json in
+                    for (path, problems) in errors.sorted(by: { $0.key < $1.key }) {
+                        json.key(path)
+                        json.array(problems) { json, problem in json.string(problem) }
+                    }
+                }
+            }
+        }
     }
 }

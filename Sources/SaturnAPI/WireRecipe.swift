@@ -1,121 +1,127 @@
 import SaturnDomain
 
-/// A Recipe as Saturn's API spells it (`ImageRecipe` in the OpenAPI spec).
-struct WireRecipe: Encodable {
+/// A Recipe as Saturn's API spells it (`ImageRecipe` in the OpenAPI spec): `schema_version`, `type`, `spec`
+/// (`ImageSpec`, with `ImageTagRecipe` versions) and `state` (`ImageState`, stable ids, and what an apply did).
+struct WireRecipe: JSONWritable {
     static let schemaVersion = "2025.10.01"
 
-    let schemaVersion = WireRecipe.schemaVersion
-    let type = ImageRecipe.recipeType
-    let spec: WireImageSpec
-    let state: WireImageState?
+    let recipe: ImageRecipe
+    /// The apply this answers, whose actions go into `state`.
+    var applied: AppliedImage?
+    /// Strips `spec.owner` and `state`, as `as_template` asks.
+    var asTemplate = false
 
-    enum CodingKeys: String, CodingKey {
-        case type, spec, state
-        case schemaVersion = "schema_version"
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("schema_version")
+            json.string(Self.schemaVersion)
+            json.key("type")
+            json.string(ImageRecipe.recipeType)
+            json.key("spec")
+            writeSpec(to: &json)
+            if !asTemplate {
+                json.key("state")
+                writeState(to: &json)
+            }
+        }
     }
 
-    /// Renders a stored recipe; `applied` adds the apply's actions, `asTemplate` strips owner and state.
-    init(_ recipe: ImageRecipe, applied: AppliedImage? = nil, asTemplate: Bool = false) {
-        spec = WireImageSpec(recipe, includeOwner: !asTemplate)
-        state = asTemplate ? nil : WireImageState(recipe, applied: applied)
-    }
-}
-
-/// `ImageSpec`.
-struct WireImageSpec: Encodable {
-    let name: String
-    let owner: String?
-    let description: String
-    let versions: [WireImageVersion]
-    let hardwareType: String
-    let supports: [String]?
-    let access: String
-
-    enum CodingKeys: String, CodingKey {
-        case name, owner, description, versions, supports, access
-        case hardwareType = "hardware_type"
-    }
-
-    init(_ recipe: ImageRecipe, includeOwner: Bool) {
-        name = recipe.name
-        owner = includeOwner ? recipe.owner.description : nil
-        description = recipe.description
-        versions = recipe.versions.map(WireImageVersion.init)
-        hardwareType = recipe.hardwareType.rawValue
-        supports = recipe.supports
-        access = recipe.access.rawValue
-    }
-}
-
-/// `ImageTagRecipe`.
-struct WireImageVersion: Encodable {
-    let name: String
-    let imageURI: String
-    let description: String?
-    let archived: Bool
-    let buildData: [String: String]?
-
-    enum CodingKeys: String, CodingKey {
-        case name, description, archived
-        case imageURI = "image_uri"
-        case buildData = "build_data"
+    private func writeSpec(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("name")
+            json.string(recipe.name)
+            if !asTemplate {
+                json.key("owner")
+                json.string(recipe.owner.description)
+            }
+            json.key("description")
+            json.string(recipe.description)
+            json.key("versions")
+            json.array(recipe.versions) { json, version in
+                json.object { json in
+                    json.key("name")
+                    json.string(version.name)
+                    json.key("image_uri")
+                    json.string(version.imageURI)
+                    if let description = version.description {
+                        json.key("description")
+                        json.string(description)
+                    }
+                    json.key("archived")
+                    json.bool(version.archived)
+                    if let buildData = version.buildData {
+                        json.key("build_data")
+                        json.object { json in
+                            for (key, value) in buildData.sorted(by: { $0.key < $1.key }) {
+                                json.key(key)
+                                json.string(value)
+                            }
+                        }
+                    }
+                }
+            }
+            json.key("hardware_type")
+            json.string(recipe.hardwareType.rawValue)
+            if let supports = recipe.supports {
+                json.key("supports")
+                json.array(supports) { json, item in json.string(item) }
+            }
+            json.key("access")
+            json.string(recipe.access.rawValue)
+        }
     }
 
-    init(_ version: ImageVersion) {
-        name = version.name
-        imageURI = version.imageURI
-        description = version.description
-        archived = version.archived
-        buildData = version.buildData
-    }
-}
-
-/// `ImageState`: stable ids, and what an apply did when the response answers one.
-struct WireImageState: Encodable {
-    let id: String
-    let action: String?
-    let versions: [WireVersionState]
-
-    init(_ recipe: ImageRecipe, applied: AppliedImage?) {
-        id = recipe.id
-        action = applied?.action.rawValue
-        versions = recipe.versions.map { version in
-            WireVersionState(id: version.id, action: applied?.versionActions[version.id]?.rawValue)
+    private func writeState(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("id")
+            json.string(recipe.id)
+            if let applied {
+                json.key("action")
+                json.string(applied.action.rawValue)
+            }
+            json.key("versions")
+            json.array(recipe.versions) { json, version in
+                json.object { json in
+                    json.key("id")
+                    json.string(version.id)
+                    if let action = applied?.versionActions[version.id] {
+                        json.key("action")
+                        json.string(action.rawValue)
+                    }
+                }
+            }
         }
     }
 }
 
-/// `ImageTagState`.
-struct WireVersionState: Encodable {
-    let id: String
-    let action: String?
-}
-
 /// A page of Saturn's list shape (`RecipeList`, `OrgList`): the items under their own key, and both cursors
 /// always present, `null` at either end, as Saturn's clients expect.
-struct WirePage<Item: Encodable>: Encodable {
-    let itemsKey: String
+struct WirePage<Item: JSONWritable>: JSONWritable {
+    let itemsKey: StaticString
     let items: [Item]
     let prevKey: String?
     let nextKey: String?
 
-    private struct Key: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.init(stringValue) }
-        init?(intValue: Int) { nil }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(items, forKey: Key(itemsKey))
-        try container.encode(prevKey, forKey: Key("prev_key"))
-        try container.encode(nextKey, forKey: Key("next_key"))
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key(itemsKey)
+            json.array(items) { json, item in item.write(to: &json) }
+            json.key("prev_key")
+            json.string(prevKey)
+            json.key("next_key")
+            json.string(nextKey)
+        }
     }
 }
 
 /// The legacy apply's answer (undocumented by Saturn): every applied image as a modern recipe.
-struct WireAppliedSet: Encodable {
+struct WireAppliedSet: JSONWritable {
     let recipes: [WireRecipe]
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("recipes")
+            json.array(recipes) { json, recipe in recipe.write(to: &json) }
+        }
+    }
 }

@@ -7,6 +7,8 @@ public final class RecipeCatalog: Sendable {
     private let directory: IdentityDirectory
     private let store: any RecipeStore
     private let strictImageURIs: Bool
+    /// Counts changes to the state, so that what was rendered from it can be known to be current.
+    private let changes = Atomic<UInt64>(0)
     /// Serialises writers; holds the undo records of writes that are not durable yet.
     private let writer = Mutex<[PendingUndo]>([])
     private let state: Mutex<CatalogState>
@@ -54,6 +56,10 @@ public final class RecipeCatalog: Sendable {
         for recipe in store.loadedImages { loaded.put(recipe) }
         state = Mutex(loaded)
     }
+
+    /// Changes whenever a recipe is written or a failed write undone: a rendering made at one value is current
+    /// while the value stays the same.
+    public var revision: UInt64 { changes.load(ordering: .acquiring) }
 
     /// How many recipes are stored.
     public var count: Int { state.withLock { $0.ordered.count } }
@@ -108,6 +114,7 @@ public final class RecipeCatalog: Sendable {
             let previous = state.withLock { current in
                 changed.map { recipe in (recipe.key, current.put(recipe)) }
             }
+            changes.add(1, ordering: .releasing)
             pending.append(PendingUndo(ticket: ticket, previous: previous))
             return PendingApply(outcome: outcome, ticket: ticket, catalog: self)
         }
@@ -133,6 +140,7 @@ public final class RecipeCatalog: Sendable {
                     for entry in write.previous.reversed() { current.restore(entry.key, to: entry.recipe) }
                 }
             }
+            changes.add(1, ordering: .releasing)
             pending.removeAll { $0.ticket <= failed }
             store.clearFailure()
         }

@@ -72,11 +72,7 @@ struct ServeCommand: ParsableCommand {
         SignalWaiter.ignoreWriteSignals()
         SignalWaiter.holdTerminationSignals()
         let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { _ in StandardErrorLogHandler(logLevel: level) }
         let logger = Logger(label: "saturn-mock")
 
         let directory = try Seed.load(path: seed)

@@ -96,6 +96,21 @@ struct EndpointTests {
         #expect(descending.recipes.map(\.specName) == ["saturn-r", "saturn", "modern"])
     }
 
+    @Test("a repeated read is answered again after every write, never from before it")
+    func readsFollowWrites() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        for round in 1...3 {
+            let body = Self.modern.replacingOccurrences(of: "a/modern:1", with: "a/modern:\(round)")
+            #expect(try await server.send("PUT", "/api/recipes", body: body).status == 201)
+            let listed = try await server.send("GET", "/api/recipes")
+            #expect(listed.recipes.first?.versions.first?["image_uri"] as? String == "a/modern:\(round)")
+            let fetched = try await server.send("GET", "/api/recipes/image/modern")
+            #expect(fetched.json.versions.first?["image_uri"] as? String == "a/modern:\(round)")
+        }
+        #expect(try await server.send("GET", "/api/recipes", token: LiveServer.memberToken).recipes.isEmpty, "the admin's cached answer is not the member's")
+    }
+
     @Test("filters: type, name prefix, owner with a plain or encoded slash")
     func filters() async throws {
         let server = try LiveServer()
