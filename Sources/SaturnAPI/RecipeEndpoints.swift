@@ -88,7 +88,7 @@ struct RecipeEndpoints: Sendable {
     /// One RFC 7234 `Warning` header per warning, code 299 (persistent miscellaneous warning).
     static func warningHeaders(_ warnings: [String]) -> [(name: String, value: String)] {
         warnings.map { text in
-            let quoted = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let quoted = text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
             return ("Warning", "299 saturn-mock \"\(quoted)\"")
         }
     }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The installation's orgs, users and tokens, as loaded from the seed; immutable while serving.
 public struct IdentityDirectory: Sendable {

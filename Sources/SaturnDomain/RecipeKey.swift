@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What identifies a recipe and orders listings: type, then owner, then name.
 public struct RecipeKey: Hashable, Comparable, Sendable {
@@ -16,14 +17,14 @@ public struct RecipeKey: Hashable, Comparable, Sendable {
     public var cursorToken: String {
         let plain = ["v1", type, owner.description, name].joined(separator: String(Self.separator))
         return Data(plain.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+            .replacing("+", with: "-")
+            .replacing("/", with: "_")
+            .replacing("=", with: "")
     }
 
     /// Reads a cursor made by `cursorToken`; nil for anything else.
     public init?(cursorToken: String) {
-        var base64 = cursorToken.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        var base64 = cursorToken.replacing("-", with: "+").replacing("_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         guard let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8) else { return nil }
         let parts = plain.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Why a seed file was refused: the file, the entry and the rule it broke.
 public struct SeedError: Error, Equatable, CustomStringConvertible, Sendable {

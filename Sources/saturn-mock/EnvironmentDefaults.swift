@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads `SATURN_MOCK_<OPTION>` from the environment for every `serve` option not given on the command line.
 enum EnvironmentDefaults {
@@ -9,7 +10,7 @@ enum EnvironmentDefaults {
 
     /// The environment variable that stands for an option: `--data-dir` reads `SATURN_MOCK_DATA_DIR`.
     static func variable(for option: String) -> String {
-        "SATURN_MOCK_" + option.uppercased().replacingOccurrences(of: "-", with: "_")
+        "SATURN_MOCK_" + option.uppercased().replacing("-", with: "_")
     }
 
     /// The command line's arguments, with environment values appended for `serve` options it leaves out.

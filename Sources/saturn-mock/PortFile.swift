@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The `--port-file`: written whole or not at all, so a harness never reads half a number.
 enum PortFile {

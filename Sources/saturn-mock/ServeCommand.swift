@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 import MicroHTTP
 import SaturnAPI
@@ -119,6 +120,7 @@ struct ServeCommand: ParsableCommand {
         if let token = directory.bannerToken() {
             lines.append("  export SATURN_TOKEN=\(token)")
         }
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        let banner = Array((lines.joined(separator: "\n") + "\n").utf8)
+        _ = banner.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The signals the server handles itself.
 enum SignalWaiter {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -16,7 +16,7 @@ final class DataFolderLock: Sendable {
             var buffer = [UInt8](repeating: 0, count: 32)
             let count = pread(descriptor, &buffer, buffer.count, 0)
             close(descriptor)
-            let pid = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let pid = String(decoding: buffer.prefix(max(0, count)).filter { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)
             throw .locked(folder: layout.folder, pid: pid.isEmpty ? "unknown" : pid)
         }
         ftruncate(descriptor, 0)

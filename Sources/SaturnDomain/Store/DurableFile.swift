@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -43,8 +43,8 @@ enum DurableFile {
 
     /// Fsyncs the folder holding `path`, so that a file created or renamed in it survives a crash.
     static func syncFolder(of path: String) throws(StoreError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folder = StoreLayout.folder(of: path)
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(folder) }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw failure(folder) }

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// The durable store of a data folder: a journal of transactions, fsynced before any answer (with group commit),
 /// compacted in the background into `snapshot.json` once it passes a size, and one owner at a time.
@@ -21,14 +23,14 @@ public final class JournalRecipeStore: RecipeStore {
         warn: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(StoreError) {
         let layout = StoreLayout(folder: folder)
-        var isFolder: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+        var status = stat()
+        if stat(folder, &status) != 0 {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw .writeFailed(file: folder, reason: "cannot create the data folder (\(error.localizedDescription))")
+                throw .writeFailed(file: folder, reason: "cannot create the data folder (\(error))")
             }
-        } else if !isFolder.boolValue {
+        } else if status.st_mode & S_IFMT != S_IFDIR {
             throw .writeFailed(file: folder, reason: "it is a file, not a folder")
         }
         self.layout = layout

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One committed transaction in the journal: the recipes it wrote, whole.
 struct JournalRecord: Codable {

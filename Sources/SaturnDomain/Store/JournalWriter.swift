@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -12,7 +12,7 @@ import Glibc
 /// and appends are refused until the catalog has undone them (`clearFailure`). If even the cut fails, the writer
 /// stays broken: every later write fails, reads go on, and the next start drops the torn tail.
 final class JournalWriter: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = ThreadCondition()
     private let layout: StoreLayout
     private let rotateAfterBytes: Int
     private let onRotate: @Sendable (_ newGeneration: Int) -> Void
@@ -27,7 +27,7 @@ final class JournalWriter: @unchecked Sendable {
     private var broken: StoreError?
     private var waiters: [(ticket: UInt64, callback: @Sendable (StoreError?) -> Void)] = []
     private var closing = false
-    private var flusher: Thread?
+    private var flusher: pthread_t?
 
     // Touched only by the leader of a flush (or before the first one).
     private var descriptor: Int32
@@ -47,10 +47,7 @@ final class JournalWriter: @unchecked Sendable {
         self.generation = generation
         (descriptor, self.length) = try Self.open(layout.journal(generation), length: length)
         // The thread keeps the writer alive until `close()`.
-        let flusher = Thread { self.flushUntilClosed() }
-        flusher.name = "saturn-mock journal"
-        self.flusher = flusher
-        flusher.start()
+        flusher = ThreadCondition.startThread { self.flushUntilClosed() }
     }
 
     /// Opens a journal for appending; a new one gets its header and is made durable with its folder.
@@ -180,7 +177,7 @@ final class JournalWriter: @unchecked Sendable {
             closing = true
             condition.broadcast()
         }
-        while flusher?.isFinished == false { usleep(1_000) }
+        if let flusher { pthread_join(flusher, nil) }
         Glibc.close(descriptor)
     }
 }

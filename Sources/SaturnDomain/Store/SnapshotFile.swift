@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The whole state as one readable JSON document, and the first journal generation to replay after it.
 struct SnapshotFile: Codable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The files of a data folder: `snapshot.json`, `journal-<generation>.log`, and the `saturn-mock.lock` owner lock.
 struct StoreLayout: Sendable {
@@ -23,7 +24,18 @@ struct StoreLayout: Sendable {
 
     /// A new folder for files that `--recover` moves aside.
     func recoveryFolder() -> String {
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let stamp = Date.ISO8601FormatStyle().format(Date()).replacing(":", with: "")
         return folder + "/recovered-" + stamp
+    }
+
+    /// The folder part of a path (`.` for a bare name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The last component of a path.
+    static func fileName(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -74,7 +74,7 @@ struct StoreLoader {
             let folder = layout.recoveryFolder()
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for path in movedAside {
-                let target = folder + "/" + (path as NSString).lastPathComponent
+                let target = folder + "/" + StoreLayout.fileName(of: path)
                 guard rename(path, target) == 0 else { throw DurableFile.failure(target) }
                 warn("--recover: moved \(path) to \(target)")
             }
