@@ -1,4 +1,5 @@
 import MicroHTTP
+import SaturnDomain
 
 /// The version of Saturn's API the mock answers as.
 enum SaturnAPIVersion {

@@ -20,7 +20,8 @@ struct JSONParser {
         return value
     }
 
-    private func failure(_ what: String) -> JSONSyntaxError {
+    /// An error naming the byte offset the parser is at.
+    func failure(_ what: String) -> JSONSyntaxError {
         JSONSyntaxError(reason: "\(what) at byte \(offset)")
     }
 
@@ -57,14 +58,30 @@ struct JSONParser {
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+        var fields: [String: JSONValue] = [:]
+        try readObject { parser, key throws(JSONSyntaxError) in fields[key] = try parser.parseValue() }
+        return .object(fields)
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+        var items: [JSONValue] = []
+        try readArray { parser throws(JSONSyntaxError) in items.append(try parser.parseValue()) }
+        return .array(items)
+    }
+
+    // MARK: - Reading without building a tree (the store's records and snapshot)
+
+    /// Reads `{"key": value, ...}`, calling `member` with each key; `member` must read exactly that key's value.
+    mutating func readObject(_ member: (inout JSONParser, String) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "{") else { throw failure("expected an object") }
         try enterNesting()
         offset += 1
-        var fields: [String: JSONValue] = [:]
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
             offset += 1
             depth -= 1
-            return .object(fields)
+            return
         }
         while true {
             skipWhitespace()
@@ -74,7 +91,7 @@ struct JSONParser {
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
             offset += 1
             skipWhitespace()
-            fields[key] = try parseValue()
+            try member(&self, key)
             skipWhitespace()
             guard offset < bytes.count else { throw failure("unexpected end of input in an object") }
             if bytes[offset] == UInt8(ascii: ",") {
@@ -84,23 +101,25 @@ struct JSONParser {
             guard bytes[offset] == UInt8(ascii: "}") else { throw failure("expected ',' or '}' in an object") }
             offset += 1
             depth -= 1
-            return .object(fields)
+            return
         }
     }
 
-    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    /// Reads `[value, ...]`, calling `element` once per element; `element` must read exactly that value.
+    mutating func readArray(_ element: (inout JSONParser) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "[") else { throw failure("expected an array") }
         try enterNesting()
         offset += 1
-        var items: [JSONValue] = []
         skipWhitespace()
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
             offset += 1
             depth -= 1
-            return .array(items)
+            return
         }
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            try element(&self)
             skipWhitespace()
             guard offset < bytes.count else { throw failure("unexpected end of input in an array") }
             if bytes[offset] == UInt8(ascii: ",") {
@@ -110,12 +129,58 @@ struct JSONParser {
             guard bytes[offset] == UInt8(ascii: "]") else { throw failure("expected ',' or ']' in an array") }
             offset += 1
             depth -= 1
-            return .array(items)
+            return
         }
+    }
+
+    mutating func readString() throws(JSONSyntaxError) -> String {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw failure("expected a string") }
+        return try parseString()
+    }
+
+    mutating func readBool() throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        guard case let .bool(value) = try parseValue() else { throw failure("expected true or false") }
+        return value
+    }
+
+    mutating func readInteger() throws(JSONSyntaxError) -> Int {
+        skipWhitespace()
+        guard case let .number(value) = try parseValue(), value == value.rounded(), abs(value) < 1e15 else {
+            throw failure("expected a whole number")
+        }
+        return Int(value)
+    }
+
+    /// Reads and drops one value of any kind.
+    mutating func skipValue() throws(JSONSyntaxError) {
+        skipWhitespace()
+        _ = try parseValue()
+    }
+
+    /// Checks that nothing but white space follows.
+    mutating func finish() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard offset == bytes.count else { throw failure("unexpected text after the JSON value") }
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         offset += 1
+        // Most strings have no escapes: make them straight from the bytes.
+        var end = offset
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let start = offset
+            offset = end + 1
+            let text: String? = bytes.withUnsafeBufferPointer { buffer in
+                let run = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                // ASCII needs no validation, and decoding it is the fast path.
+                return run.allSatisfy { $0 < 0x80 } ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
+            }
+            guard let text else { throw failure("a string is not valid UTF-8") }
+            return text
+        }
         var scalars: [UInt8] = []
         while offset < bytes.count {
             let byte = bytes[offset]

@@ -26,17 +26,15 @@ public struct OwnerPath: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Splits an owner reference string; nil when it does not match OwnerByPath.
     public static func parts(of text: String) -> Parts? {
-        let pieces = text.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-        switch pieces.count {
-        case 1:
-            return OwnerName.isValid(pieces[0]) ? Parts(org: nil, identity: pieces[0]) : nil
-        case 2:
-            guard OwnerName.isValid(pieces[0]) else { return nil }
-            if pieces[1].isEmpty { return Parts(org: pieces[0], identity: nil) }
-            return OwnerName.isValid(pieces[1]) ? Parts(org: pieces[0], identity: pieces[1]) : nil
-        default:
-            return nil
+        guard let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")) else {
+            return OwnerName.isValid(text) ? Parts(org: nil, identity: text) : nil
         }
+        let org = String(Substring(text.utf8[..<slash]))
+        let identity = String(Substring(text.utf8[text.utf8.index(after: slash)...]))
+        guard OwnerName.isValid(org) else { return nil }
+        if identity.isEmpty { return Parts(org: org, identity: nil) }
+        // A second slash makes the identity invalid.
+        return OwnerName.isValid(identity) ? Parts(org: org, identity: identity) : nil
     }
 }
 

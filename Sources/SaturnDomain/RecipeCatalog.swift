@@ -19,6 +19,13 @@ public final class RecipeCatalog: Sendable {
         /// Keys by recipe name, for `GET /api/recipes/{type}/{name}`.
         var byName: [String: [RecipeKey]] = [:]
 
+        /// Indexes what the store loaded, in its own order (already almost sorted), rather than one by one.
+        init(loading loaded: LoadedRecipes) {
+            byKey = loaded.byKey
+            for key in loaded.order { byName[key.name, default: []].append(key) }
+            ordered = SortedKeys(sorted: loaded.order.sortedMostlySorted())
+        }
+
         /// Stores a recipe and returns what it replaced.
         @discardableResult
         mutating func put(_ recipe: ImageRecipe) -> ImageRecipe? {
@@ -52,9 +59,7 @@ public final class RecipeCatalog: Sendable {
         self.directory = directory
         self.store = store
         self.strictImageURIs = strictImageURIs
-        var loaded = CatalogState()
-        for recipe in store.loadedImages { loaded.put(recipe) }
-        state = Mutex(loaded)
+        state = Mutex(CatalogState(loading: store.loaded))
     }
 
     /// Changes whenever a recipe is written or a failed write undone: a rendering made at one value is current

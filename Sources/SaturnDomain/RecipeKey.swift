@@ -7,8 +7,10 @@ public struct RecipeKey: Hashable, Comparable, Sendable {
     public let owner: OwnerPath
     public let name: String
 
+    /// By type, then owner (org, then identity), then name. Compares the parts as they are: building the
+    /// `org/identity` text for each comparison made sorting the store at start the slowest thing it did.
     public static func < (lhs: RecipeKey, rhs: RecipeKey) -> Bool {
-        (lhs.type, lhs.owner.description, lhs.name) < (rhs.type, rhs.owner.description, rhs.name)
+        (lhs.type, lhs.owner.org, lhs.owner.identity, lhs.name) < (rhs.type, rhs.owner.org, rhs.owner.identity, rhs.name)
     }
 
     private static let separator: Character = "\u{1F}"

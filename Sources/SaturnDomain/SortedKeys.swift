@@ -5,6 +5,15 @@ struct SortedKeys: Sequence {
     private var chunks: [[RecipeKey]] = []
     private(set) var count = 0
 
+    init() {}
+
+    /// Builds the index at once from keys already in ascending order.
+    init(sorted keys: [RecipeKey]) {
+        let half = Self.maximumChunk / 2
+        chunks = stride(from: 0, to: keys.count, by: half).map { Array(keys[$0..<Swift.min(keys.count, $0 + half)]) }
+        count = keys.count
+    }
+
     /// Inserts a key that is not present yet.
     mutating func insert(_ key: RecipeKey) {
         guard !chunks.isEmpty else {

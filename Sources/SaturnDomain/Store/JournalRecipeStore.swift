@@ -13,7 +13,7 @@ public final class JournalRecipeStore: RecipeStore {
     private let writer: JournalWriter
     private let compaction = DispatchQueue(label: "saturn-mock.compaction")
     private let warn: @Sendable (String) -> Void
-    public let loadedImages: [ImageRecipe]
+    public let loaded: LoadedRecipes
 
     /// Opens (creating if needed) and loads `folder`. `recover` moves damaged files aside instead of refusing to start.
     public init(
@@ -40,10 +40,9 @@ public final class JournalRecipeStore: RecipeStore {
             let loaded = try StoreLoader(layout: layout, recover: recover, warn: warn).load()
             if loaded.recovered {
                 // Keep what was good as the new starting point, before anything else is written.
-                let images = loaded.images.keys.sorted().compactMap { loaded.images[$0] }
-                try SnapshotFile(format: SnapshotFile.formatVersion, nextJournal: loaded.lastGeneration, images: images).write(to: layout.snapshot)
+                try SnapshotFile(nextJournal: loaded.lastGeneration, images: loaded.images.sorted).write(to: layout.snapshot)
             }
-            loadedImages = Array(loaded.images.values)
+            self.loaded = loaded.images
             let compaction = compaction
             writer = try JournalWriter(
                 layout: layout, generation: loaded.lastGeneration, length: loaded.lastLength, rotateAfterBytes: compactionBytes,
@@ -80,8 +79,7 @@ public final class JournalRecipeStore: RecipeStore {
     private static func compact(_ layout: StoreLayout, before generation: Int, warn: @Sendable (String) -> Void) {
         do throws(StoreError) {
             let images = try StoreLoader.loadCovered(layout, before: generation)
-            let sorted = images.keys.sorted().compactMap { images[$0] }
-            try SnapshotFile(format: SnapshotFile.formatVersion, nextJournal: generation, images: sorted).write(to: layout.snapshot)
+            try SnapshotFile(nextJournal: generation, images: images.sorted).write(to: layout.snapshot)
             for old in layout.journalGenerations() where old < generation {
                 unlink(layout.journal(old))
             }

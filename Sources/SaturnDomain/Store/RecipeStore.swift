@@ -6,7 +6,7 @@ public protocol RecipeStore: AnyObject, Sendable {
     /// Where the data lives, for the start-up banner.
     var location: String { get }
     /// What was stored when the store opened.
-    var loadedImages: [ImageRecipe] { get }
+    var loaded: LoadedRecipes { get }
 
     /// Queues one transaction's changed recipes; returns its ticket. Throws while a failed write is not yet undone.
     func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64
@@ -20,6 +20,55 @@ public protocol RecipeStore: AnyObject, Sendable {
     func clearFailure()
     /// Finishes background work and releases the data folder.
     func close()
+}
+
+/// What a store holds when it opens: each recipe by key, and the keys in the order they were read (the snapshot's
+/// sorted order, then what the journals added), so that indexing them at start needs almost no sorting.
+public struct LoadedRecipes: Sendable {
+    public private(set) var byKey: [RecipeKey: ImageRecipe] = [:]
+    public private(set) var order: [RecipeKey] = []
+
+    /// Nothing loaded yet.
+    public init() {}
+
+    /// Adds or replaces a recipe.
+    mutating func upsert(_ recipe: ImageRecipe) {
+        if byKey.updateValue(recipe, forKey: recipe.key) == nil { order.append(recipe.key) }
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        byKey.reserveCapacity(count)
+        order.reserveCapacity(count)
+    }
+
+    /// The recipes in key order.
+    var sorted: [ImageRecipe] { order.sortedMostlySorted().compactMap { byKey[$0] } }
+}
+
+extension Array where Element == RecipeKey {
+    /// Sorted, cheaply when most of the array already is: sorts only what follows the longest sorted prefix, then merges.
+    func sortedMostlySorted() -> [RecipeKey] {
+        var prefixEnd = 1
+        while prefixEnd < count, !(self[prefixEnd] < self[prefixEnd - 1]) { prefixEnd += 1 }
+        guard prefixEnd < count else { return self }
+        let tail = self[prefixEnd...].sorted()
+        var merged: [RecipeKey] = []
+        merged.reserveCapacity(count)
+        var left = 0
+        var right = 0
+        while left < prefixEnd && right < tail.count {
+            if tail[right] < self[left] {
+                merged.append(tail[right])
+                right += 1
+            } else {
+                merged.append(self[left])
+                left += 1
+            }
+        }
+        merged += self[left..<prefixEnd]
+        merged += tail[right...]
+        return merged
+    }
 }
 
 /// Why the store could not open, load or write.
@@ -48,7 +97,7 @@ public final class InMemoryRecipeStore: RecipeStore {
     /// Creates a store that forgets everything at exit.
     public init() {}
     public var location: String { "memory (nothing is kept)" }
-    public var loadedImages: [ImageRecipe] { [] }
+    public var loaded: LoadedRecipes { LoadedRecipes() }
     public func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64 { lastTicket.add(1, ordering: .relaxed).newValue }
     public func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void) { callback(nil) }
     public var durableThrough: UInt64 { lastTicket.load(ordering: .relaxed) }

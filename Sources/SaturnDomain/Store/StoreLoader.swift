@@ -16,7 +16,7 @@ struct StoreLoader {
 
     /// What a load found.
     struct Loaded {
-        var images: [RecipeKey: ImageRecipe] = [:]
+        var images = LoadedRecipes()
         /// The journal to append to, and its intact length.
         var lastGeneration = 1
         var lastLength: Int?
@@ -32,7 +32,8 @@ struct StoreLoader {
         var snapshotLoaded = false
         do throws(StoreError) {
             if let snapshot = try SnapshotFile.read(layout.snapshot) {
-                for image in snapshot.images { loaded.images[image.key] = image }
+                loaded.images.reserveCapacity(snapshot.images.count)
+                for image in snapshot.images { loaded.images.upsert(image) }
                 firstGeneration = snapshot.nextJournal
                 snapshotLoaded = true
             }
@@ -86,11 +87,12 @@ struct StoreLoader {
     }
 
     /// Loads the snapshot and the journals before `generation` only; they are closed and complete. For compaction.
-    static func loadCovered(_ layout: StoreLayout, before generation: Int) throws(StoreError) -> [RecipeKey: ImageRecipe] {
-        var images: [RecipeKey: ImageRecipe] = [:]
+    static func loadCovered(_ layout: StoreLayout, before generation: Int) throws(StoreError) -> LoadedRecipes {
+        var images = LoadedRecipes()
         var first = 1
         if let snapshot = try SnapshotFile.read(layout.snapshot) {
-            for image in snapshot.images { images[image.key] = image }
+            images.reserveCapacity(snapshot.images.count)
+            for image in snapshot.images { images.upsert(image) }
             first = snapshot.nextJournal
         }
         let loader = StoreLoader(layout: layout, recover: false, warn: { _ in })
@@ -102,7 +104,7 @@ struct StoreLoader {
     }
 
     /// Applies one journal's records; returns its intact length.
-    private func replay(_ path: String, into images: inout [RecipeKey: ImageRecipe], isLast: Bool, movedAside: inout [String]) throws(StoreError) -> Int {
+    private func replay(_ path: String, into images: inout LoadedRecipes, isLast: Bool, movedAside: inout [String]) throws(StoreError) -> Int {
         guard let bytes = try DurableFile.read(path) else { return 0 }
         let scan: JournalFormat.Scan
         do {
@@ -119,14 +121,17 @@ struct StoreLoader {
             return 0
         }
         for record in scan.records {
-            guard let decoded = try? JSONDecoder().decode(JournalRecord.self, from: Data(record.json)) else {
-                let reason = "the record at byte \(record.offset) has a valid checksum but is not a saturn-mock transaction"
+            let decoded: JournalRecord
+            do {
+                decoded = try JournalRecord(decoding: record.json)
+            } catch {
+                let reason = "the record at byte \(record.offset) has a valid checksum but is not a saturn-mock transaction (\(error.reason))"
                 guard recover else { throw withRecoveryHint(.unreadable(file: path, reason: reason)) }
                 movedAside.append(path)
                 warn("--recover: \(path): \(reason); keeping the records before it")
                 return 0
             }
-            for image in decoded.images { images[image.key] = image }
+            for image in decoded.images { images.upsert(image) }
         }
         guard let damage = scan.damage else { return scan.validLength }
         if damage.isLast && isLast {

@@ -1,16 +1,18 @@
-/// Writes JSON text straight into bytes: the response bodies of every endpoint, without Foundation's encoder
-/// (which costs more than the rest of a request). Keys are written in the order the wire types give them.
-struct JSONOutput {
-    private(set) var bytes: [UInt8] = []
+/// Writes JSON text straight into bytes, without Foundation's encoder (which costs more than the rest of a
+/// request): response bodies, journal records and snapshots. Keys are written in the order the writer gives them.
+public struct JSONOutput {
+    /// The JSON text so far.
+    public private(set) var bytes: [UInt8] = []
     /// Whether the value about to be written follows another one in the same object or array.
     private var needsComma = false
 
-    init(capacity: Int = 256) {
+    /// Starts empty, with room for `capacity` bytes.
+    public init(capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
     }
 
     /// Writes `{ ... }` with the members `body` writes.
-    mutating func object(_ body: (inout JSONOutput) -> Void) {
+    public mutating func object(_ body: (inout JSONOutput) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
@@ -20,7 +22,7 @@ struct JSONOutput {
     }
 
     /// Writes `[ ... ]` with one element per item.
-    mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONOutput, Items.Element) -> Void) {
+    public mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONOutput, Items.Element) -> Void) {
         separate()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
@@ -30,7 +32,7 @@ struct JSONOutput {
     }
 
     /// Writes a member's key; its value follows.
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -39,13 +41,14 @@ struct JSONOutput {
     }
 
     /// Writes a member key given at run time (dictionary keys).
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         string(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    mutating func string(_ text: String) {
+    /// Writes a string, escaped as RFC 8259 requires.
+    public mutating func string(_ text: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         var text = text
@@ -78,23 +81,18 @@ struct JSONOutput {
     }
 
     /// A string, or `null`.
-    mutating func string(_ text: String?) {
+    public mutating func string(_ text: String?) {
         if let text { string(text) } else { null() }
     }
 
-    mutating func bool(_ value: Bool) {
+    /// Writes `true` or `false`.
+    public mutating func bool(_ value: Bool) {
         raw(value ? "true" : "false")
     }
 
-    mutating func null() {
+    /// Writes `null`.
+    public mutating func null() {
         raw("null")
-    }
-
-    /// Splices bytes that already are one JSON value (a cached rendering).
-    mutating func value(_ json: [UInt8]) {
-        separate()
-        bytes.append(contentsOf: json)
-        needsComma = true
     }
 
     private mutating func raw(_ literal: StaticString) {
@@ -108,14 +106,15 @@ struct JSONOutput {
     }
 }
 
-/// A wire type that writes itself as JSON.
-protocol JSONWritable {
+/// A type that writes itself as JSON.
+public protocol JSONWritable {
+    /// Writes the value at the output's current position.
     func write(to output: inout JSONOutput)
 }
 
 extension JSONWritable {
     /// The value's JSON text.
-    var jsonBytes: [UInt8] {
+    public var jsonBytes: [UInt8] {
         var output = JSONOutput()
         write(to: &output)
         return output.bytes

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SaturnAPI
+import SaturnDomain
 
 @Suite("JSON output")
 struct JSONOutputTests {

@@ -1,0 +1,48 @@
+import Testing
+@testable import SaturnDomain
+
+@Suite("Sorted key index")
+struct SortedKeysTests {
+    func key(_ number: Int) -> RecipeKey {
+        RecipeKey(type: "image", owner: OwnerPath(org: "org\(number % 7)", identity: "user\(number % 3)"), name: "image-\(number)")
+    }
+
+    @Test("inserts and removes in any order keep every key once, ascending, across many chunks")
+    func matchesASortedArray() {
+        var generator = SystemRandomNumberGenerator()
+        let keys = (0..<5_000).map(key).shuffled(using: &generator)
+        var index = SortedKeys()
+        for key in keys { index.insert(key) }
+        #expect(Array(index) == keys.sorted())
+        let removed = Set(keys.prefix(2_000))
+        for key in removed { index.remove(key) }
+        #expect(Array(index) == keys.filter { !removed.contains($0) }.sorted())
+        #expect(index.count == 3_000)
+    }
+
+    @Test("built at once from sorted keys, it takes inserts as if built one by one")
+    func bulkBuild() {
+        let keys = (0..<3_000).map(key).sorted()
+        var index = SortedKeys(sorted: keys)
+        index.insert(key(10_001))
+        #expect(Array(index) == (keys + [key(10_001)]).sorted())
+    }
+
+    @Test("owners order by org, then identity")
+    func ownerOrder() {
+        let first = RecipeKey(type: "image", owner: OwnerPath(org: "a", identity: "z"), name: "x")
+        let second = RecipeKey(type: "image", owner: OwnerPath(org: "a-b", identity: "a"), name: "x")
+        #expect(first < second)
+    }
+}
+
+@Suite("Sorting what the store loaded")
+struct MostlySortedTests {
+    @Test("a sorted prefix and an unsorted tail come out as a full sort would", arguments: [0, 1, 10, 500, 999, 1000])
+    func matchesFullSort(prefix: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let keys = (0..<1000).map { RecipeKey(type: "image", owner: OwnerPath(org: "o", identity: "u"), name: "n\(Int.random(in: 0..<100_000, using: &generator))-\($0)") }
+        let input = Array(keys.prefix(prefix).sorted()) + Array(keys.dropFirst(prefix))
+        #expect(input.sortedMostlySorted() == input.sorted())
+    }
+}
