@@ -18,12 +18,16 @@ public final class RecipeCatalog: Sendable {
         var ordered = SortedKeys()
         /// Keys by recipe name, for `GET /api/recipes/{type}/{name}`.
         var byName: [String: [RecipeKey]] = [:]
+        /// Keys of images every org may see (`access: account`): the only ones a listing takes from other orgs.
+        var accountWide = SortedKeys()
 
         /// Indexes what the store loaded, in its own order (already almost sorted), rather than one by one.
         init(loading loaded: LoadedRecipes) {
             byKey = loaded.byKey
             for key in loaded.order { byName[key.name, default: []].append(key) }
-            ordered = SortedKeys(sorted: loaded.order.sortedMostlySorted())
+            let sorted = loaded.order.sortedMostlySorted()
+            ordered = SortedKeys(sorted: sorted)
+            accountWide = SortedKeys(sorted: sorted.filter { byKey[$0]?.access == .account })
         }
 
         /// Stores a recipe and returns what it replaced.
@@ -34,6 +38,9 @@ public final class RecipeCatalog: Sendable {
                 ordered.insert(recipe.key)
                 byName[recipe.name, default: []].append(recipe.key)
             }
+            let wasAccountWide = previous?.access == .account
+            if recipe.access == .account && !wasAccountWide { accountWide.insert(recipe.key) }
+            if recipe.access != .account && wasAccountWide { accountWide.remove(recipe.key) }
             return previous
         }
 
@@ -41,9 +48,10 @@ public final class RecipeCatalog: Sendable {
         mutating func restore(_ key: RecipeKey, to previous: ImageRecipe?) {
             if let previous {
                 put(previous)
-            } else if byKey.removeValue(forKey: key) != nil {
+            } else if let removed = byKey.removeValue(forKey: key) {
                 ordered.remove(key)
                 byName[key.name]?.removeAll { $0 == key }
+                if removed.access == .account { accountWide.remove(key) }
             }
         }
     }
@@ -65,6 +73,9 @@ public final class RecipeCatalog: Sendable {
     /// Changes whenever a recipe is written or a failed write undone: a rendering made at one value is current
     /// while the value stays the same.
     public var revision: UInt64 { changes.load(ordering: .acquiring) }
+
+    /// A copy of the state, for tests that compare the indexes with plain filters.
+    var stateForTesting: CatalogState { state.withLock { $0 } }
 
     /// How many recipes are stored.
     public var count: Int { state.withLock { $0.ordered.count } }
@@ -160,34 +171,34 @@ public final class RecipeCatalog: Sendable {
         return OwnerPath(org: resolved.org.name, identity: resolved.identity ?? resolved.org.name)
     }
 
-    /// One page of the recipes the caller may see in the query's scope.
+    /// One page of the recipes the caller may see in the query's scope. Walks the key index from the cursor and
+    /// stops once the page is full, so a page costs the same with 100 recipes stored or 100,000.
     public func list(_ query: RecipeListQuery, caller: User) throws(DomainError) -> RecipePage {
         let scope = try RecipeScope(owner: query.owner, caller: caller, directory: directory)
-        // Pick the page under the lock: a copy of the state taken out of it would make the next write copy it all.
         return state.withLock { current in
-            var keys = current.ordered.filter { key in
-                (query.type.map { key.type == $0 } ?? true)
-                    && (query.namePrefix.map { key.name.hasPrefix($0) } ?? true)
-                    && current.byKey[key].map(scope.includes) == true
-            }
-            if query.descending { keys.reverse() }
-            let precedes: (RecipeKey, RecipeKey) -> Bool = query.descending ? { $0 > $1 } : { $0 < $1 }
-
-            var start = 0
-            var end = keys.count
-            if let after = query.after {
-                start = keys.partitioningIndex { precedes(after, $0) }
-                end = min(keys.count, start + query.pageSize)
-            } else if let before = query.before {
-                end = keys.partitioningIndex { !precedes($0, before) }
-                start = max(0, end - query.pageSize)
+            let listing = Listing(state: current, scope: scope, query: query)
+            // Walk away from the cursor; `prev_key` walks back and the page is turned round.
+            let forward = query.before == nil
+            var walk = listing.walk(forward: forward, from: query.after ?? query.before)
+            var keys: [RecipeKey] = []
+            while keys.count <= query.pageSize, let key = walk.next() { keys.append(key) }
+            let more = keys.count > query.pageSize
+            keys = Array(keys.prefix(query.pageSize))
+            if !forward { keys.reverse() }
+            let hasPrevious: Bool
+            let hasNext: Bool
+            if forward {
+                hasNext = more
+                hasPrevious = query.after != nil && listing.anyBeyond(keys.first ?? query.after!, forward: false)
             } else {
-                end = min(keys.count, query.pageSize)
+                hasPrevious = more
+                hasNext = listing.anyBeyond(keys.last ?? query.before!, forward: true)
             }
-            let page = Array(keys[start..<end])
-            let previous = start > 0 ? (page.first ?? query.after)?.cursorToken : nil
-            let next = end < keys.count ? (page.last ?? query.before)?.cursorToken : nil
-            return RecipePage(recipes: page.compactMap { current.byKey[$0] }, previousCursor: previous, nextCursor: next)
+            return RecipePage(
+                recipes: keys.compactMap { current.byKey[$0] },
+                previousCursor: hasPrevious ? (keys.first ?? query.after)?.cursorToken : nil,
+                nextCursor: hasNext ? (keys.last ?? query.before)?.cursorToken : nil
+            )
         }
     }
 

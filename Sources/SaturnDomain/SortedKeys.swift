@@ -47,3 +47,55 @@ struct SortedKeys: Sequence {
         chunks.joined().makeIterator()
     }
 }
+
+extension SortedKeys {
+    /// Walks the keys strictly after `start` (ascending) or strictly before it (descending); from the first or
+    /// last key when `start` is nil. Costs O(log n) to begin and O(1) a step.
+    func walk(ascending: Bool, from start: RecipeKey?) -> Walker {
+        var walker = Walker(chunks: chunks, ascending: ascending, chunk: 0, index: 0)
+        if ascending {
+            guard let start else { return walker }
+            walker.chunk = chunks.partitioningIndex { $0.last! > start }
+            if walker.chunk < chunks.count { walker.index = chunks[walker.chunk].partitioningIndex { $0 > start } }
+        } else {
+            let firstNotBefore = start.map { start in chunks.partitioningIndex { $0.last! >= start } } ?? chunks.count
+            // The chunk holding the last key before `start` is this one (if it has such a key) or the one before.
+            var chunk = Swift.min(firstNotBefore, chunks.count - 1)
+            var index = chunk >= 0 ? (start.map { start in chunks[chunk].partitioningIndex { $0 >= start } } ?? chunks[chunk].count) - 1 : -1
+            if index < 0 && chunk > 0 {
+                chunk -= 1
+                index = chunks[chunk].count - 1
+            }
+            walker.chunk = chunk
+            walker.index = index
+        }
+        return walker
+    }
+
+    /// A position in the index that moves one way.
+    struct Walker {
+        let chunks: [[RecipeKey]]
+        let ascending: Bool
+        var chunk: Int
+        var index: Int
+
+        mutating func next() -> RecipeKey? {
+            if ascending {
+                while chunk < chunks.count && index >= chunks[chunk].count {
+                    chunk += 1
+                    index = 0
+                }
+                guard chunk < chunks.count else { return nil }
+                defer { index += 1 }
+                return chunks[chunk][index]
+            }
+            while chunk >= 0 && index < 0 {
+                chunk -= 1
+                index = chunk >= 0 ? chunks[chunk].count - 1 : -1
+            }
+            guard chunk >= 0, index >= 0 else { return nil }
+            defer { index -= 1 }
+            return chunks[chunk][index]
+        }
+    }
+}

@@ -46,3 +46,32 @@ struct MostlySortedTests {
         #expect(input.sortedMostlySorted() == input.sorted())
     }
 }
+
+@Suite("Walking the key index")
+struct SortedKeysWalkTests {
+    static let keys = (0..<2_000).map { RecipeKey(type: "image", owner: OwnerPath(org: "o\($0 % 5)", identity: "u"), name: "n\($0)") }.sorted()
+    static let index = SortedKeys(sorted: keys)
+
+    @Test("from any key, either way, it visits exactly the keys beyond it", arguments: [nil, 0, 1, 255, 256, 1_000, 1_999] as [Int?])
+    func walks(start: Int?) {
+        let from = start.map { Self.keys[$0] }
+        for ascending in [true, false] {
+            var walker = Self.index.walk(ascending: ascending, from: from)
+            var seen: [RecipeKey] = []
+            while let key = walker.next() { seen.append(key) }
+            let expected = ascending
+                ? Self.keys.filter { from == nil || $0 > from! }
+                : Self.keys.filter { from == nil || $0 < from! }.reversed()
+            #expect(seen == Array(expected))
+        }
+    }
+
+    @Test("from a key that is not in the index, it starts where that key would be")
+    func absentStart() {
+        let between = RecipeKey(type: "image", owner: OwnerPath(org: "o2", identity: "u"), name: "n")
+        var walker = Self.index.walk(ascending: true, from: between)
+        #expect(walker.next() == Self.keys.first { $0 > between })
+        var back = Self.index.walk(ascending: false, from: between)
+        #expect(back.next() == Self.keys.last { $0 < between })
+    }
+}

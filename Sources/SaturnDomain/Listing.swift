@@ -1,0 +1,96 @@
+/// The keys a listing may show, in its order, read from the indexes rather than by scanning every recipe: for each
+/// recipe type, the contiguous run of the scope org's keys (or of one owner's), and, when no owner was selected, the
+/// account-wide images of other orgs; merged, then filtered by name prefix and visibility.
+struct Listing {
+    let state: RecipeCatalog.CatalogState
+    let scope: RecipeScope
+    let query: RecipeListQuery
+
+    /// The keys in display order (`descending` reverses the key order), strictly after `start` when walking
+    /// `forward` in that order, strictly before it otherwise.
+    func walk(forward: Bool, from start: RecipeKey?) -> Merged {
+        let ascending = forward != query.descending
+        var streams: [Stream] = []
+        for type in query.type.map({ [$0] }) ?? ModernRecipeReader.recipeTypes {
+            let low = RecipeKey(type: type, owner: OwnerPath(org: scope.org.name, identity: scope.identity ?? ""), name: "")
+            let high = scope.identity.map { RecipeKey(type: type, owner: OwnerPath(org: scope.org.name, identity: $0 + "\u{0}"), name: "") }
+                ?? RecipeKey(type: type, owner: OwnerPath(org: scope.org.name + "\u{0}", identity: ""), name: "")
+            // Begin at the cursor when it lies inside the run, else at the run's near end.
+            let begin: RecipeKey = ascending
+                ? Swift.max(start ?? low, low)
+                : Swift.min(start ?? high, high)
+            streams.append(Stream(walker: state.ordered.walk(ascending: ascending, from: begin)) { key in
+                ascending ? key < high : key > low
+            })
+        }
+        if !scope.selected {
+            streams.append(Stream(walker: state.accountWide.walk(ascending: ascending, from: start)) { _ in true })
+        }
+        return Merged(streams: streams, ascending: ascending) { key in
+            guard key.owner.org == scope.org.name || !scope.selected,
+                  query.type.map({ key.type == $0 }) ?? true,
+                  query.namePrefix.map({ key.name.hasPrefix($0) }) ?? true,
+                  let recipe = state.byKey[key] else { return false }
+            return scope.includes(recipe)
+        }
+    }
+
+    /// Whether any key the listing shows lies beyond `key` in that direction.
+    func anyBeyond(_ key: RecipeKey, forward: Bool) -> Bool {
+        var walk = self.walk(forward: forward, from: key)
+        return walk.next() != nil
+    }
+
+    /// One index run: keys in order until `inRange` says the run is over.
+    struct Stream {
+        var walker: SortedKeys.Walker
+        let inRange: (RecipeKey) -> Bool
+        var head: RecipeKey?
+        var started = false
+
+        init(walker: SortedKeys.Walker, inRange: @escaping (RecipeKey) -> Bool) {
+            self.walker = walker
+            self.inRange = inRange
+        }
+
+        mutating func peek() -> RecipeKey? {
+            if !started {
+                started = true
+                head = walker.next().flatMap { inRange($0) ? $0 : nil }
+            }
+            return head
+        }
+
+        mutating func advance() {
+            head = walker.next().flatMap { inRange($0) ? $0 : nil }
+        }
+    }
+
+    /// The streams merged in order, keeping only the keys `shows` accepts. The scope org's runs and the
+    /// account-wide index can hold the same key: it is given once.
+    struct Merged {
+        var streams: [Stream]
+        let ascending: Bool
+        let shows: (RecipeKey) -> Bool
+        var last: RecipeKey?
+
+        mutating func next() -> RecipeKey? {
+            while true {
+                var best: Int?
+                for index in streams.indices {
+                    guard let key = streams[index].peek() else { continue }
+                    if let current = best, let bestKey = streams[current].peek() {
+                        if ascending ? key < bestKey : key > bestKey { best = index }
+                    } else {
+                        best = index
+                    }
+                }
+                guard let chosen = best, let key = streams[chosen].peek() else { return nil }
+                streams[chosen].advance()
+                if key == last { continue }
+                last = key
+                if shows(key) { return key }
+            }
+        }
+    }
+}

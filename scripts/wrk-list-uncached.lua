@@ -1,0 +1,17 @@
+-- wrk script: GET /api/recipes with a query argument the server ignores but that differs on every request,
+-- so that every answer is rendered anew instead of coming from the read cache.
+local threads = 0
+
+function setup(thread)
+  thread:set("thread_number", threads)
+  threads = threads + 1
+end
+
+function init(args)
+  counter = 0
+end
+
+function request()
+  counter = counter + 1
+  return wrk.format("GET", "/api/recipes?uncached=" .. thread_number .. "-" .. counter)
+end
