@@ -38,27 +38,7 @@ struct WireRecipe: JSONWritable {
             json.string(recipe.description)
             json.key("versions")
             json.array(recipe.versions) { json, version in
-                json.object { json in
-                    json.key("name")
-                    json.string(version.name)
-                    json.key("image_uri")
-                    json.string(version.imageURI)
-                    if let description = version.description {
-                        json.key("description")
-                        json.string(description)
-                    }
-                    json.key("archived")
-                    json.bool(version.archived)
-                    if let buildData = version.buildData {
-                        json.key("build_data")
-                        json.object { json in
-                            for (key, value) in buildData.sorted(by: { $0.key < $1.key }) {
-                                json.key(key)
-                                json.string(value)
-                            }
-                        }
-                    }
-                }
+                json.object { json in version.writeTagFields(to: &json) }
             }
             json.key("hardware_type")
             json.string(recipe.hardwareType.rawValue)

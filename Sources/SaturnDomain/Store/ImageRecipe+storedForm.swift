@@ -24,25 +24,7 @@ extension ImageRecipe {
                 json.object { json in
                     json.key("id")
                     json.string(version.id)
-                    json.key("name")
-                    json.string(version.name)
-                    json.key("image_uri")
-                    json.string(version.imageURI)
-                    if let description = version.description {
-                        json.key("description")
-                        json.string(description)
-                    }
-                    json.key("archived")
-                    json.bool(version.archived)
-                    if let buildData = version.buildData {
-                        json.key("build_data")
-                        json.object { json in
-                            for (key, value) in buildData.sorted(by: { $0.key < $1.key }) {
-                                json.key(key)
-                                json.string(value)
-                            }
-                        }
-                    }
+                    version.writeTagFields(to: &json)
                 }
             }
         }
@@ -89,6 +71,30 @@ extension ImageRecipe {
 }
 
 extension ImageVersion {
+    /// Writes the members Saturn's `ImageTagRecipe` has (name, image_uri, description, archived, build_data), into an
+    /// object the caller opened: the API's answers and the store both use them.
+    public func writeTagFields(to json: inout JSONOutput) {
+        json.key("name")
+        json.string(name)
+        json.key("image_uri")
+        json.string(imageURI)
+        if let description {
+            json.key("description")
+            json.string(description)
+        }
+        json.key("archived")
+        json.bool(archived)
+        if let buildData {
+            json.key("build_data")
+            json.object { json in
+                for (key, value) in buildData.sorted(by: { $0.key < $1.key }) {
+                    json.key(key)
+                    json.string(value)
+                }
+            }
+        }
+    }
+
     /// Reads a stored version (see `ImageRecipe.init(storedFrom:)`).
     init(storedFrom parser: inout JSONParser) throws(JSONSyntaxError) {
         var id, name, imageURI, description: String?
