@@ -214,3 +214,31 @@ struct JournalRecipeStoreTests {
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
     }
 }
+
+@Suite("Group commit")
+struct GroupCommitTests {
+    @Test("transactions queued while a sync runs share the next one, and each is called back once it is durable")
+    func sharedSyncs() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let writer = try JournalWriter(layout: folder.layout, generation: 1, length: nil, rotateAfterBytes: 1 << 30, onRotate: { _ in }, warn: { _ in })
+        let record = JournalFormat.frame(JournalRecord(images: []).encoded())
+        let tickets = try (0..<100).map { _ in try writer.append(record) }
+        let done = DispatchSemaphore(value: 0)
+        let callbacks = Mutex(0)
+        for ticket in tickets {
+            writer.whenDurable(ticket) { error in
+                #expect(error == nil)
+                callbacks.withLock { $0 += 1 }
+                done.signal()
+            }
+        }
+        for _ in tickets { done.wait() }
+        #expect(callbacks.withLock { $0 } == 100)
+        #expect(writer.durableThrough == 100)
+        #expect(writer.syncCount < 100, "100 transactions queued at once must not cost 100 syncs")
+        writer.close()
+        let scan = try JournalFormat.scan(folder.bytes(folder.layout.journal(1)))
+        #expect(scan.records.count == 100)
+    }
+}

@@ -27,6 +27,7 @@ final class JournalWriter: @unchecked Sendable {
     private var broken: StoreError?
     private var waiters: [(ticket: UInt64, callback: @Sendable (StoreError?) -> Void)] = []
     private var closing = false
+    private var syncs = 0
     private var flusher: pthread_t?
 
     // Touched only by the leader of a flush (or before the first one).
@@ -68,6 +69,8 @@ final class JournalWriter: @unchecked Sendable {
     }
 
     var durableThrough: UInt64 { condition.withLock { durable } }
+    /// How many syncs ran: fewer than transactions when writers shared them.
+    var syncCount: Int { condition.withLock { syncs } }
     var failedThrough: UInt64 { condition.withLock { failed } }
 
     func append(_ frame: [UInt8]) throws(StoreError) -> UInt64 {
@@ -107,6 +110,7 @@ final class JournalWriter: @unchecked Sendable {
             condition.unlock()
             let outcome = flush(batch)
             condition.lock()
+            syncs += 1
             var error: StoreError?
             if let (failure, isPermanent) = outcome {
                 // Everything queued meanwhile was built on the failed writes: it fails with them.
