@@ -93,11 +93,8 @@ struct WireError: JSONWritable {
             json.string(errorCode)
             if let errors {
                 json.key("errors")
-                json.object { json in
-                    for (path, problems) in errors.sorted(by: { $0.key < $1.key }) {
-                        json.key(path)
-                        json.array(problems) { json, problem in json.string(problem) }
-                    }
+                json.object(sorted: errors) { json, problems in
+                    json.array(problems) { json, problem in json.string(problem) }
                 }
             }
         }

@@ -31,6 +31,16 @@ public struct JSONOutput {
         needsComma = true
     }
 
+    /// Writes a dictionary as an object, keys in order so the same content is always the same text.
+    public mutating func object<Value>(sorted dictionary: [String: Value], _ value: (inout JSONOutput, Value) -> Void) {
+        object { json in
+            for (key, entry) in dictionary.sorted(by: { $0.key < $1.key }) {
+                json.key(key)
+                value(&json, entry)
+            }
+        }
+    }
+
     /// Writes a member's key; its value follows.
     public mutating func key(_ name: StaticString) {
         separate()

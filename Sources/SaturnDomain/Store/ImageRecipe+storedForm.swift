@@ -86,12 +86,7 @@ extension ImageVersion {
         json.bool(archived)
         if let buildData {
             json.key("build_data")
-            json.object { json in
-                for (key, value) in buildData.sorted(by: { $0.key < $1.key }) {
-                    json.key(key)
-                    json.string(value)
-                }
-            }
+            json.object(sorted: buildData) { json, value in json.string(value) }
         }
     }
 
