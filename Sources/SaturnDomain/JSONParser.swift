@@ -7,8 +7,9 @@ struct JSONParser {
     private var offset = 0
     private var depth = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
+        self.offset = offset
     }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
@@ -151,6 +152,46 @@ struct JSONParser {
             throw failure("expected a whole number")
         }
         return Int(value)
+    }
+
+    /// The byte offsets of the elements of the array at the parser's position, found by a scan that builds
+    /// nothing; the parser moves past the array. The elements are read afterwards, perhaps on several threads.
+    mutating func arrayElementOffsets() throws(JSONSyntaxError) -> [Int] {
+        var offsets: [Int] = []
+        try readArray { parser throws(JSONSyntaxError) in
+            offsets.append(parser.offset)
+            try parser.skipValueWithoutReading()
+        }
+        return offsets
+    }
+
+    /// Moves past one value by its brackets and quotes, building nothing.
+    private mutating func skipValueWithoutReading() throws(JSONSyntaxError) {
+        var nesting = 0
+        repeat {
+            guard offset < bytes.count else { throw failure("unexpected end of input") }
+            switch bytes[offset] {
+            case UInt8(ascii: "\""):
+                offset += 1
+                while offset < bytes.count, bytes[offset] != UInt8(ascii: "\"") {
+                    offset += bytes[offset] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                offset += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                nesting += 1
+                offset += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                nesting -= 1
+                offset += 1
+            case UInt8(ascii: ","), UInt8(ascii: ":"), 0x20, 0x09, 0x0A, 0x0D:
+                offset += 1
+            default:
+                // A number or literal: up to the next delimiter.
+                while offset < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset]) {
+                    offset += 1
+                }
+            }
+        } while nesting > 0
     }
 
     /// Reads and drops one value of any kind.

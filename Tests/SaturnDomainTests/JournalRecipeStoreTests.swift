@@ -242,3 +242,45 @@ struct GroupCommitTests {
         #expect(scan.records.count == 100)
     }
 }
+
+@Suite("Snapshot file")
+struct SnapshotFileTests {
+    func images(_ count: Int) -> [ImageRecipe] {
+        (0..<count).map { index in
+            ImageRecipe(
+                id: "id-\(index)", owner: OwnerPath(org: "acme", identity: "alice"), name: "image-\(index)",
+                description: index % 3 == 0 ? "with \"quotes\" and \\ and\nlines" : "", hardwareType: .nvidia,
+                supports: index % 2 == 0 ? ["dask"] : nil, access: .org,
+                versions: [ImageVersion(id: "v-\(index)", name: "v1", imageURI: "registry.example/saturn:\(index)",
+                                        description: nil, archived: index % 5 == 0, buildData: index % 7 == 0 ? ["k": "v"] : nil)]
+            )
+        }
+    }
+
+    @Test("a large snapshot, read on two threads, comes back whole and in order")
+    func largeRoundTrip() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let written = images(2_501)
+        try SnapshotFile(nextJournal: 7, images: written).write(to: folder.layout.snapshot)
+        let read = try #require(try SnapshotFile.read(folder.layout.snapshot))
+        #expect(read.nextJournal == 7)
+        #expect(read.images == written)
+    }
+
+    @Test("damage in the second half is found and named")
+    func damageInSecondHalf() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        try SnapshotFile(nextJournal: 1, images: images(2_000)).write(to: folder.layout.snapshot)
+        var text = String(decoding: try folder.bytes(folder.layout.snapshot), as: UTF8.self)
+        text = text.replacingOccurrences(of: #""image_uri":"registry.example/saturn:1999""#, with: #""image_uri":1999"#)
+        try folder.write(Array(text.utf8), to: folder.layout.snapshot)
+        #expect {
+            try SnapshotFile.read(folder.layout.snapshot)
+        } throws: { error in
+            guard case let .unreadable(_, reason) = error as? StoreError else { return false }
+            return reason.hasPrefix("it is damaged: expected a string at byte ")
+        }
+    }
+}

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The whole state as one readable JSON document, one image per line, and the first journal generation to
 /// replay after it: `{"format": 1, "next_journal": 4, "images": [...]}`.
 struct SnapshotFile {
@@ -22,7 +25,7 @@ struct SnapshotFile {
                     if format != formatVersion { throw parser.failure("unknown format version") }
                 case "next_journal": nextJournal = try parser.readInteger()
                 case "images":
-                    try parser.readArray { parser throws(JSONSyntaxError) in images.append(try ImageRecipe(storedFrom: &parser)) }
+                    images = try readImages(bytes, at: parser.arrayElementOffsets())
                 default: try parser.skipValue()
                 }
             }
@@ -36,6 +39,37 @@ struct SnapshotFile {
         guard format != nil else { throw .unreadable(file: path, reason: "it is not a saturn-mock snapshot (no format version)") }
         guard let nextJournal, nextJournal >= 1 else { throw .unreadable(file: path, reason: "it is damaged: next_journal is missing") }
         return SnapshotFile(nextJournal: nextJournal, images: images)
+    }
+
+    /// Reads the images that start at `offsets`, in halves on two threads: at start with a large store, reading the
+    /// snapshot is most of the wait.
+    private static func readImages(_ bytes: [UInt8], at offsets: [Int]) throws(JSONSyntaxError) -> [ImageRecipe] {
+        let parts = offsets.count < 1_000 ? 1 : 2
+        let size = (offsets.count + parts - 1) / max(parts, 1)
+        let results = Mutex<[Int: Result<[ImageRecipe], JSONSyntaxError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (part * size)..<min(offsets.count, (part + 1) * size)
+            var images: [ImageRecipe] = []
+            images.reserveCapacity(range.count)
+            let outcome: Result<[ImageRecipe], JSONSyntaxError>
+            do throws(JSONSyntaxError) {
+                for index in range {
+                    var parser = JSONParser(bytes: bytes, offset: offsets[index])
+                    images.append(try ImageRecipe(storedFrom: &parser))
+                }
+                outcome = .success(images)
+            } catch {
+                outcome = .failure(error)
+            }
+            results.withLock { $0[part] = outcome }
+        }
+        var images: [ImageRecipe] = []
+        images.reserveCapacity(offsets.count)
+        for part in 0..<parts {
+            guard let outcome = results.withLock({ $0[part] }) else { continue }
+            images += try outcome.get()
+        }
+        return images
     }
 
     /// Writes the snapshot durably, replacing any previous one.
