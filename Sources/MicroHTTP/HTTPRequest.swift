@@ -38,8 +38,10 @@ public struct HTTPRequest: Sendable {
 }
 
 extension String {
-    /// ASCII case-insensitive equality, enough for header names.
+    /// ASCII case-insensitive equality, enough for header names; compares bytes without making lowercase copies.
     func caseInsensitiveEquals(_ other: String) -> Bool {
-        utf8.count == other.utf8.count && lowercased() == other.lowercased()
+        utf8.count == other.utf8.count && zip(utf8, other.utf8).allSatisfy { left, right in
+            left == right || (left | 0x20 == right | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(left | 0x20))
+        }
     }
 }

@@ -174,3 +174,15 @@ struct HTTPServerTests {
         #expect(throws: HTTPServerError.self) { try server.start() }
     }
 }
+
+@Suite("Request headers")
+struct HTTPRequestTests {
+    @Test("header names match in any case, and only letters fold", arguments: [
+        ("Authorization", "authorization", true), ("X-TEST", "x-test", true), ("Content-Length", "Content-Length", true),
+        ("X-Test", "X-Tes", false), ("a[", "A{", false), ("Accept", "Accepts", false),
+    ])
+    func caseInsensitive(sent: String, asked: String, matches: Bool) {
+        let request = HTTPRequest(method: "GET", path: "/", headers: [(sent, "value")])
+        #expect((request.header(asked) != nil) == matches)
+    }
+}
