@@ -1,5 +1,5 @@
 /// An owner written `"<org>/<identity>"` (Saturn's OwnerByPath): an org, and a user, group or the org itself in it.
-public struct OwnerPath: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct OwnerPath: Hashable, Sendable, CustomStringConvertible {
     /// The org's name.
     public let org: String
     /// The user's, group's or org's name inside the org.
@@ -13,10 +13,6 @@ public struct OwnerPath: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// The wire form, `org/identity`.
     public var description: String { "\(org)/\(identity)" }
-
-    public static func < (lhs: OwnerPath, rhs: OwnerPath) -> Bool {
-        (lhs.org, lhs.identity) < (rhs.org, rhs.identity)
-    }
 
     /// The parts of an owner reference string: `org/identity`, `org/` or `identity`; nil parts were left out.
     public struct Parts: Equatable, Sendable {
