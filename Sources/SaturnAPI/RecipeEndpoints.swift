@@ -15,9 +15,7 @@ struct RecipeEndpoints: Sendable {
         let caller = try context.caller()
         let drafts = try LegacySetReader.read(context.jsonBody())
         let pending = try catalog.apply(drafts, createOnly: false, caller: caller)
-        let outcome = pending.outcome
-        let body = WireAppliedSet(recipes: outcome.images.map { WireRecipe(recipe: $0.recipe, applied: $0) })
-        return .whenDurable(pending, success: JSONResponse.make(201, body, headers: Self.warningHeaders(outcome.warnings)))
+        return Self.created(pending, WireAppliedSet(recipes: pending.outcome.images.map { WireRecipe(recipe: $0.recipe, applied: $0) }))
     }
 
     /// `PUT /api/recipes`: create or update one modern recipe.
@@ -38,15 +36,17 @@ struct RecipeEndpoints: Sendable {
         let draft = try ModernRecipeReader.read(context.jsonBody(), rejectUnknownFields: rejectUnknown)
         let pending = try catalog.apply([draft], createOnly: createOnly, caller: caller)
         let applied = pending.outcome.images[0]
-        let success = JSONResponse.make(201, WireRecipe(recipe: applied.recipe, applied: applied), headers: Self.warningHeaders(pending.outcome.warnings))
-        return .whenDurable(pending, success: success)
+        return Self.created(pending, WireRecipe(recipe: applied.recipe, applied: applied))
+    }
+
+    /// The 201 an apply answers once it is durable, with a `Warning` header per warning.
+    private static func created(_ pending: PendingApply, _ body: some JSONWritable) -> Answer {
+        .whenDurable(pending, success: JSONResponse.make(201, body, headers: warningHeaders(pending.outcome.warnings)))
     }
 
     /// `GET /api/recipes`.
     func list(_ context: RequestContext) throws -> Answer {
-        let caller = try context.caller()
-        let revision = catalog.revision
-        return .now(try reads.response(for: ResponseCache.Key(caller: caller, request: context.request), revision: revision) {
+        try cachedRead(context) { caller in
             var reader = QueryReader(context.request)
             var query = RecipeListQuery()
             query.type = reader.oneOf("type", ModernRecipeReader.recipeTypes)
@@ -68,20 +68,27 @@ struct RecipeEndpoints: Sendable {
                 prevKey: page.previousCursor,
                 nextKey: page.nextCursor
             ))
-        })
+        }
     }
 
     /// `GET /api/recipes/{type}/{name}`.
     func get(_ context: RequestContext) throws -> Answer {
-        let caller = try context.caller()
-        let revision = catalog.revision
-        return .now(try reads.response(for: ResponseCache.Key(caller: caller, request: context.request), revision: revision) {
+        try cachedRead(context) { caller in
             var reader = QueryReader(context.request)
             let owner = reader.owner()
             let asTemplate = reader.bool("as_template")
             try reader.finish()
             let recipe = try catalog.recipe(type: context.parameter("type"), name: context.parameter("name"), owner: owner, caller: caller)
             return JSONResponse.make(200, WireRecipe(recipe: recipe, asTemplate: asTemplate))
+        }
+    }
+
+    /// A read answered from the cache while the catalog is unchanged; the revision is read before rendering.
+    private func cachedRead(_ context: RequestContext, render: (User) throws -> HTTPResponse) throws -> Answer {
+        let caller = try context.caller()
+        let revision = catalog.revision
+        return .now(try reads.response(for: ResponseCache.Key(caller: caller, request: context.request), revision: revision) {
+            try render(caller)
         })
     }
 

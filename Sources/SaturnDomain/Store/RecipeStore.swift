@@ -36,9 +36,11 @@ public struct LoadedRecipes: Sendable {
         if byKey.updateValue(recipe, forKey: recipe.key) == nil { order.append(recipe.key) }
     }
 
-    mutating func reserveCapacity(_ count: Int) {
-        byKey.reserveCapacity(count)
-        order.reserveCapacity(count)
+    /// What a snapshot holds, in its order.
+    init(_ snapshot: SnapshotFile) {
+        byKey.reserveCapacity(snapshot.images.count)
+        order.reserveCapacity(snapshot.images.count)
+        for image in snapshot.images { upsert(image) }
     }
 
     /// The recipes in key order.

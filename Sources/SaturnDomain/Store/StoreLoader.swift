@@ -32,8 +32,7 @@ struct StoreLoader {
         var snapshotLoaded = false
         do throws(StoreError) {
             if let snapshot = try SnapshotFile.read(layout.snapshot) {
-                loaded.images.reserveCapacity(snapshot.images.count)
-                for image in snapshot.images { loaded.images.upsert(image) }
+                loaded.images = LoadedRecipes(snapshot)
                 firstGeneration = snapshot.nextJournal
                 snapshotLoaded = true
             }
@@ -88,13 +87,9 @@ struct StoreLoader {
 
     /// Loads the snapshot and the journals before `generation` only; they are closed and complete. For compaction.
     static func loadCovered(_ layout: StoreLayout, before generation: Int) throws(StoreError) -> LoadedRecipes {
-        var images = LoadedRecipes()
-        var first = 1
-        if let snapshot = try SnapshotFile.read(layout.snapshot) {
-            images.reserveCapacity(snapshot.images.count)
-            for image in snapshot.images { images.upsert(image) }
-            first = snapshot.nextJournal
-        }
+        let snapshot = try SnapshotFile.read(layout.snapshot)
+        var images = snapshot.map(LoadedRecipes.init) ?? LoadedRecipes()
+        let first = snapshot?.nextJournal ?? 1
         let loader = StoreLoader(layout: layout, recover: false, warn: { _ in })
         var unused: [String] = []
         for journal in layout.journalGenerations() where journal >= first && journal < generation {
