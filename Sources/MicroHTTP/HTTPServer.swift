@@ -112,7 +112,7 @@ public final class HTTPServer: Sendable {
             if let declared = pending.request(includingBody: false).header("Content-Length").flatMap(Int.init),
                declared > configuration.maxBodyBytes {
                 pending.answered = true
-                return queue(responder.respondToOversizedBody(pending.request(includingBody: false), limit: configuration.maxBodyBytes), on: connection)
+                return refuseOversized(pending, on: connection)
             }
             return .YES
         }
@@ -126,19 +126,25 @@ public final class HTTPServer: Sendable {
         }
         if let reply = pending.reply {
             // Resumed: the answer has come.
-            guard let response = reply.takeOrSuspend(connection, server: self) else { return .YES }
-            return queue(response, on: connection)
+            return send(reply, on: connection)
         }
         guard !pending.answered else { return .YES }
         pending.answered = true
-        if pending.exceededLimit {
-            return queue(responder.respondToOversizedBody(pending.request(includingBody: false), limit: configuration.maxBodyBytes), on: connection)
-        }
+        if pending.exceededLimit { return refuseOversized(pending, on: connection) }
         let reply = HTTPReply()
         pending.reply = reply
         responder.respond(to: pending.request(includingBody: true), reply: reply)
+        return send(reply, on: connection)
+    }
+
+    /// Queues the reply's answer, or leaves the connection suspended until it comes.
+    private func send(_ reply: HTTPReply, on connection: OpaquePointer) -> MHD_Result {
         guard let response = reply.takeOrSuspend(connection, server: self) else { return .YES }
         return queue(response, on: connection)
+    }
+
+    private func refuseOversized(_ pending: PendingRequest, on connection: OpaquePointer) -> MHD_Result {
+        queue(responder.respondToOversizedBody(pending.request(includingBody: false), limit: configuration.maxBodyBytes), on: connection)
     }
 
     /// Wakes a suspended connection whose answer came, unless the server has stopped.
