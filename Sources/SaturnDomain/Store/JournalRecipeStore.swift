@@ -12,7 +12,6 @@ public final class JournalRecipeStore: RecipeStore {
     private let lock: DataFolderLock
     private let writer: JournalWriter
     private let compaction = DispatchQueue(label: "saturn-mock.compaction")
-    private let warn: @Sendable (String) -> Void
     public let loaded: LoadedRecipes
 
     /// Opens (creating if needed) and loads `folder`. `recover` moves damaged files aside instead of refusing to start.
@@ -34,7 +33,6 @@ public final class JournalRecipeStore: RecipeStore {
             throw .writeFailed(file: folder, reason: "it is a file, not a folder")
         }
         self.layout = layout
-        self.warn = warn
         lock = try DataFolderLock(layout: layout)
         do throws(StoreError) {
             let loaded = try StoreLoader(layout: layout, recover: recover, warn: warn).load()
@@ -69,9 +67,10 @@ public final class JournalRecipeStore: RecipeStore {
     public var failedThrough: UInt64 { writer.failedThrough }
     public func clearFailure() { writer.clearFailure() }
 
+    /// Syncs what is queued, then waits for compaction (which that last sync may have started), then lets go.
     public func close() {
-        compaction.sync {}
         writer.close()
+        compaction.sync {}
         lock.release()
     }
 
