@@ -30,7 +30,7 @@ final class JournalWriter: @unchecked Sendable {
     private var syncs = 0
     private var flusher: pthread_t?
 
-    // Touched only by the leader of a flush (or before the first one).
+    // Touched only by the flusher thread (and by `init` and `close`, before it starts and after it ends).
     private var descriptor: Int32
     private var generation: Int
     private var length: Int
