@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Linux only: the server runs on libmicrohttpd from the system's packages and calls Glibc directly
+// (Sources/SaturnDomain/LinuxOnly.swift says so at build time anywhere else).
 let package = Package(
     name: "saturn-mock",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "saturn-mock", targets: ["saturn-mock"]),
     ],
@@ -17,15 +18,15 @@ let package = Package(
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
-        .target(
-            name: "MicroHTTP",
-            dependencies: ["CMicroHTTPD"]
-        ),
-        .target(name: "SaturnDomain"),
+        .target(name: "MicroHTTP", dependencies: ["CMicroHTTPD"]),
+        .target(name: "SaturnJSON"),
+        .target(name: "SaturnDomain", dependencies: ["SaturnJSON"]),
+        .target(name: "SaturnStore", dependencies: ["SaturnDomain", "SaturnJSON"]),
         .target(
             name: "SaturnAPI",
             dependencies: [
                 "SaturnDomain",
+                "SaturnJSON",
                 "MicroHTTP",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -35,16 +36,21 @@ let package = Package(
             dependencies: [
                 "SaturnAPI",
                 "SaturnDomain",
+                "SaturnStore",
                 "MicroHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "MicroHTTPTests", dependencies: ["MicroHTTP"]),
-        .testTarget(name: "SaturnDomainTests", dependencies: ["SaturnDomain"]),
+        .testTarget(name: "SaturnJSONTests", dependencies: ["SaturnJSON"]),
+        .testTarget(name: "SaturnDomainTests", dependencies: ["SaturnDomain", "SaturnJSON"]),
+        .testTarget(name: "SaturnStoreTests", dependencies: ["SaturnStore", "SaturnDomain", "SaturnJSON"]),
         .testTarget(
             name: "SaturnAPITests",
-            dependencies: ["SaturnAPI", "SaturnDomain", "MicroHTTP", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "SaturnAPI", "SaturnDomain", "SaturnStore", "MicroHTTP", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "SaturnMockCLITests", dependencies: ["saturn-mock"]),
     ],

@@ -26,11 +26,4 @@ static inline struct MHD_Daemon *saturn_mhd_start(
         MHD_OPTION_END);
 }
 
-/// The number of connections the daemon holds open now.
-static inline unsigned int saturn_mhd_connection_count(struct MHD_Daemon *daemon)
-{
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-    return info == NULL ? 0 : info->num_connections;
-}
-
 #endif

@@ -8,4 +8,8 @@ public protocol HTTPResponder: Sendable {
 
     /// Answers a request whose body is larger than the server's limit; `request.body` is empty.
     func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse
+
+    /// What goes out instead of an answer one of whose headers libmicrohttpd refused (a line break in a value, say):
+    /// a bug to surface, never a header to drop silently. Its own headers must be sendable.
+    func respondToUnsendableHeader(named name: String, status: Int) -> HTTPResponse
 }

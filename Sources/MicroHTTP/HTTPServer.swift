@@ -167,8 +167,9 @@ public final class HTTPServer: Sendable {
         }
         guard let mhdResponse = created else { return .NO }
         defer { MHD_destroy_response(mhdResponse) }
-        for header in response.headers {
-            _ = MHD_add_response_header(mhdResponse, header.name, header.value)
+        for header in response.headers where MHD_add_response_header(mhdResponse, header.name, header.value) != .YES {
+            let replacement = responder.respondToUnsendableHeader(named: header.name, status: response.status)
+            return replacement.headers.contains { $0.name == header.name } ? .NO : queue(replacement, on: connection)
         }
         if draining.load(ordering: .relaxed) {
             _ = MHD_add_response_header(mhdResponse, "Connection", "close")

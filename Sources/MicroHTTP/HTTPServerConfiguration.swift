@@ -30,19 +30,3 @@ public struct HTTPServerConfiguration: Sendable {
         self.drainTimeoutSeconds = drainTimeoutSeconds
     }
 }
-
-/// The number of cores the process may use, for sizing the thread pool.
-public enum ProcessInfoCores {
-    /// One thread per active core, at least one.
-    public static var count: Int {
-        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -2,6 +2,10 @@ import SaturnDomain
 
 /// Failures that belong to the HTTP surface rather than the domain.
 enum APIError: Error {
+    /// An answer was built with a header that cannot go out; a bug of the mock's, made visible.
+    case unsendableHeader(name: String, status: Int)
+    /// No credentials were given, or in a form the mock does not read.
+    case missingCredentials(reason: String)
     /// The body is not JSON.
     case malformedJSON(reason: String)
     /// No route has this path.
@@ -37,13 +41,15 @@ enum ErrorRendering {
             return parts
         case let .payloadTooLarge(limit):
             return HTTPResponseParts(413, "payload_too_large", "The body is larger than the server's limit of \(limit) bytes (--max-body-bytes).")
+        case let .unsendableHeader(name, status):
+            return HTTPResponseParts(500, "internal_error", "The mock built a \(status) answer whose '\(name)' header cannot be sent; this is a bug in saturn-mock. Whatever the request changed stays changed.")
+        case let .missingCredentials(reason):
+            return HTTPResponseParts(401, "authentication_required", "Authentication required: \(reason). Send 'Authorization: Bearer <token>' or 'Authorization: token <token>'.")
         }
     }
 
     static func response(for error: DomainError) -> HTTPResponseParts {
         switch error {
-        case let .missingCredentials(reason):
-            return HTTPResponseParts(401, "authentication_required", "Authentication required: \(reason). Send 'Authorization: Bearer <token>' or 'Authorization: token <token>'.")
         case .unknownToken:
             return HTTPResponseParts(401, "invalid_token", "The token is not valid for this installation.")
         case .expiredToken:
@@ -53,7 +59,7 @@ enum ErrorRendering {
         case let .notOrgAdmin(username, org):
             return HTTPResponseParts(403, "forbidden", "Writing image recipes in org '\(org)' needs an org admin; '\(username)' is a member.")
         case let .unknownRecipeType(type):
-            return HTTPResponseParts(404, "not_found", "Unknown recipe type '\(type)'; known types: \(ModernRecipeReader.recipeTypes.joined(separator: ", ")).")
+            return HTTPResponseParts(404, "not_found", "Unknown recipe type '\(type)'; known types: \(RecipeType.names.joined(separator: ", ")).")
         case let .recipeNotFound(type, name):
             return HTTPResponseParts(404, "not_found", "No \(type) recipe named '\(name)' is visible to you.")
         case let .ambiguousRecipe(type, name, owners):

@@ -2,7 +2,7 @@ import SaturnDomain
 
 /// Reads `Authorization: <scheme> <token>` (CONTRACT §2): scheme `Bearer` or `token` in any case, any run of spaces.
 enum Credentials {
-    static func token(fromAuthorization header: String?) throws(DomainError) -> String {
+    static func token(fromAuthorization header: String?) throws(APIError) -> String {
         guard let header, !header.allSatisfy(\.isWhitespace) else {
             throw .missingCredentials(reason: "no Authorization header")
         }

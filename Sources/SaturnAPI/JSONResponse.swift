@@ -1,5 +1,6 @@
 import MicroHTTP
 import SaturnDomain
+import SaturnJSON
 
 /// The version of Saturn's API the mock answers as.
 enum SaturnAPIVersion {

@@ -1,5 +1,6 @@
 import MicroHTTP
 import SaturnDomain
+import SaturnJSON
 
 /// `/api/recipes*`: thin glue from requests to the catalog.
 struct RecipeEndpoints: Sendable {
@@ -13,9 +14,9 @@ struct RecipeEndpoints: Sendable {
     /// `POST /api/recipes/apply`: a legacy set, applied whole or not at all.
     func applyLegacySet(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
-        let drafts = try LegacySetReader.read(context.jsonBody())
+        let drafts = try LegacySetReader.read(context.jsonBody()).map(RecipeDraft.image)
         let pending = try catalog.apply(drafts, createOnly: false, caller: caller)
-        return Self.created(pending, WireAppliedSet(recipes: pending.outcome.images.map { WireRecipe(recipe: $0.recipe, applied: $0) }))
+        return Self.created(pending, WireAppliedSet(recipes: pending.outcome.recipes.map { WireRecipe(recipe: $0.recipe, applied: $0) }))
     }
 
     /// `PUT /api/recipes`: create or update one modern recipe.
@@ -35,7 +36,7 @@ struct RecipeEndpoints: Sendable {
         try query.finish()
         let draft = try ModernRecipeReader.read(context.jsonBody(), rejectUnknownFields: rejectUnknown)
         let pending = try catalog.apply([draft], createOnly: createOnly, caller: caller)
-        let applied = pending.outcome.images[0]
+        let applied = pending.outcome.recipes[0]
         return Self.created(pending, WireRecipe(recipe: applied.recipe, applied: applied))
     }
 
@@ -49,7 +50,7 @@ struct RecipeEndpoints: Sendable {
         try cachedRead(context) { caller in
             var reader = QueryReader(context.request)
             var query = RecipeListQuery()
-            query.type = reader.oneOf("type", ModernRecipeReader.recipeTypes)
+            query.type = reader.oneOf("type", RecipeType.names).flatMap(RecipeType.init(rawValue:))
             query.namePrefix = reader.value("name")
             query.owner = reader.owner()
             query.pageSize = reader.integer("page_size", in: 1...1000, default: 100)
@@ -78,7 +79,7 @@ struct RecipeEndpoints: Sendable {
             let owner = reader.owner()
             let asTemplate = reader.bool("as_template")
             try reader.finish()
-            let recipe = try catalog.recipe(type: context.parameter("type"), name: context.parameter("name"), owner: owner, caller: caller)
+            let recipe = try catalog.recipe(type: RecipeType.named(context.parameter("type")), name: context.parameter("name"), owner: owner, caller: caller)
             return JSONResponse.make(200, WireRecipe(recipe: recipe, asTemplate: asTemplate))
         }
     }

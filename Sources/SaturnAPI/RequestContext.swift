@@ -1,5 +1,6 @@
 import MicroHTTP
 import SaturnDomain
+import SaturnJSON
 
 /// One request on its way through a handler: the request, the captured path parameters and the identities to check.
 struct RequestContext {
@@ -7,8 +8,8 @@ struct RequestContext {
     let parameters: [String: String]
     let directory: IdentityDirectory
 
-    /// The authenticated user, or the domain's 401 error.
-    func caller() throws(DomainError) -> User {
+    /// The authenticated user, or a 401.
+    func caller() throws -> User {
         try directory.authenticate(token: Credentials.token(fromAuthorization: request.header("Authorization")))
     }
 

@@ -59,6 +59,11 @@ public final class SaturnAPI: HTTPResponder {
         return response
     }
 
+    public func respondToUnsendableHeader(named name: String, status: Int) -> HTTPResponse {
+        logger.error("a \(status) answer was replaced by a 500: its header '\(name)' cannot be sent (a bug in saturn-mock)")
+        return JSONResponse.error(ErrorRendering.response(for: APIError.unsendableHeader(name: name, status: status)))
+    }
+
     /// One line per request: method, path, status and milliseconds; never headers, so never a token.
     /// The line is only formatted when the level lets it through.
     private func log(_ request: HTTPRequest, _ response: HTTPResponse, started: UInt64) {

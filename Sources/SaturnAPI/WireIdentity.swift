@@ -1,4 +1,5 @@
 import SaturnDomain
+import SaturnJSON
 
 /// `ApiStatus`.
 struct WireStatus: JSONWritable {

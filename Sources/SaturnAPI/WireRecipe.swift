@@ -1,13 +1,14 @@
 import SaturnDomain
+import SaturnJSON
 
-/// A Recipe as Saturn's API spells it (`ImageRecipe` in the OpenAPI spec): `schema_version`, `type`, `spec`
-/// (`ImageSpec`, with `ImageTagRecipe` versions) and `state` (`ImageState`, stable ids, and what an apply did).
+/// A Recipe as Saturn's API spells it (`Recipe`, discriminated by `type`): `schema_version`, `type`, `spec` and
+/// `state` (stable ids, and what an apply did). Each type's spec and state are written by its own method.
 struct WireRecipe: JSONWritable {
     static let schemaVersion = "2025.10.01"
 
-    let recipe: ImageRecipe
+    let recipe: Recipe
     /// The apply this answers, whose actions go into `state`.
-    var applied: AppliedImage?
+    var applied: AppliedRecipe?
     /// Strips `spec.owner` and `state`, as `as_template` asks.
     var asTemplate = false
 
@@ -16,17 +17,22 @@ struct WireRecipe: JSONWritable {
             json.key("schema_version")
             json.string(Self.schemaVersion)
             json.key("type")
-            json.string(ImageRecipe.recipeType)
+            json.string(recipe.type.rawValue)
             json.key("spec")
-            writeSpec(to: &json)
+            switch recipe.spec {
+            case let .image(image): writeSpec(image, to: &json)
+            }
             if !asTemplate {
                 json.key("state")
-                writeState(to: &json)
+                switch recipe.spec {
+                case let .image(image): writeState(image, to: &json)
+                }
             }
         }
     }
 
-    private func writeSpec(to output: inout JSONOutput) {
+    /// `ImageSpec`, with `ImageTagRecipe` versions.
+    private func writeSpec(_ image: ImageSpec, to output: inout JSONOutput) {
         output.object { json in
             json.key("name")
             json.string(recipe.name)
@@ -35,23 +41,39 @@ struct WireRecipe: JSONWritable {
                 json.string(recipe.owner.description)
             }
             json.key("description")
-            json.string(recipe.description)
+            json.string(image.description)
             json.key("versions")
-            json.array(recipe.versions) { json, version in
-                json.object { json in version.writeTagFields(to: &json) }
+            json.array(image.versions) { json, version in
+                json.object { json in
+                    json.key("name")
+                    json.string(version.name)
+                    json.key("image_uri")
+                    json.string(version.imageURI)
+                    if let description = version.description {
+                        json.key("description")
+                        json.string(description)
+                    }
+                    json.key("archived")
+                    json.bool(version.archived)
+                    if let buildData = version.buildData {
+                        json.key("build_data")
+                        json.object(sorted: buildData) { json, value in json.string(value) }
+                    }
+                }
             }
             json.key("hardware_type")
-            json.string(recipe.hardwareType.rawValue)
-            if let supports = recipe.supports {
+            json.string(image.hardwareType.rawValue)
+            if let supports = image.supports {
                 json.key("supports")
                 json.array(supports) { json, item in json.string(item) }
             }
             json.key("access")
-            json.string(recipe.access.rawValue)
+            json.string(image.access.rawValue)
         }
     }
 
-    private func writeState(to output: inout JSONOutput) {
+    /// `ImageState`, with an `ImageTagState` per version.
+    private func writeState(_ image: ImageSpec, to output: inout JSONOutput) {
         output.object { json in
             json.key("id")
             json.string(recipe.id)
@@ -60,36 +82,16 @@ struct WireRecipe: JSONWritable {
                 json.string(applied.action.rawValue)
             }
             json.key("versions")
-            json.array(recipe.versions) { json, version in
+            json.array(image.versions) { json, version in
                 json.object { json in
                     json.key("id")
                     json.string(version.id)
-                    if let action = applied?.versionActions[version.id] {
+                    if let action = applied?.partActions[version.id] {
                         json.key("action")
                         json.string(action.rawValue)
                     }
                 }
             }
-        }
-    }
-}
-
-/// A page of Saturn's list shape (`RecipeList`, `OrgList`): the items under their own key, and both cursors
-/// always present, `null` at either end, as Saturn's clients expect.
-struct WirePage<Item: JSONWritable>: JSONWritable {
-    let itemsKey: StaticString
-    let items: [Item]
-    let prevKey: String?
-    let nextKey: String?
-
-    func write(to output: inout JSONOutput) {
-        output.object { json in
-            json.key(itemsKey)
-            json.array(items) { json, item in item.write(to: &json) }
-            json.key("prev_key")
-            json.string(prevKey)
-            json.key("next_key")
-            json.string(nextKey)
         }
     }
 }

@@ -1,7 +1,5 @@
 /// What can go wrong in the domain, by identifier; the API maps each case to a status and a Saturn-shaped body.
 public enum DomainError: Error, Equatable, Sendable {
-    /// No credentials were given, or in a form the mock does not read.
-    case missingCredentials(reason: String)
     /// The token belongs to nobody.
     case unknownToken
     /// The token existed but its `expires_at` has passed.

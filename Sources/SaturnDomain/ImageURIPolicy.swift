@@ -1,7 +1,17 @@
-/// The document's ECR rule: Saturn Cloud's IAM role may pull only private ECR repositories named `saturn*`.
+/// What Saturn Cloud could not pull, checked on every imported image URI (README "Image references"): a reference
+/// that breaks the registry grammar, and the document's ECR rule (Saturn Cloud's IAM role may pull only private
+/// ECR repositories named `saturn*`). Saturn documents neither check, so each is a warning, or a refusal under
+/// `--strict`.
 enum ImageURIPolicy {
-    /// Why this URI would not be pullable by Saturn Cloud, or nil when the rule does not object.
-    static func objection(to uri: String) -> String? {
+    /// Why Saturn Cloud could not pull this URI; empty when nothing objects.
+    static func objections(to uri: String) -> [String] {
+        if let problem = ImageReference.grammarProblem(in: uri) {
+            return ["'\(uri)' breaks the registry reference grammar: \(problem); Saturn Cloud could not pull it"]
+        }
+        return ecrObjection(to: uri).map { [$0] } ?? []
+    }
+
+    private static func ecrObjection(to uri: String) -> String? {
         guard let slash = uri.firstIndex(of: "/") else { return nil }
         let host = uri[..<slash]
         guard isPrivateECRHost(host) else { return nil }

@@ -1,3 +1,5 @@
+import SaturnJSON
+
 /// Reads the fields of one JSON object, recording a problem at the exact path for every field that breaks a rule.
 struct JSONFields {
     let values: [String: JSONValue]
@@ -25,12 +27,17 @@ struct JSONFields {
         }
     }
 
-    func string(_ key: String, required: Bool = false, issues: inout ValidationIssues) -> String? {
+    /// A string of at most `maxLength` characters.
+    func string(_ key: String, required: Bool = false, maxLength: Int = FieldLimits.text, issues: inout ValidationIssues) -> String? {
         switch values[key] {
         case nil, .null?:
             if required { issues.add(path(key), "is required") }
             return nil
         case let .string(text)?:
+            guard text.count <= maxLength else {
+                issues.add(path(key), "is \(text.count) characters long; at most \(maxLength) are allowed")
+                return nil
+            }
             return text
         case let other?:
             issues.add(path(key), "must be a string, not \(other.kindName)")
@@ -71,14 +78,39 @@ struct JSONFields {
         return text
     }
 
-    /// An image or version name: `^[-a-zA-Z0-9.]+$`.
+    /// An image or version name: `^[-a-zA-Z0-9.]+$`, at most `FieldLimits.name` characters.
     func recipeName(_ key: String, issues: inout ValidationIssues) -> String? {
-        guard let name = string(key, required: true, issues: &issues) else { return nil }
+        guard let name = string(key, required: true, maxLength: FieldLimits.name, issues: &issues) else { return nil }
         guard RecipeName.isValid(name) else {
             issues.add(path(key), "'\(name)' must match ^[-a-zA-Z0-9.]+$ (letters, digits, '-' and '.')")
             return nil
         }
         return name
+    }
+
+    /// An image version's `image_uri`: a non-empty string of printable ASCII (README "Image references"). Whether
+    /// it follows the registry grammar is the catalog's check, since `--strict` decides what that costs.
+    func imageURI(_ key: String, issues: inout ValidationIssues) -> String? {
+        guard let uri = string(key, required: true, maxLength: FieldLimits.imageURI, issues: &issues) else { return nil }
+        guard !uri.isEmpty else {
+            issues.add(path(key), "must not be empty")
+            return nil
+        }
+        if let problem = ImageReference.forbiddenCharacter(in: uri) {
+            issues.add(path(key), problem)
+            return nil
+        }
+        return uri
+    }
+
+    /// A string-to-string object, such as `build_data`.
+    func stringMap(_ key: String, maxLength: Int, issues: inout ValidationIssues) -> [String: String]? {
+        guard let value = values[key], value != .null, let map = JSONFields(value, path: path(key), issues: &issues) else { return nil }
+        var result: [String: String] = [:]
+        for entry in map.values.keys.sorted() {
+            result[entry] = map.string(entry, maxLength: maxLength, issues: &issues)
+        }
+        return result
     }
 
     /// An array of strings.
@@ -89,6 +121,10 @@ struct JSONFields {
             let itemPath = "\(path(key))[\(index)]"
             guard case let .string(text) = item else {
                 issues.add(itemPath, "must be a string, not \(item.kindName)")
+                continue
+            }
+            guard text.count <= FieldLimits.text else {
+                issues.add(itemPath, "is \(text.count) characters long; at most \(FieldLimits.text) are allowed")
                 continue
             }
             if let allowed, !allowed.contains(text) {

@@ -1,3 +1,5 @@
+import SaturnJSON
+
 /// Reads a legacy recipe set (`{"images": [...]}`, schema 2022.03.01 to 2022.08.01) into modern `ImageDraft`s.
 public enum LegacySetReader {
     /// The legacy schema versions the mock accepts, oldest first.
@@ -53,8 +55,8 @@ public enum LegacySetReader {
         let owner = image.string("owner", issues: &issues).flatMap {
             ModernRecipeReader.ownerPath($0, path: image.path("owner"), issues: &issues)
         }
-        var visibility = image.oneOf("visibility", ImageAccess.allCases.map(\.rawValue), issues: &issues)
-        if visibility == ImageAccess.account.rawValue, let schemaVersion, schemaVersion < accountVisibilitySince {
+        var visibility = image.oneOf("visibility", RecipeAccess.allCases.map(\.rawValue), issues: &issues)
+        if visibility == RecipeAccess.account.rawValue, let schemaVersion, schemaVersion < accountVisibilitySince {
             issues.add(image.path("visibility"), "'account' needs schema_version \(accountVisibilitySince) or later (this image says \(schemaVersion))")
             visibility = nil
         }
@@ -75,7 +77,7 @@ public enum LegacySetReader {
             description: description,
             hardwareType: hardware.map { $0 == "gpu" ? .nvidia : .cpu },
             supports: supports,
-            access: visibility.flatMap(ImageAccess.init(rawValue:)),
+            access: visibility.flatMap(RecipeAccess.init(rawValue:)),
             versions: versions
         )
     }
@@ -94,11 +96,7 @@ public enum LegacySetReader {
         case .null?:
             issues.add(version.path("image_uri"), "is null, which asks Saturn to build the image; saturn-mock imports existing images only, so give the image's URI")
         default:
-            uri = version.string("image_uri", issues: &issues)
-            if uri?.isEmpty == true {
-                issues.add(version.path("image_uri"), "must not be empty")
-                uri = nil
-            }
+            uri = version.imageURI("image_uri", issues: &issues)
         }
         guard let name, let uri else { return nil }
         return VersionDraft(path: path, name: name, imageURI: uri, description: description, archived: archived, buildData: buildData)
@@ -111,7 +109,7 @@ public enum LegacySetReader {
         var result: [String: String] = [:]
         if build.values["base_image_uri"] == nil { issues.add(build.path("base_image_uri"), "is required") }
         for key in buildDataStrings {
-            result[key] = build.string(key, issues: &issues)
+            result[key] = build.string(key, maxLength: FieldLimits.buildDataValue, issues: &issues)
         }
         result["use_mamba"] = build.bool("use_mamba", issues: &issues).map { $0 ? "true" : "false" }
         return result

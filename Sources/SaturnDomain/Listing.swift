@@ -2,7 +2,7 @@
 /// recipe type, the contiguous run of the scope org's keys (or of one owner's), and, when no owner was selected, the
 /// account-wide images of other orgs; merged, then filtered by name prefix and visibility.
 struct Listing {
-    let state: RecipeCatalog.CatalogState
+    let state: CatalogState
     let scope: RecipeScope
     let query: RecipeListQuery
 
@@ -11,7 +11,7 @@ struct Listing {
     func walk(forward: Bool, from start: RecipeKey?) -> Merged {
         let ascending = forward != query.descending
         var streams: [Stream] = []
-        for type in query.type.map({ [$0] }) ?? ModernRecipeReader.recipeTypes {
+        for type in query.type.map({ [$0] }) ?? RecipeType.allCases {
             let low = RecipeKey(type: type, owner: OwnerPath(org: scope.org.name, identity: scope.identity ?? ""), name: "")
             let high = scope.identity.map { RecipeKey(type: type, owner: OwnerPath(org: scope.org.name, identity: $0 + "\u{0}"), name: "") }
                 ?? RecipeKey(type: type, owner: OwnerPath(org: scope.org.name + "\u{0}", identity: ""), name: "")

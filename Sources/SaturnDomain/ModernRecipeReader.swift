@@ -1,25 +1,25 @@
-/// Reads a modern recipe (`{"schema_version", "type", "spec", "state"}`) into an `ImageDraft`.
+import SaturnJSON
+
+/// Reads a modern recipe (`{"schema_version", "type", "spec", "state"}`) into a draft of its type.
 public enum ModernRecipeReader {
     /// The modern schema versions the mock accepts.
     public static let schemaVersions = ["2025.10.01"]
-    /// Every recipe type Saturn's API knows.
-    public static let recipeTypes = ["workspace", "deployment", "job", "image"]
 
     /// Validates the body; `rejectUnknownFields` mirrors `?enforce_unknown=` (true unless the caller says false).
-    public static func read(_ body: JSONValue, rejectUnknownFields: Bool) throws(DomainError) -> ImageDraft {
+    public static func read(_ body: JSONValue, rejectUnknownFields: Bool) throws(DomainError) -> RecipeDraft {
         var issues = ValidationIssues()
         let draft = read(body, rejectUnknownFields: rejectUnknownFields, issues: &issues)
         guard issues.isEmpty, let draft else { throw .invalid(issues) }
         return draft
     }
 
-    private static func read(_ body: JSONValue, rejectUnknownFields: Bool, issues: inout ValidationIssues) -> ImageDraft? {
+    private static func read(_ body: JSONValue, rejectUnknownFields: Bool, issues: inout ValidationIssues) -> RecipeDraft? {
         guard let recipe = JSONFields(body, path: "", issues: &issues) else { return nil }
         if rejectUnknownFields { recipe.rejectUnknown(allowed: ["schema_version", "type", "spec", "state"], issues: &issues) }
         if let version = recipe.string("schema_version", issues: &issues), !schemaVersions.contains(version) {
             issues.add("schema_version", "unsupported schema_version '\(version)'; accepted: \(schemaVersions.joined(separator: ", "))")
         }
-        if let type = recipe.oneOf("type", recipeTypes, required: true, issues: &issues), type != ImageRecipe.recipeType {
+        if let type = recipe.oneOf("type", RecipeType.names, required: true, issues: &issues), type != RecipeType.image.rawValue {
             issues.add("type", "saturn-mock applies image recipes only; '\(type)' recipes are not supported")
         }
         guard let specValue = recipe.values["spec"] else {
@@ -35,7 +35,7 @@ public enum ModernRecipeReader {
         let description = spec.string("description", issues: &issues)
         let hardware = spec.oneOf("hardware_type", HardwareType.allCases.map(\.rawValue), issues: &issues)
         let supports = spec.strings("supports", issues: &issues)
-        let access = spec.oneOf("access", ImageAccess.allCases.map(\.rawValue), issues: &issues)
+        let access = spec.oneOf("access", RecipeAccess.allCases.map(\.rawValue), issues: &issues)
         var versions: [VersionDraft] = []
         for (index, item) in (spec.array("versions", issues: &issues) ?? []).enumerated() {
             if let version = readVersion(item, path: "spec.versions[\(index)]", rejectUnknownFields: rejectUnknownFields, issues: &issues) {
@@ -44,16 +44,16 @@ public enum ModernRecipeReader {
         }
         issues.rejectDuplicateNames(versions)
         guard let name else { return nil }
-        return ImageDraft(
+        return .image(ImageDraft(
             path: "spec",
             name: name,
             owner: owner,
             description: description,
             hardwareType: hardware.flatMap(HardwareType.init(rawValue:)),
             supports: supports,
-            access: access.flatMap(ImageAccess.init(rawValue:)),
+            access: access.flatMap(RecipeAccess.init(rawValue:)),
             versions: versions
-        )
+        ))
     }
 
     private static func readVersion(_ value: JSONValue, path: String, rejectUnknownFields: Bool, issues: inout ValidationIssues) -> VersionDraft? {
@@ -62,19 +62,11 @@ public enum ModernRecipeReader {
             fields.rejectUnknown(allowed: ["name", "image_uri", "description", "archived", "build_data"], issues: &issues)
         }
         let name = fields.recipeName("name", issues: &issues)
-        let uri = fields.string("image_uri", required: true, issues: &issues)
-        if uri?.isEmpty == true { issues.add(fields.path("image_uri"), "must not be empty") }
+        let uri = fields.imageURI("image_uri", issues: &issues)
         let description = fields.string("description", issues: &issues)
         let archived = fields.bool("archived", issues: &issues)
-        var buildData: [String: String]?
-        if let buildValue = fields.values["build_data"], buildValue != .null,
-           let build = JSONFields(buildValue, path: fields.path("build_data"), issues: &issues) {
-            buildData = [:]
-            for key in build.values.keys.sorted() {
-                buildData?[key] = build.string(key, issues: &issues)
-            }
-        }
-        guard let name, let uri, !uri.isEmpty else { return nil }
+        let buildData = fields.stringMap("build_data", maxLength: FieldLimits.buildDataValue, issues: &issues)
+        guard let name, let uri else { return nil }
         return VersionDraft(path: path, name: name, imageURI: uri, description: description, archived: archived, buildData: buildData)
     }
 

@@ -3,7 +3,7 @@ import Glibc
 
 /// What identifies a recipe and orders listings: type, then owner, then name.
 public struct RecipeKey: Hashable, Comparable, Sendable {
-    public let type: String
+    public let type: RecipeType
     public let owner: OwnerPath
     public let name: String
 
@@ -17,7 +17,7 @@ public struct RecipeKey: Hashable, Comparable, Sendable {
 
     /// An opaque page cursor that points at this key.
     public var cursorToken: String {
-        let plain = ["v1", type, owner.description, name].joined(separator: String(Self.separator))
+        let plain = ["v1", type.rawValue, owner.description, name].joined(separator: String(Self.separator))
         return Data(plain.utf8).base64EncodedString()
             .replacing("+", with: "-")
             .replacing("/", with: "_")
@@ -33,11 +33,12 @@ public struct RecipeKey: Hashable, Comparable, Sendable {
         guard parts.count == 4, parts[0] == "v1",
               let ownerParts = OwnerPath.parts(of: parts[2]), let org = ownerParts.org, let identity = ownerParts.identity
         else { return nil }
-        self.init(type: parts[1], owner: OwnerPath(org: org, identity: identity), name: parts[3])
+        guard let type = RecipeType(rawValue: parts[1]) else { return nil }
+        self.init(type: type, owner: OwnerPath(org: org, identity: identity), name: parts[3])
     }
 
     /// Creates a key.
-    public init(type: String, owner: OwnerPath, name: String) {
+    public init(type: RecipeType, owner: OwnerPath, name: String) {
         self.type = type
         self.owner = owner
         self.name = name

@@ -1,7 +1,7 @@
 /// What `GET /api/recipes` asks for, after the query string was read.
 public struct RecipeListQuery: Equatable, Sendable {
     /// Only recipes of this type.
-    public var type: String?
+    public var type: RecipeType?
     /// Only recipes whose name starts with this.
     public var namePrefix: String?
     /// Only recipes of this owner (or of this org); also picks the org in scope.
@@ -21,17 +21,9 @@ public struct RecipeListQuery: Equatable, Sendable {
 
 /// One page of a listing, with the cursors to the neighbouring pages.
 public struct RecipePage: Equatable, Sendable {
-    public let recipes: [ImageRecipe]
-    /// `prev_key`: nil on the first page.
+    public let recipes: [Recipe]
+    /// `prev_key`: nil on the first page (the answer then leaves the key out).
     public let previousCursor: String?
-    /// `next_key`: nil on the last page.
+    /// `next_key`: nil on the last page (the answer then leaves the key out).
     public let nextCursor: String?
-}
-
-/// What a successful apply returns.
-public struct ApplyOutcome: Equatable, Sendable {
-    /// One entry per image of the request, in request order.
-    public let images: [AppliedImage]
-    /// Warnings for the `Warning` header, each naming the JSON path it is about.
-    public let warnings: [String]
 }

@@ -25,7 +25,7 @@ struct RecipeScope {
         }
     }
 
-    func includes(_ recipe: ImageRecipe) -> Bool {
+    func includes(_ recipe: Recipe) -> Bool {
         guard recipe.owner.org == org.name else {
             return !selected && recipe.access == .account
         }

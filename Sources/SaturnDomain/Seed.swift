@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import SaturnJSON
 
 /// Why a seed file was refused: the file, the entry and the rule it broke.
 public struct SeedError: Error, Equatable, CustomStringConvertible, Sendable {

@@ -5,6 +5,7 @@ import Logging
 import MicroHTTP
 import SaturnAPI
 import SaturnDomain
+import SaturnStore
 
 /// `saturn-mock serve`: loads the seed and the store, serves until SIGINT or SIGTERM.
 struct ServeCommand: ParsableCommand {

@@ -19,6 +19,8 @@ final class EchoResponder: HTTPResponder {
             slowEntered.signal()
             slowRelease.wait()
             reply.send(response)
+        case "/bad-header":
+            reply.send(HTTPResponse(status: 201, headers: [("Warning", "299 - \"a\r\nX-Evil: 1\"")], body: Array("made".utf8)))
         case "/later":
             // Answers from another thread once released: the connection waits suspended, holding no thread.
             slowEntered.signal()
@@ -34,6 +36,10 @@ final class EchoResponder: HTTPResponder {
     func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
         oversizedCalls.add(1, ordering: .relaxed)
         return HTTPResponse(status: 413, body: Array("too large for \(limit) at \(request.path)".utf8))
+    }
+
+    func respondToUnsendableHeader(named name: String, status: Int) -> HTTPResponse {
+        HTTPResponse(status: 500, headers: [("Content-Type", "text/plain")], body: Array("cannot send \(name) of a \(status)".utf8))
     }
 }
 
@@ -97,14 +103,42 @@ struct HTTPServerTests {
         }
     }
 
-    @Test("a chunked body that grows past the limit gets 413, and nothing past the limit is kept")
+    @Test("a chunked body that grows past the limit gets 413, and the responder never sees it")
     func chunkedTooLarge() throws {
-        try withServer(maxBodyBytes: 10) { _, port, _ in
+        try withServer(maxBodyBytes: 10) { _, port, responder in
             let connection = try RawHTTPConnection(port: port)
             connection.send("POST /big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n01234567\r\n8\r\n89abcdef\r\n0\r\n\r\n")
             let response = try connection.readResponse()
             #expect(response.status == 413)
             #expect(response.body == "too large for 10 at /big")
+            #expect(responder.oversizedCalls.load(ordering: .relaxed) == 1)
+        }
+    }
+
+    @Test("a body past the limit is dropped as it arrives: nothing of it is kept or handed on")
+    func nothingPastTheLimitIsKept() {
+        let pending = PendingRequest(method: "POST", path: "/big", query: [], headers: [], bodyLimit: 10)
+        let chunk = Array("01234567".utf8)
+        chunk.withUnsafeBytes { pending.append($0) }
+        #expect(pending.body == chunk)
+        chunk.withUnsafeBytes { pending.append($0) }
+        #expect(pending.exceededLimit)
+        #expect(pending.body.isEmpty)
+        chunk.withUnsafeBytes { pending.append($0) }
+        #expect(pending.body.isEmpty)
+        #expect(pending.request(includingBody: true).body.isEmpty)
+    }
+
+    @Test("an answer whose header cannot be sent is replaced by the responder's 500, never sent without the header")
+    func unsendableHeader() throws {
+        try withServer { _, port, _ in
+            let connection = try RawHTTPConnection(port: port)
+            connection.send("GET /bad-header HTTP/1.1\r\nHost: x\r\n\r\n")
+            let response = try connection.readResponse()
+            #expect(response.status == 500)
+            #expect(response.body == "cannot send Warning of a 201")
+            #expect(response.headers["x-evil"] == nil)
+            #expect(response.headers["warning"] == nil)
         }
     }
 

@@ -73,7 +73,7 @@ struct EndpointTests {
         #expect(try await server.send("POST", "/api/recipes?enforce_unknown=false", body: body).status == 201)
     }
 
-    @Test("page_size=1 walks every recipe exactly once, following next_key until it is null")
+    @Test("page_size=1 walks every recipe exactly once, following next_key until it is absent")
     func pagination() async throws {
         let server = try LiveServer()
         defer { server.discard() }
@@ -94,6 +94,32 @@ struct EndpointTests {
         #expect(names == ["modern", "saturn", "saturn-r"])
         let descending = try await server.send("GET", "/api/recipes?descending=True&page_size=1000")
         #expect(descending.recipes.map(\.specName) == ["saturn-r", "saturn", "modern"])
+    }
+
+    @Test("a three-page walk, byte for byte: each key is left out where there is no page in its direction, never null")
+    func pageKeysOnTheWire() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        #expect(try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe()).status == 201)
+        #expect(try await server.send("PUT", "/api/recipes", body: Self.modern).status == 201)
+        let key = #""([A-Za-z0-9_-]+)""#
+        func tail(_ page: LiveResponse, _ pattern: String) throws -> [String] {
+            #expect(page.status == 200)
+            let body = String(decoding: page.data, as: UTF8.self)
+            #expect(body.hasPrefix(#"{"recipes":[{"#))
+            #expect(!body.contains("null"))
+            let match = try #require(try Regex(#"\],"# + pattern + #"\}$"#).firstMatch(in: body), "\(body)")
+            return match.output.dropFirst().compactMap { $0.substring.map(String.init) }
+        }
+        let first = try await server.send("GET", "/api/recipes?page_size=1")
+        let firstNext = try tail(first, #""next_key":"# + key)
+        let middle = try await server.send("GET", "/api/recipes?page_size=1&next_key=\(firstNext[0])")
+        let middleKeys = try tail(middle, #""prev_key":"# + key + #","next_key":"# + key)
+        let last = try await server.send("GET", "/api/recipes?page_size=1&next_key=\(middleKeys[1])")
+        let lastPrevious = try tail(last, #""prev_key":"# + key)
+        #expect([first, middle, last].map { $0.recipes.map(\.specName) } == [["modern"], ["saturn"], ["saturn-r"]])
+        let back = try await server.send("GET", "/api/recipes?page_size=1&prev_key=\(lastPrevious[0])")
+        #expect(back.data == middle.data, "prev_key from the last page gives the middle page again, byte for byte")
     }
 
     @Test("a repeated read is answered again after every write, never from before it")

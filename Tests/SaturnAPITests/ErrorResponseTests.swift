@@ -7,7 +7,7 @@ final class FullDiskStore: RecipeStore, @unchecked Sendable {
     private var lastTicket: UInt64 = 0
     var location: String { "a full disk" }
     var loaded: LoadedRecipes { LoadedRecipes() }
-    func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64 {
+    func append(_ changed: [Recipe]) throws(StoreError) -> UInt64 {
         lastTicket += 1
         return lastTicket
     }
@@ -154,7 +154,7 @@ struct ErrorResponseTests {
         #expect(response.status == 422)
         #expect(response.errors == [
             "page_size": ["must be a whole number from 1 to 1000, not '0'"],
-            "type": ["must be one of workspace, deployment, job, image, not 'pizza'"],
+            "type": ["must be one of deployment, image, job, workspace, not 'pizza'"],
             "descending": ["must be true or false (True/False and 1/0 are read too), not 'maybe'"],
             "next_key": ["is not a page key this server issued; pass back next_key or prev_key unchanged"],
             "owner": ["'Not Valid' is not an owner of the form org/identity (lowercase letters, digits and single inner hyphens, at most 39 characters)"],

@@ -3,9 +3,11 @@ import Foundation
 import FoundationNetworking
 #endif
 import Logging
+import Testing
 import MicroHTTP
 import SaturnAPI
 import SaturnDomain
+import SaturnStore
 
 /// A real saturn-mock server on port 0 over the repository's seed, with its own data folder, and a real HTTP client.
 final class LiveServer: @unchecked Sendable {
@@ -94,7 +96,8 @@ func requireURL(_ text: String) throws -> URL {
     return url
 }
 
-/// What came back: status, headers and the body parsed as JSON.
+/// What came back: status, headers and the body. Reading the body as JSON records a test failure when it is not
+/// what the reader expects, so a check can never pass on an answer that failed.
 struct LiveResponse {
     let status: Int
     let response: HTTPURLResponse
@@ -104,14 +107,27 @@ struct LiveResponse {
         response.value(forHTTPHeaderField: name)
     }
 
+    /// The body as a JSON object; a body that is not one is a failure of the test.
     var json: [String: Any] {
-        ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            Issue.record("the \(status) answer's body is not a JSON object: \(String(decoding: data.prefix(300), as: UTF8.self))")
+            return [:]
+        }
+        return object
     }
 
     var message: String { json["message"] as? String ?? "" }
     var errorCode: String { json["error_code"] as? String ?? "" }
     var errors: [String: [String]] { json["errors"] as? [String: [String]] ?? [:] }
-    var recipes: [[String: Any]] { json["recipes"] as? [[String: Any]] ?? [] }
+
+    /// The `recipes` of a successful answer; any other answer is a failure of the test.
+    var recipes: [[String: Any]] {
+        guard status == 200 || status == 201, let recipes = json["recipes"] as? [[String: Any]] else {
+            Issue.record("expected recipes, got a \(status) answer: \(String(decoding: data.prefix(300), as: UTF8.self))")
+            return []
+        }
+        return recipes
+    }
 }
 
 extension Dictionary where Key == String, Value == Any {

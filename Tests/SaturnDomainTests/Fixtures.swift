@@ -1,4 +1,5 @@
 import Foundation
+import SaturnJSON
 import Synchronization
 @testable import SaturnDomain
 
@@ -37,7 +38,7 @@ enum Fixtures {
         #"{"images": [{"name": "\#(name)", "hardware_type": "cpu", "versions": \#(versions), "schema_version": "2022.04.01"\#(extra)}]}"#
     }
 
-    static func draft(name: String = "saturn", owner: OwnerReference? = nil, access: ImageAccess? = nil, versions: [(String, String)] = [("v1", "repo/saturn:1")]) -> ImageDraft {
+    static func draft(name: String = "saturn", owner: OwnerReference? = nil, access: RecipeAccess? = nil, versions: [(String, String)] = [("v1", "repo/saturn:1")]) -> ImageDraft {
         ImageDraft(
             path: "spec", name: name, owner: owner, description: nil, hardwareType: nil, supports: nil, access: access,
             versions: versions.enumerated().map { index, version in
@@ -54,7 +55,7 @@ enum FixtureError: Error {
 extension RecipeCatalog {
     /// Applies and waits until the store says the write is durable (or undid it), as the API does before answering.
     func applyDurably(_ drafts: [ImageDraft], createOnly: Bool = false, caller: User) throws -> ApplyOutcome {
-        let pending = try apply(drafts, createOnly: createOnly, caller: caller)
+        let pending = try apply(drafts.map(RecipeDraft.image), createOnly: createOnly, caller: caller)
         let done = DispatchSemaphore(value: 0)
         let failure = Mutex<DomainError?>(nil)
         pending.whenDurable { error in

@@ -3,11 +3,9 @@ import Testing
 
 @Suite("Version merging")
 struct ImageMergeTests {
-    let owner = OwnerPath(org: "acme", identity: "alice")
-
-    func stored() -> ImageRecipe {
-        ImageRecipe(
-            id: "image-1", owner: owner, name: "saturn", description: "kept", hardwareType: .nvidia, supports: ["dask"], access: .owner,
+    func stored() -> ImageSpec {
+        ImageSpec(
+            description: "kept", hardwareType: .nvidia, supports: ["dask"], access: .owner,
             versions: [
                 ImageVersion(id: "v1-id", name: "v1", imageURI: "repo/saturn:1", description: "first", archived: false, buildData: nil),
                 ImageVersion(id: "v2-id", name: "v2", imageURI: "repo/saturn:2", description: nil, archived: false, buildData: nil),
@@ -15,47 +13,42 @@ struct ImageMergeTests {
         )
     }
 
-    func merge(_ draft: ImageDraft, onto recipe: ImageRecipe?) -> AppliedImage {
+    func merge(_ draft: ImageDraft, onto spec: ImageSpec?) -> (spec: ImageSpec, versionActions: [String: ApplyAction]) {
         var counter = 0
-        return ImageMerge.merge(draft, owner: owner, onto: recipe) {
+        return ImageMerge.merge(draft, onto: spec) {
             counter += 1
             return "new-\(counter)"
         }
     }
 
-    @Test("a new image gets ids, defaults and created everywhere")
+    @Test("a new image gets version ids, defaults and created everywhere")
     func newImage() {
         let result = merge(Fixtures.draft(versions: [("v1", "repo/saturn:1")]), onto: nil)
-        #expect(result.action == .created)
-        #expect(result.recipe.id == "new-1")
-        #expect(result.recipe.access == .org)
-        #expect(result.recipe.hardwareType == .cpu)
-        #expect(result.recipe.description == "")
-        #expect(result.recipe.versions.map(\.id) == ["new-2"])
-        #expect(result.versionActions == ["new-2": .created])
+        #expect(result.spec.access == .org)
+        #expect(result.spec.hardwareType == .cpu)
+        #expect(result.spec.description == "")
+        #expect(result.spec.versions.map(\.id) == ["new-1"])
+        #expect(result.versionActions == ["new-1": .created])
     }
 
     @Test("an identical version is unchanged and keeps its id")
     func identical() {
         let result = merge(Fixtures.draft(versions: [("v1", "repo/saturn:1")]), onto: stored())
-        #expect(result.action == .unchanged)
-        #expect(result.recipe == stored())
+        #expect(result.spec == stored())
         #expect(result.versionActions == ["v1-id": .unchanged, "v2-id": .unchanged])
     }
 
     @Test("a changed version is updated in place with the same id")
     func changed() {
         let result = merge(Fixtures.draft(versions: [("v2", "repo/saturn:2b")]), onto: stored())
-        #expect(result.action == .updated)
-        #expect(result.recipe.versions[1] == ImageVersion(id: "v2-id", name: "v2", imageURI: "repo/saturn:2b", description: nil, archived: false, buildData: nil))
+        #expect(result.spec.versions[1] == ImageVersion(id: "v2-id", name: "v2", imageURI: "repo/saturn:2b", description: nil, archived: false, buildData: nil))
         #expect(result.versionActions == ["v1-id": .unchanged, "v2-id": .updated])
     }
 
     @Test("a new version is appended; versions the body omits are kept")
     func newVersionAndOmitted() {
         let result = merge(Fixtures.draft(versions: [("v3", "repo/saturn:3")]), onto: stored())
-        #expect(result.action == .updated)
-        #expect(result.recipe.versions.map(\.name) == ["v1", "v2", "v3"])
+        #expect(result.spec.versions.map(\.name) == ["v1", "v2", "v3"])
         #expect(result.versionActions == ["v1-id": .unchanged, "v2-id": .unchanged, "new-1": .created])
     }
 
@@ -64,18 +57,17 @@ struct ImageMergeTests {
         var draft = Fixtures.draft(versions: [])
         draft.hardwareType = .amd
         let result = merge(draft, onto: stored())
-        #expect(result.recipe.hardwareType == .amd)
-        #expect(result.recipe.description == "kept")
-        #expect(result.recipe.access == .owner)
-        #expect(result.recipe.supports == ["dask"])
-        #expect(result.action == .updated)
+        #expect(result.spec.hardwareType == .amd)
+        #expect(result.spec.description == "kept")
+        #expect(result.spec.access == .owner)
+        #expect(result.spec.supports == ["dask"])
     }
 
     @Test("a version's omitted description stays; a given one replaces it")
     func versionFieldMerge() {
         var draft = Fixtures.draft(versions: [("v1", "repo/saturn:1")])
-        #expect(merge(draft, onto: stored()).recipe.versions[0].description == "first")
+        #expect(merge(draft, onto: stored()).spec.versions[0].description == "first")
         draft.versions[0].description = "second"
-        #expect(merge(draft, onto: stored()).recipe.versions[0].description == "second")
+        #expect(merge(draft, onto: stored()).spec.versions[0].description == "second")
     }
 }

@@ -11,7 +11,7 @@ struct ListingTests {
         for index in 0..<120 {
             let (writer, owners) = writers[Int(random.next() % 2)]
             let owner = owners[Int(random.next() % UInt64(owners.count))]
-            let access = ImageAccess.allCases[Int(random.next() % 3)]
+            let access = RecipeAccess.allCases[Int(random.next() % 3)]
             let name = ["saturn", "saturn-r", "base", "gpu"][Int(random.next() % 4)] + "-\(index % 40)"
             _ = try catalog.applyDurably([Fixtures.draft(name: name, owner: .path(owner), access: access)], caller: Fixtures.user(writer))
         }
@@ -21,7 +21,7 @@ struct ListingTests {
     /// What a listing must show: every visible recipe in scope, filtered and ordered, computed the obvious way.
     func reference(_ catalog: RecipeCatalog, _ query: RecipeListQuery, caller: User) throws -> [RecipeKey] {
         let scope = try RecipeScope(owner: query.owner, caller: caller, directory: Fixtures.directory())
-        let all = try catalog.allRecipesForTesting().filter(scope.includes).map(\.key).filter { key in
+        let all = try catalog.allRecipes().filter(scope.includes).map(\.key).filter { key in
             (query.type.map { key.type == $0 } ?? true) && (query.namePrefix.map { key.name.hasPrefix($0) } ?? true)
         }.sorted()
         return query.descending ? all.reversed() : all
@@ -90,7 +90,7 @@ struct SplitMix {
 
 extension RecipeCatalog {
     /// Every stored recipe, for comparing listings with a plain filter.
-    func allRecipesForTesting() -> [ImageRecipe] {
-        stateForTesting.byKey.values.map { $0 }
+    func allRecipes() -> [Recipe] {
+        state.withLock { Array($0.byKey.values) }
     }
 }

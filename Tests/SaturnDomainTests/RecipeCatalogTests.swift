@@ -7,8 +7,8 @@ struct RecipeCatalogTests {
     func landsInDefaultOrg() throws {
         let catalog = try Fixtures.catalog()
         let outcome = try catalog.applyDurably([Fixtures.draft()], caller: Fixtures.user("alice"))
-        #expect(outcome.images[0].recipe.owner == OwnerPath(org: "acme", identity: "alice"))
-        #expect(outcome.images[0].recipe.access == .org)
+        #expect(outcome.recipes[0].recipe.owner == OwnerPath(org: "acme", identity: "alice"))
+        #expect(outcome.recipes[0].recipe.access == .org)
     }
 
     @Test("a member may not apply")
@@ -43,11 +43,11 @@ struct RecipeCatalogTests {
 
     @Test("visibility by caller", arguments: [
         // (access, caller, visible)
-        (ImageAccess.org, "alice", true), (.org, "bob", true), (.org, "carol", false),
+        (RecipeAccess.org, "alice", true), (.org, "bob", true), (.org, "carol", false),
         (.owner, "alice", true), (.owner, "bob", false), (.owner, "carol", false),
         (.account, "alice", true), (.account, "bob", true), (.account, "carol", true),
     ])
-    func visibility(access: ImageAccess, caller: String, visible: Bool) throws {
+    func visibility(access: RecipeAccess, caller: String, visible: Bool) throws {
         let catalog = try Fixtures.catalog()
         _ = try catalog.applyDurably([Fixtures.draft(access: access)], caller: Fixtures.user("alice"))
         let names = try catalog.list(RecipeListQuery(), caller: Fixtures.user(caller)).recipes.map(\.name)
@@ -110,13 +110,14 @@ struct RecipeCatalogTests {
     @Test("ECR rule", arguments: [
         ("123456789012.dkr.ecr.us-west-2.amazonaws.com/saturn-tensorflow:1", false),
         ("123456789012.dkr.ecr.us-west-2.amazonaws.com/tensorflow:1", true),
-        ("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/other@sha256:abc", true),
+        ("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/other@sha256:0123456789abcdef0123456789abcdef", true),
         ("public.ecr.aws/saturncloud/saturn:2021.11.10", false),
         ("docker.io/library/python:3", false),
         ("python:3", false),
     ])
     func ecrObjection(uri: String, objects: Bool) {
-        #expect((ImageURIPolicy.objection(to: uri) != nil) == objects)
+        let objections = ImageURIPolicy.objections(to: uri)
+        #expect(objections == (objects ? ["ECR repository '\(uri.split(separator: "/")[1].prefix { $0 != ":" && $0 != "@" })' does not start with 'saturn'; Saturn Cloud's IAM role can only pull ECR repositories named saturn*"] : []))
     }
 
     @Test("pages of one walk every recipe once, forwards and back, in both orders", arguments: [false, true])
@@ -161,7 +162,7 @@ struct RecipeCatalogTests {
         var query = RecipeListQuery()
         query.namePrefix = "saturn"
         #expect(try catalog.list(query, caller: alice).recipes.map(\.name) == ["saturn", "saturn-r"])
-        query.type = "job"
+        query.type = .job
         #expect(try catalog.list(query, caller: alice).recipes.isEmpty)
     }
 
@@ -172,15 +173,15 @@ struct RecipeCatalogTests {
         _ = try catalog.applyDurably([Fixtures.draft(owner: .path("acme/bob"))], caller: alice)
         _ = try catalog.applyDurably([Fixtures.draft(owner: .path("acme/acme"))], caller: alice)
         #expect(throws: DomainError.ambiguousRecipe(type: "image", name: "saturn", owners: ["acme/acme", "acme/bob"])) {
-            try catalog.recipe(type: "image", name: "saturn", owner: nil, caller: alice)
+            try catalog.recipe(type: .image, name: "saturn", owner: nil, caller: alice)
         }
-        #expect(try catalog.recipe(type: "image", name: "saturn", owner: nil, caller: Fixtures.user("bob")).owner.identity == "bob")
-        #expect(try catalog.recipe(type: "image", name: "saturn", owner: .path("acme/acme"), caller: alice).owner.identity == "acme")
+        #expect(try catalog.recipe(type: .image, name: "saturn", owner: nil, caller: Fixtures.user("bob")).owner.identity == "bob")
+        #expect(try catalog.recipe(type: .image, name: "saturn", owner: .path("acme/acme"), caller: alice).owner.identity == "acme")
         #expect(throws: DomainError.recipeNotFound(type: "image", name: "saturn")) {
-            try catalog.recipe(type: "image", name: "saturn", owner: nil, caller: Fixtures.user("carol"))
+            try catalog.recipe(type: .image, name: "saturn", owner: nil, caller: Fixtures.user("carol"))
         }
         #expect(throws: DomainError.unknownRecipeType("pizza")) {
-            try catalog.recipe(type: "pizza", name: "saturn", owner: nil, caller: alice)
+            try RecipeType.named("pizza")
         }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite("Sorted key index")
 struct SortedKeysTests {
     func key(_ number: Int) -> RecipeKey {
-        RecipeKey(type: "image", owner: OwnerPath(org: "org\(number % 7)", identity: "user\(number % 3)"), name: "image-\(number)")
+        RecipeKey(type: .image, owner: OwnerPath(org: "org\(number % 7)", identity: "user\(number % 3)"), name: "image-\(number)")
     }
 
     @Test("inserts and removes in any order keep every key once, ascending, across many chunks")
@@ -13,10 +13,10 @@ struct SortedKeysTests {
         let keys = (0..<5_000).map(key).shuffled(using: &generator)
         var index = SortedKeys()
         for key in keys { index.insert(key) }
-        #expect(Array(index) == keys.sorted())
+        #expect(index.keys == keys.sorted())
         let removed = Set(keys.prefix(2_000))
         for key in removed { index.remove(key) }
-        #expect(Array(index) == keys.filter { !removed.contains($0) }.sorted())
+        #expect(index.keys == keys.filter { !removed.contains($0) }.sorted())
         #expect(index.count == 3_000)
     }
 
@@ -25,13 +25,13 @@ struct SortedKeysTests {
         let keys = (0..<3_000).map(key).sorted()
         var index = SortedKeys(sorted: keys)
         index.insert(key(10_001))
-        #expect(Array(index) == (keys + [key(10_001)]).sorted())
+        #expect(index.keys == (keys + [key(10_001)]).sorted())
     }
 
     @Test("owners order by org, then identity")
     func ownerOrder() {
-        let first = RecipeKey(type: "image", owner: OwnerPath(org: "a", identity: "z"), name: "x")
-        let second = RecipeKey(type: "image", owner: OwnerPath(org: "a-b", identity: "a"), name: "x")
+        let first = RecipeKey(type: .image, owner: OwnerPath(org: "a", identity: "z"), name: "x")
+        let second = RecipeKey(type: .image, owner: OwnerPath(org: "a-b", identity: "a"), name: "x")
         #expect(first < second)
     }
 }
@@ -41,7 +41,7 @@ struct MostlySortedTests {
     @Test("a sorted prefix and an unsorted tail come out as a full sort would", arguments: [0, 1, 10, 500, 999, 1000])
     func matchesFullSort(prefix: Int) {
         var generator = SystemRandomNumberGenerator()
-        let keys = (0..<1000).map { RecipeKey(type: "image", owner: OwnerPath(org: "o", identity: "u"), name: "n\(Int.random(in: 0..<100_000, using: &generator))-\($0)") }
+        let keys = (0..<1000).map { RecipeKey(type: .image, owner: OwnerPath(org: "o", identity: "u"), name: "n\(Int.random(in: 0..<100_000, using: &generator))-\($0)") }
         let input = Array(keys.prefix(prefix).sorted()) + Array(keys.dropFirst(prefix))
         #expect(input.sortedMostlySorted() == input.sorted())
     }
@@ -49,7 +49,7 @@ struct MostlySortedTests {
 
 @Suite("Walking the key index")
 struct SortedKeysWalkTests {
-    static let keys = (0..<2_000).map { RecipeKey(type: "image", owner: OwnerPath(org: "o\($0 % 5)", identity: "u"), name: "n\($0)") }.sorted()
+    static let keys = (0..<2_000).map { RecipeKey(type: .image, owner: OwnerPath(org: "o\($0 % 5)", identity: "u"), name: "n\($0)") }.sorted()
     static let index = SortedKeys(sorted: keys)
 
     @Test("from any key, either way, it visits exactly the keys beyond it", arguments: [nil, 0, 1, 255, 256, 1_000, 1_999] as [Int?])
@@ -68,10 +68,20 @@ struct SortedKeysWalkTests {
 
     @Test("from a key that is not in the index, it starts where that key would be")
     func absentStart() {
-        let between = RecipeKey(type: "image", owner: OwnerPath(org: "o2", identity: "u"), name: "n")
+        let between = RecipeKey(type: .image, owner: OwnerPath(org: "o2", identity: "u"), name: "n")
         var walker = Self.index.walk(ascending: true, from: between)
         #expect(walker.next() == Self.keys.first { $0 > between })
         var back = Self.index.walk(ascending: false, from: between)
         #expect(back.next() == Self.keys.last { $0 < between })
+    }
+}
+
+extension SortedKeys {
+    /// Every key, in order, read by a walk from the start.
+    var keys: [RecipeKey] {
+        var walker = walk(ascending: true, from: nil)
+        var keys: [RecipeKey] = []
+        while let key = walker.next() { keys.append(key) }
+        return keys
     }
 }

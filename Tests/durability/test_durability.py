@@ -24,9 +24,11 @@ def load_crash_harness():
     return module
 
 
-def recipe(name, uri_size=0):
-    return {"type": "image", "spec": {"name": name, "description": "x" * uri_size,
-                                      "versions": [{"name": "v1", "image_uri": f"registry.example/saturn-{name}:1"}]}}
+def recipe(name, versions=1):
+    """An image whose versions each carry a 4,000-character description (the limit is 4,096), to fill a disk."""
+    return {"type": "image", "spec": {"name": name, "versions": [
+        {"name": f"v{index}", "image_uri": f"registry.example/saturn-{name}:{index}", "description": "x" * 4_000}
+        for index in range(versions)]}}
 
 
 def test_kill_9_loses_no_acknowledged_apply():
@@ -55,7 +57,7 @@ def test_a_full_disk_is_a_503_and_reads_go_on(tmp_path):
     server = start_mock(tmp_path, file_size_limit_kib=64)
     try:
         assert httpx.put(f"{server.url}/api/recipes", json=recipe("small"), headers=HEADERS).status_code == 201
-        refused = httpx.put(f"{server.url}/api/recipes", json=recipe("huge", uri_size=100_000), headers=HEADERS)
+        refused = httpx.put(f"{server.url}/api/recipes", json=recipe("huge", versions=25), headers=HEADERS)
         assert refused.status_code == 503
         assert refused.json()["error_code"] == "store_unavailable"
         assert "File too large" in refused.json()["message"]

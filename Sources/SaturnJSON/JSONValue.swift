@@ -25,9 +25,3 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 }
-
-/// Why a body could not be read as JSON.
-public struct JSONSyntaxError: Error, Equatable, Sendable {
-    /// What the parser objected to and where, in words.
-    public let reason: String
-}

@@ -1,18 +1,19 @@
 /// A strict RFC 8259 parser over bytes, with a nesting limit so that no input can exhaust the stack.
-struct JSONParser {
+public struct JSONParser {
     /// Deeper documents are refused; no Saturn recipe nests more than a handful of levels.
-    static let maximumDepth = 256
+    public static let maximumDepth = 256
 
     private let bytes: [UInt8]
     private var offset = 0
     private var depth = 0
 
-    init(bytes: [UInt8], offset: Int = 0) {
+    public init(bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
 
-    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+    /// Parses the whole input as one JSON value, refusing anything after it.
+    public mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
         skipWhitespace()
         guard offset < bytes.count else { throw JSONSyntaxError(reason: "the body is empty") }
         let value = try parseValue()
@@ -22,7 +23,7 @@ struct JSONParser {
     }
 
     /// An error naming the byte offset the parser is at.
-    func failure(_ what: String) -> JSONSyntaxError {
+    public func failure(_ what: String) -> JSONSyntaxError {
         JSONSyntaxError(reason: "\(what) at byte \(offset)")
     }
 
@@ -73,7 +74,7 @@ struct JSONParser {
     // MARK: - Reading without building a tree (the store's records and snapshot)
 
     /// Reads `{"key": value, ...}`, calling `member` with each key; `member` must read exactly that key's value.
-    mutating func readObject(_ member: (inout JSONParser, String) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+    public mutating func readObject(_ member: (inout JSONParser, String) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "{") else { throw failure("expected an object") }
         try enterNesting()
@@ -107,7 +108,7 @@ struct JSONParser {
     }
 
     /// Reads `[value, ...]`, calling `element` once per element; `element` must read exactly that value.
-    mutating func readArray(_ element: (inout JSONParser) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+    public mutating func readArray(_ element: (inout JSONParser) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "[") else { throw failure("expected an array") }
         try enterNesting()
@@ -134,19 +135,22 @@ struct JSONParser {
         }
     }
 
-    mutating func readString() throws(JSONSyntaxError) -> String {
+    /// Reads a string value.
+    public mutating func readString() throws(JSONSyntaxError) -> String {
         skipWhitespace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw failure("expected a string") }
         return try parseString()
     }
 
-    mutating func readBool() throws(JSONSyntaxError) -> Bool {
+    /// Reads `true` or `false`.
+    public mutating func readBool() throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
         guard case let .bool(value) = try parseValue() else { throw failure("expected true or false") }
         return value
     }
 
-    mutating func readInteger() throws(JSONSyntaxError) -> Int {
+    /// Reads a whole number.
+    public mutating func readInteger() throws(JSONSyntaxError) -> Int {
         skipWhitespace()
         guard case let .number(value) = try parseValue(), value == value.rounded(), abs(value) < 1e15 else {
             throw failure("expected a whole number")
@@ -156,7 +160,7 @@ struct JSONParser {
 
     /// The byte offsets of the elements of the array at the parser's position, found by a scan that builds
     /// nothing; the parser moves past the array. The elements are read afterwards, perhaps on several threads.
-    mutating func arrayElementOffsets() throws(JSONSyntaxError) -> [Int] {
+    public mutating func arrayElementOffsets() throws(JSONSyntaxError) -> [Int] {
         var offsets: [Int] = []
         try readArray { parser throws(JSONSyntaxError) in
             offsets.append(parser.offset)
@@ -195,13 +199,13 @@ struct JSONParser {
     }
 
     /// Reads and drops one value of any kind.
-    mutating func skipValue() throws(JSONSyntaxError) {
+    public mutating func skipValue() throws(JSONSyntaxError) {
         skipWhitespace()
         _ = try parseValue()
     }
 
     /// Checks that nothing but white space follows.
-    mutating func finish() throws(JSONSyntaxError) {
+    public mutating func finish() throws(JSONSyntaxError) {
         skipWhitespace()
         guard offset == bytes.count else { throw failure("unexpected text after the JSON value") }
     }

@@ -1,7 +1,10 @@
 /// The journal's text format: a header line, then one line per committed transaction,
 /// `R <length> <crc32> <json>\n`, where the length and checksum (8 hex digits) cover the JSON bytes only.
 enum JournalFormat {
-    static let version = 1
+    /// The version this build writes. Version 1 (image records only) is still read; a journal of it is not
+    /// appended to, so that an older build never meets records it cannot read.
+    static let version = 2
+    static let readableVersions = 1...2
     static let header = Array("saturn-mock journal \(version)\n".utf8)
 
     /// One record's bytes, ready to append.
@@ -13,6 +16,8 @@ enum JournalFormat {
 
     /// What a scan of one journal file found.
     struct Scan {
+        /// The version the header names.
+        var version = JournalFormat.version
         /// The JSON of each intact record, with the byte offset where its frame starts.
         var records: [(offset: Int, json: ArraySlice<UInt8>)] = []
         /// Where the intact records end: a writer may append from here.
@@ -31,9 +36,12 @@ enum JournalFormat {
         guard let newline = bytes.firstIndex(of: 0x0A) else { throw .missing }
         let headerLine = String(decoding: bytes[..<newline], as: UTF8.self)
         guard headerLine.hasPrefix("saturn-mock journal ") else { throw .missing }
-        guard headerLine == "saturn-mock journal \(version)" else { throw .unknownVersion(headerLine) }
+        guard let found = Int(headerLine.dropFirst("saturn-mock journal ".count)), readableVersions.contains(found) else {
+            throw .unknownVersion(headerLine)
+        }
 
         var scan = Scan()
+        scan.version = found
         var offset = newline + 1
         scan.validLength = offset
         while offset < bytes.count {

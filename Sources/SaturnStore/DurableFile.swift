@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SaturnDomain
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import SaturnDomain
+import SaturnJSON
 
 @Suite("JSON output")
 struct JSONOutputTests {

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SaturnDomain
 
 #if canImport(Glibc)
 import Glibc
@@ -27,7 +28,6 @@ final class JournalWriter: @unchecked Sendable {
     private var broken: StoreError?
     private var waiters: [(ticket: UInt64, callback: @Sendable (StoreError?) -> Void)] = []
     private var closing = false
-    private var syncs = 0
     private var flusher: pthread_t?
 
     // Touched only by the flusher thread (and by `init` and `close`, before it starts and after it ends).
@@ -69,8 +69,6 @@ final class JournalWriter: @unchecked Sendable {
     }
 
     var durableThrough: UInt64 { condition.withLock { durable } }
-    /// How many syncs ran: fewer than transactions when writers shared them.
-    var syncCount: Int { condition.withLock { syncs } }
     var failedThrough: UInt64 { condition.withLock { failed } }
 
     func append(_ frame: [UInt8]) throws(StoreError) -> UInt64 {
@@ -110,7 +108,6 @@ final class JournalWriter: @unchecked Sendable {
             condition.unlock()
             let outcome = flush(batch)
             condition.lock()
-            syncs += 1
             var error: StoreError?
             if let (failure, isPermanent) = outcome {
                 // Everything queued meanwhile was built on the failed writes: it fails with them.

@@ -1,4 +1,6 @@
 import FoundationEssentials
+import SaturnDomain
+import SaturnJSON
 
 #if canImport(Glibc)
 import Glibc
@@ -16,7 +18,7 @@ struct StoreLoader {
 
     /// What a load found.
     struct Loaded {
-        var images = LoadedRecipes()
+        var recipes = LoadedRecipes()
         /// The journal to append to, and its intact length.
         var lastGeneration = 1
         var lastLength: Int?
@@ -32,7 +34,7 @@ struct StoreLoader {
         var snapshotLoaded = false
         do throws(StoreError) {
             if let snapshot = try SnapshotFile.read(layout.snapshot) {
-                loaded.images = LoadedRecipes(snapshot)
+                loaded.recipes = LoadedRecipes(snapshot.recipes)
                 firstGeneration = snapshot.nextJournal
                 snapshotLoaded = true
             }
@@ -62,10 +64,11 @@ struct StoreLoader {
         for (index, generation) in generations.enumerated() {
             let path = layout.journal(generation)
             let isLast = index == generations.count - 1
-            let length = try replay(path, into: &loaded.images, isLast: isLast, movedAside: &movedAside)
+            let replayed = try replay(path, into: &loaded.recipes, isLast: isLast, movedAside: &movedAside)
             if isLast {
-                loaded.lastGeneration = generation
-                loaded.lastLength = length
+                // A journal of an older format is left as it is; appends go to a new one.
+                loaded.lastGeneration = replayed.appendable ? generation : generation + 1
+                loaded.lastLength = replayed.appendable ? replayed.length : nil
             }
         }
         if generations.isEmpty { loaded.lastGeneration = firstGeneration }
@@ -88,19 +91,21 @@ struct StoreLoader {
     /// Loads the snapshot and the journals before `generation` only; they are closed and complete. For compaction.
     static func loadCovered(_ layout: StoreLayout, before generation: Int) throws(StoreError) -> LoadedRecipes {
         let snapshot = try SnapshotFile.read(layout.snapshot)
-        var images = snapshot.map(LoadedRecipes.init) ?? LoadedRecipes()
+        var recipes = snapshot.map { LoadedRecipes($0.recipes) } ?? LoadedRecipes()
         let first = snapshot?.nextJournal ?? 1
         let loader = StoreLoader(layout: layout, recover: false, warn: { _ in })
         var unused: [String] = []
         for journal in layout.journalGenerations() where journal >= first && journal < generation {
-            _ = try loader.replay(layout.journal(journal), into: &images, isLast: false, movedAside: &unused)
+            _ = try loader.replay(layout.journal(journal), into: &recipes, isLast: false, movedAside: &unused)
         }
-        return images
+        return recipes
     }
 
-    /// Applies one journal's records; returns its intact length.
-    private func replay(_ path: String, into images: inout LoadedRecipes, isLast: Bool, movedAside: inout [String]) throws(StoreError) -> Int {
-        guard let bytes = try DurableFile.read(path) else { return 0 }
+    /// Applies one journal's records; returns its intact length, and whether it is of the format this build appends.
+    private func replay(
+        _ path: String, into recipes: inout LoadedRecipes, isLast: Bool, movedAside: inout [String]
+    ) throws(StoreError) -> (length: Int, appendable: Bool) {
+        guard let bytes = try DurableFile.read(path) else { return (0, true) }
         let scan: JournalFormat.Scan
         do {
             scan = try JournalFormat.scan(bytes)
@@ -108,12 +113,14 @@ struct StoreLoader {
             let reason: String
             switch error {
             case .missing: reason = "it is not a saturn-mock journal (no header line)"
-            case let .unknownVersion(header): reason = "unknown format version ('\(header)'; this build reads \(JournalFormat.version))"
+            case let .unknownVersion(header):
+                let versions = JournalFormat.readableVersions
+                reason = "unknown format version ('\(header)'; this build reads \(versions.lowerBound) to \(versions.upperBound))"
             }
             guard recover else { throw withRecoveryHint(.unreadable(file: path, reason: reason)) }
             movedAside.append(path)
             warn("--recover: cannot load \(path): \(reason); moving it aside")
-            return 0
+            return (0, true)
         }
         for record in scan.records {
             let decoded: JournalRecord
@@ -124,21 +131,22 @@ struct StoreLoader {
                 guard recover else { throw withRecoveryHint(.unreadable(file: path, reason: reason)) }
                 movedAside.append(path)
                 warn("--recover: \(path): \(reason); keeping the records before it")
-                return 0
+                return (0, true)
             }
-            for image in decoded.images { images.upsert(image) }
+            for recipe in decoded.recipes { recipes.upsert(recipe) }
         }
-        guard let damage = scan.damage else { return scan.validLength }
+        let appendable = scan.version == JournalFormat.version
+        guard let damage = scan.damage else { return (scan.validLength, appendable) }
         if damage.isLast && isLast {
             warn("\(path): dropped a torn record at byte \(damage.offset) (\(damage.reason)): a write cut short by a crash, never acknowledged; its bytes are kept in \(path).torn-\(damage.offset)")
             try keepTornTail(bytes, from: damage.offset, of: path)
-            return scan.validLength
+            return (scan.validLength, appendable)
         }
         let reason = "damaged record at byte \(damage.offset): \(damage.reason)"
         guard recover else { throw withRecoveryHint(.unreadable(file: path, reason: reason)) }
         movedAside.append(path)
         warn("--recover: \(path): \(reason); keeping the \(scan.records.count) record\(scan.records.count == 1 ? "" : "s") before it")
-        return 0
+        return (0, true)
     }
 
     /// Saves a torn tail beside the journal, then cuts it off so that appends continue from intact records.

@@ -1,6 +1,7 @@
 import Dispatch
 import FoundationEssentials
 import Glibc
+import SaturnDomain
 
 /// The durable store of a data folder: a journal of transactions, fsynced before any answer (with group commit),
 /// compacted in the background into `snapshot.json` once it passes a size, and one owner at a time.
@@ -38,9 +39,9 @@ public final class JournalRecipeStore: RecipeStore {
             let loaded = try StoreLoader(layout: layout, recover: recover, warn: warn).load()
             if loaded.recovered {
                 // Keep what was good as the new starting point, before anything else is written.
-                try SnapshotFile(nextJournal: loaded.lastGeneration, images: loaded.images.sorted).write(to: layout.snapshot)
+                try SnapshotFile(nextJournal: loaded.lastGeneration, recipes: loaded.recipes.sorted).write(to: layout.snapshot)
             }
-            self.loaded = loaded.images
+            self.loaded = loaded.recipes
             let compaction = compaction
             writer = try JournalWriter(
                 layout: layout, generation: loaded.lastGeneration, length: loaded.lastLength, rotateAfterBytes: compactionBytes,
@@ -55,8 +56,8 @@ public final class JournalRecipeStore: RecipeStore {
 
     public var location: String { layout.folder }
 
-    public func append(_ changed: [ImageRecipe]) throws(StoreError) -> UInt64 {
-        try writer.append(JournalFormat.frame(JournalRecord(images: changed).encoded()))
+    public func append(_ changed: [Recipe]) throws(StoreError) -> UInt64 {
+        try writer.append(JournalFormat.frame(JournalRecord(recipes: changed).encoded()))
     }
 
     public func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void) {
@@ -77,8 +78,8 @@ public final class JournalRecipeStore: RecipeStore {
     /// Folds the snapshot and every closed journal before `generation` into a new snapshot, then deletes them.
     private static func compact(_ layout: StoreLayout, before generation: Int, warn: @Sendable (String) -> Void) {
         do throws(StoreError) {
-            let images = try StoreLoader.loadCovered(layout, before: generation)
-            try SnapshotFile(nextJournal: generation, images: images.sorted).write(to: layout.snapshot)
+            let recipes = try StoreLoader.loadCovered(layout, before: generation)
+            try SnapshotFile(nextJournal: generation, recipes: recipes.sorted).write(to: layout.snapshot)
             for old in layout.journalGenerations() where old < generation {
                 unlink(layout.journal(old))
             }

@@ -1,55 +1,27 @@
 import Foundation
+import SaturnDomain
 import Synchronization
 import Testing
-@testable import SaturnDomain
-
-/// A data folder of its own, removed at the end.
-final class TemporaryFolder {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("saturn-mock-store-\(UUID().uuidString)").path
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    var layout: StoreLayout { StoreLayout(folder: path) }
-
-    func bytes(_ file: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-    }
-
-    func write(_ bytes: [UInt8], to file: String) throws {
-        try Data(bytes).write(to: URL(fileURLWithPath: file))
-    }
-
-    func files() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-    }
-}
-
-/// Collects the store's warnings.
-final class Warnings: Sendable {
-    private let lines = Mutex<[String]>([])
-    var all: [String] { lines.withLock { $0 } }
-    var sink: @Sendable (String) -> Void { { [self] line in lines.withLock { $0.append(line) } } }
-}
+@testable import SaturnStore
 
 @Suite("Journal store: durability, recovery, compaction, one owner")
 struct JournalRecipeStoreTests {
-    /// Applies images named `names`, one transaction each, through a catalog over a store of `folder`.
-    func apply(_ names: [String], in folder: TemporaryFolder, compactionBytes: Int = 1 << 20) throws -> [String: ImageRecipe] {
+    /// Writes images named `names`, one durable transaction each, to a store of `folder`; returns what a fresh
+    /// open then loads.
+    func apply(_ names: [String], in folder: TemporaryFolder, compactionBytes: Int = 1 << 20) throws -> [String: Recipe] {
         let store = try JournalRecipeStore(folder: folder.path, compactionBytes: compactionBytes)
-        let catalog = RecipeCatalog(directory: try Fixtures.directory(), store: store, strictImageURIs: false)
         do {
-            for name in names {
-                _ = try catalog.applyDurably([Fixtures.draft(name: name)], caller: Fixtures.user("alice"))
-            }
+            for name in names { try store.appendDurably([StoreFixtures.image(name: name)]) }
         } catch {
-            catalog.close()
+            store.close()
             throw error
         }
-        catalog.close()
+        store.close()
         return try contents(of: folder, compactionBytes: compactionBytes)
     }
 
     /// What a fresh open of the folder loads, by name.
-    func contents(of folder: TemporaryFolder, recover: Bool = false, compactionBytes: Int = 1 << 20, warnings: Warnings = Warnings()) throws -> [String: ImageRecipe] {
+    func contents(of folder: TemporaryFolder, recover: Bool = false, compactionBytes: Int = 1 << 20, warnings: Warnings = Warnings()) throws -> [String: Recipe] {
         let store = try JournalRecipeStore(folder: folder.path, recover: recover, compactionBytes: compactionBytes, warn: warnings.sink)
         defer { store.close() }
         return Dictionary(uniqueKeysWithValues: store.loaded.byKey.values.map { ($0.name, $0) })
@@ -122,7 +94,7 @@ struct JournalRecipeStoreTests {
 
     @Test("an unreadable snapshot stops the start, naming the file", arguments: [
         (#"{"images": []}"#, "it is not a saturn-mock snapshot (no format version)"),
-        (#"{"format": 2, "next_journal": 1, "images": []}"#, "unknown format version 2 (this build reads 1)"),
+        (#"{"format": 9, "next_journal": 1, "recipes": []}"#, "unknown format version 9 (this build reads 1 to 2)"),
         (#"{"format": 1, "next_journal": 1, "images": [{"name": 3}]}"#, "it is damaged: expected a string at byte 53"),
         ("{", "it is not a saturn-mock snapshot (expected a string key at byte 1)"),
     ])
@@ -149,7 +121,7 @@ struct JournalRecipeStoreTests {
         try folder.write(Array("saturn-mock journal 9\n".utf8), to: folder.layout.journal(1))
         #expect(openError(folder) == .unreadable(
             file: folder.layout.journal(1),
-            reason: "unknown format version ('saturn-mock journal 9'; this build reads 1). Nothing was changed; start with --recover to move bad files aside and keep what is good"
+            reason: "unknown format version ('saturn-mock journal 9'; this build reads 1 to 2). Nothing was changed; start with --recover to move bad files aside and keep what is good"
         ))
     }
 
@@ -158,8 +130,13 @@ struct JournalRecipeStoreTests {
         let folder = TemporaryFolder()
         _ = try apply(["a"], in: folder)
         try FileManager.default.copyItem(atPath: folder.layout.journal(1), toPath: folder.layout.journal(3))
-        guard case let .unreadable(file, _)? = openError(folder) else { return }
+        let error = openError(folder)
+        guard case let .unreadable(file, reason)? = error else {
+            Issue.record("expected unreadable, got \(String(describing: error))")
+            return
+        }
         #expect(file == folder.layout.journal(2))
+        #expect(reason.hasPrefix("the file is missing, but later journals exist"))
     }
 
     @Test("a second store on the same folder is refused, naming the owner's pid")
@@ -181,15 +158,15 @@ struct JournalRecipeStoreTests {
         #expect(files.filter { $0.hasPrefix("journal-") }.count == 1, "\(files)")
         #expect(try contents(of: folder) == before)
         let snapshot = try #require(try SnapshotFile.read(folder.layout.snapshot))
-        #expect(try folder.bytes(folder.layout.snapshot).starts(with: Array(#"{"format": 1, "next_journal": "#.utf8)))
-        #expect(snapshot.images.count < 40 && snapshot.images.count > 0)
+        #expect(try folder.bytes(folder.layout.snapshot).starts(with: Array(#"{"format": 2, "next_journal": "#.utf8)))
+        #expect(snapshot.recipes.count < 40 && snapshot.recipes.count > 0)
     }
 
     @Test("journals older than the snapshot are covered by it and removed at start")
     func staleJournals() throws {
         let folder = TemporaryFolder()
         let before = try apply(["a", "b"], in: folder)
-        try SnapshotFile(nextJournal: 2, images: Array(before.values)).write(to: folder.layout.snapshot)
+        try SnapshotFile(nextJournal: 2, recipes: Array(before.values)).write(to: folder.layout.snapshot)
         #expect(try contents(of: folder) == before)
         #expect(!folder.files().contains("journal-00000001.log"))
     }
@@ -222,21 +199,26 @@ struct GroupCommitTests {
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         let writer = try JournalWriter(layout: folder.layout, generation: 1, length: nil, rotateAfterBytes: 1 << 30, onRotate: { _ in }, warn: { _ in })
-        let record = JournalFormat.frame(JournalRecord(images: []).encoded())
-        let tickets = try (0..<100).map { _ in try writer.append(record) }
+        let record = JournalFormat.frame(JournalRecord(recipes: []).encoded())
+        // Every callback runs on the flusher thread right after the sync that made it durable, when `durableThrough`
+        // is that sync's last ticket: the distinct values the callbacks see are the syncs that ran.
         let done = DispatchSemaphore(value: 0)
-        let callbacks = Mutex(0)
-        for ticket in tickets {
+        let seenDurable = Mutex<[UInt64: UInt64]>([:])
+        for ticket in UInt64(1)...100 {
             writer.whenDurable(ticket) { error in
                 #expect(error == nil)
-                callbacks.withLock { $0 += 1 }
+                seenDurable.withLock { $0[ticket] = writer.durableThrough }
                 done.signal()
             }
         }
+        let tickets = try (0..<100).map { _ in try writer.append(record) }
+        #expect(tickets == Array(1...100))
         for _ in tickets { done.wait() }
-        #expect(callbacks.withLock { $0 } == 100)
+        let seen = seenDurable.withLock { $0 }
+        #expect(seen.count == 100)
+        #expect(seen.allSatisfy { ticket, durable in durable >= ticket }, "a callback came before its write was durable")
+        #expect(Set(seen.values).count < 100, "100 transactions queued at once must not cost 100 syncs")
         #expect(writer.durableThrough == 100)
-        #expect(writer.syncCount < 100, "100 transactions queued at once must not cost 100 syncs")
         writer.close()
         let scan = try JournalFormat.scan(folder.bytes(folder.layout.journal(1)))
         #expect(scan.records.count == 100)
@@ -245,14 +227,16 @@ struct GroupCommitTests {
 
 @Suite("Snapshot file")
 struct SnapshotFileTests {
-    func images(_ count: Int) -> [ImageRecipe] {
+    func images(_ count: Int) -> [Recipe] {
         (0..<count).map { index in
-            ImageRecipe(
+            Recipe(
                 id: "id-\(index)", owner: OwnerPath(org: "acme", identity: "alice"), name: "image-\(index)",
-                description: index % 3 == 0 ? "with \"quotes\" and \\ and\nlines" : "", hardwareType: .nvidia,
-                supports: index % 2 == 0 ? ["dask"] : nil, access: .org,
-                versions: [ImageVersion(id: "v-\(index)", name: "v1", imageURI: "registry.example/saturn:\(index)",
-                                        description: nil, archived: index % 5 == 0, buildData: index % 7 == 0 ? ["k": "v"] : nil)]
+                spec: .image(ImageSpec(
+                    description: index % 3 == 0 ? "with \"quotes\" and \\ and\nlines" : "", hardwareType: .nvidia,
+                    supports: index % 2 == 0 ? ["dask"] : nil, access: .org,
+                    versions: [ImageVersion(id: "v-\(index)", name: "v1", imageURI: "registry.example/saturn:\(index)",
+                                            description: nil, archived: index % 5 == 0, buildData: index % 7 == 0 ? ["k": "v"] : nil)]
+                ))
             )
         }
     }
@@ -262,17 +246,17 @@ struct SnapshotFileTests {
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         let written = images(2_501)
-        try SnapshotFile(nextJournal: 7, images: written).write(to: folder.layout.snapshot)
+        try SnapshotFile(nextJournal: 7, recipes: written).write(to: folder.layout.snapshot)
         let read = try #require(try SnapshotFile.read(folder.layout.snapshot))
         #expect(read.nextJournal == 7)
-        #expect(read.images == written)
+        #expect(read.recipes == written)
     }
 
     @Test("damage in the second half is found and named")
     func damageInSecondHalf() throws {
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
-        try SnapshotFile(nextJournal: 1, images: images(2_000)).write(to: folder.layout.snapshot)
+        try SnapshotFile(nextJournal: 1, recipes: images(2_000)).write(to: folder.layout.snapshot)
         var text = String(decoding: try folder.bytes(folder.layout.snapshot), as: UTF8.self)
         text = text.replacingOccurrences(of: #""image_uri":"registry.example/saturn:1999""#, with: #""image_uri":1999"#)
         try folder.write(Array(text.utf8), to: folder.layout.snapshot)

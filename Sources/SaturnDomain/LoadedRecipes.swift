@@ -1,0 +1,50 @@
+/// What a store holds when it opens: each recipe by key, and the keys in the order they were read (the snapshot's
+/// sorted order, then what the journals added), so that indexing them at start needs almost no sorting.
+public struct LoadedRecipes: Sendable {
+    public private(set) var byKey: [RecipeKey: Recipe] = [:]
+    public private(set) var order: [RecipeKey] = []
+
+    /// Nothing loaded yet.
+    public init() {}
+
+    /// Adds or replaces a recipe.
+    public mutating func upsert(_ recipe: Recipe) {
+        if byKey.updateValue(recipe, forKey: recipe.key) == nil { order.append(recipe.key) }
+    }
+
+    /// Recipes in the order they were read, the last of a key winning.
+    public init(_ recipes: [Recipe]) {
+        byKey.reserveCapacity(recipes.count)
+        order.reserveCapacity(recipes.count)
+        for recipe in recipes { upsert(recipe) }
+    }
+
+    /// The recipes in key order.
+    public var sorted: [Recipe] { order.sortedMostlySorted().compactMap { byKey[$0] } }
+}
+
+extension Array where Element == RecipeKey {
+    /// Sorted, cheaply when most of the array already is: sorts only what follows the longest sorted prefix, then merges.
+    public func sortedMostlySorted() -> [RecipeKey] {
+        var prefixEnd = 1
+        while prefixEnd < count, !(self[prefixEnd] < self[prefixEnd - 1]) { prefixEnd += 1 }
+        guard prefixEnd < count else { return self }
+        let tail = self[prefixEnd...].sorted()
+        var merged: [RecipeKey] = []
+        merged.reserveCapacity(count)
+        var left = 0
+        var right = 0
+        while left < prefixEnd && right < tail.count {
+            if tail[right] < self[left] {
+                merged.append(tail[right])
+                right += 1
+            } else {
+                merged.append(self[left])
+                left += 1
+            }
+        }
+        merged += self[left..<prefixEnd]
+        merged += tail[right...]
+        return merged
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import SaturnDomain
+import Synchronization
+@testable import SaturnStore
+
+/// A data folder of its own, removed at the end.
+final class TemporaryFolder {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("saturn-mock-store-\(UUID().uuidString)").path
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    var layout: StoreLayout { StoreLayout(folder: path) }
+
+    func bytes(_ file: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+    }
+
+    func write(_ bytes: [UInt8], to file: String) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+    }
+
+    func files() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+}
+
+/// Collects the store's warnings.
+final class Warnings: Sendable {
+    private let lines = Mutex<[String]>([])
+    var all: [String] { lines.withLock { $0 } }
+    var sink: @Sendable (String) -> Void { { [self] line in lines.withLock { $0.append(line) } } }
+}
+
+enum StoreFixtures {
+    /// An image recipe of acme/alice with one version.
+    static func image(name: String) -> Recipe {
+        Recipe(
+            id: "id-\(name)", owner: OwnerPath(org: "acme", identity: "alice"), name: name,
+            spec: .image(ImageSpec(
+                description: "", hardwareType: .cpu, supports: nil, access: .org,
+                versions: [ImageVersion(id: "v-\(name)", name: "v1", imageURI: "repo/\(name):1", description: nil, archived: false, buildData: nil)]
+            ))
+        )
+    }
+}
+
+extension JournalRecipeStore {
+    /// Appends one transaction and waits until it is durable, as the catalog does before an answer goes out.
+    func appendDurably(_ recipes: [Recipe]) throws {
+        let ticket = try append(recipes)
+        let done = DispatchSemaphore(value: 0)
+        let failure = Mutex<StoreError?>(nil)
+        whenDurable(ticket) { error in
+            failure.withLock { $0 = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+}
