@@ -1,6 +1,6 @@
 import SaturnDomain
 
-/// Reads `Authorization: <scheme> <token>` (CONTRACT §2): scheme `Bearer` or `token` in any case, any run of spaces.
+/// Reads `Authorization: <scheme> <token>` (README "What the mock serves"): scheme `Bearer` or `token` in any case, any run of spaces.
 enum Credentials {
     static func token(fromAuthorization header: String?) throws(APIError) -> String {
         guard let header, !header.allSatisfy(\.isWhitespace) else {

@@ -80,7 +80,7 @@ struct WireOrg: JSONWritable {
     }
 }
 
-/// Every non-2xx body (CONTRACT §3).
+/// Every non-2xx body (README "Errors").
 struct WireError: JSONWritable {
     let message: String
     let errorCode: String

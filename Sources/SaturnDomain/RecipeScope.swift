@@ -1,4 +1,4 @@
-/// Which recipes a caller may see in a listing (CONTRACT "Listing and scoping").
+/// Which recipes a caller may see in a listing (README "Where imports land, and who sees them").
 struct RecipeScope {
     /// The org in scope: the one the owner selector names, else the caller's default org.
     let org: Org

@@ -14,7 +14,7 @@ public struct SeedError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String { "seed file \(file): \(entry): \(rule)" }
 }
 
-/// Reads the seed format of CONTRACT §0 into an `IdentityDirectory`, refusing the first entry that breaks a rule.
+/// Reads the seed format (README "The demo seed") into an `IdentityDirectory`, refusing the first entry that breaks a rule.
 public enum Seed {
     static let defaultCreatedAt = "2022-04-01T00:00:00+00:00"
 

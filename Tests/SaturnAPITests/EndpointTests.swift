@@ -163,4 +163,35 @@ struct EndpointTests {
         #expect(refused.status == 422)
         #expect(refused.errors["spec.versions[0].image_uri"]?.first?.hasPrefix("ECR repository 'team/app'") == true)
     }
+
+    @Test("an image URI that breaks the registry grammar is accepted with a Warning naming the part, refused under --strict")
+    func grammarWarning() async throws {
+        let body = #"{"type": "image", "spec": {"name": "typo", "versions": [{"name": "v1", "image_uri": "UPPER/Case:1"}]}}"#
+        let lenient = try LiveServer()
+        defer { lenient.discard() }
+        let accepted = try await lenient.send("PUT", "/api/recipes", body: body)
+        #expect(accepted.status == 201)
+        #expect(accepted.header("Warning") == #"299 saturn-mock "spec.versions[0].image_uri: 'UPPER/Case:1' breaks the registry reference grammar: the repository path component 'UPPER' must be lowercase letters and digits, joined by '.', '_', '__' or '-'; Saturn Cloud could not pull it""#)
+        let strict = try LiveServer(strict: true)
+        defer { strict.discard() }
+        let refused = try await strict.send("PUT", "/api/recipes", body: body)
+        #expect(refused.status == 422)
+        #expect(refused.errors["spec.versions[0].image_uri"]?.first?.hasPrefix("'UPPER/Case:1' breaks the registry reference grammar") == true)
+        #expect(try await strict.send("GET", "/api/recipes").recipes.isEmpty)
+    }
+
+    @Test("a URI holding a header injection is a 422 naming the path, through either apply, and nothing is stored")
+    func headerInjection() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let uri = #"repo:1\r\n X-Evil: 1"#
+        let legacy = try await server.send("POST", "/api/recipes/apply", body: #"{"images": [{"name": "x", "hardware_type": "cpu", "schema_version": "2022.04.01", "versions": [{"name": "v1", "image_uri": "\#(uri)"}]}]}"#)
+        #expect(legacy.status == 422)
+        #expect(legacy.errors == ["images[0].versions[0].image_uri": ["contains the control character U+000D at character 7; an image reference is printable ASCII"]])
+        #expect(legacy.header("X-Evil") == nil)
+        let modern = try await server.send("PUT", "/api/recipes", body: #"{"type": "image", "spec": {"name": "x", "versions": [{"name": "v1", "image_uri": "\#(uri)"}]}}"#)
+        #expect(modern.status == 422)
+        #expect(modern.errors["spec.versions[0].image_uri"] == ["contains the control character U+000D at character 7; an image reference is printable ASCII"])
+        #expect(try await server.send("GET", "/api/recipes").recipes.isEmpty)
+    }
 }

@@ -27,6 +27,22 @@ struct ModernRecipeReaderTests {
          "unknown field (allowed: access, description, hardware_type, name, owner, supports, versions)"),
         (recipe(spec: #"{"name": "x"}"#, extra: #", "schema_version": "2020.01.01""#), "schema_version",
          "unsupported schema_version '2020.01.01'; accepted: 2025.10.01"),
+        (recipe(spec: #"{"name": "x", "versions": [{"name": "v1", "image_uri": "repo:1\r\n X-Evil: 1"}]}"#), "spec.versions[0].image_uri",
+         "contains the control character U+000D at character 7; an image reference is printable ASCII"),
+        (recipe(spec: #"{"name": "x", "versions": [{"name": "v1", "image_uri": "no tag"}]}"#), "spec.versions[0].image_uri",
+         "contains a space at character 3; an image reference has no white space"),
+        (recipe(spec: #"{"name": "x", "versions": [{"name": "v1", "image_uri": ""}]}"#), "spec.versions[0].image_uri", "must not be empty"),
+        (recipe(spec: #"{"name": "x", "versions": [{"name": "v1", "image_uri": "\#(String(repeating: "a", count: 9_000))"}]}"#),
+         "spec.versions[0].image_uri", "is 9000 characters long; at most 1024 are allowed"),
+        (recipe(spec: #"{"name": "\#(String(repeating: "n", count: 129))"}"#), "spec.name", "is 129 characters long; at most 128 are allowed"),
+        (recipe(spec: #"{"name": "x", "description": "\#(String(repeating: "d", count: 4_097))"}"#), "spec.description",
+         "is 4097 characters long; at most 4096 are allowed"),
+        (recipe(spec: #"{"name": "x", "supports": ["\#(String(repeating: "s", count: 4_097))"]}"#), "spec.supports[0]",
+         "is 4097 characters long; at most 4096 are allowed"),
+        (recipe(spec: #"{"name": "x", "versions": [{"name": "\#(String(repeating: "v", count: 129))", "image_uri": "u"}]}"#),
+         "spec.versions[0].name", "is 129 characters long; at most 128 are allowed"),
+        (recipe(spec: #"{"name": "x", "versions": [{"name": "v", "image_uri": "u", "build_data": {"k": "\#(String(repeating: "b", count: 65_537))"}}]}"#),
+         "spec.versions[0].build_data.k", "is 65537 characters long; at most 65536 are allowed"),
     ])
     func rule(body: String, path: String, problem: String) throws {
         let error = #expect(throws: DomainError.self) { try ModernRecipeReader.read(Fixtures.json(body), rejectUnknownFields: true) }

@@ -171,6 +171,26 @@ struct JournalRecipeStoreTests {
         #expect(!folder.files().contains("journal-00000001.log"))
     }
 
+    @Test("a data folder of format 1 loads whole; new writes go to a new journal, and the old one is left as it was")
+    func formatOne() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let image = #"{"id":"id-a","owner":"acme/alice","name":"a","description":"","hardware_type":"CPU","access":"org","#
+            + #""versions":[{"id":"v-a","name":"v1","image_uri":"repo/a:1","archived":false}]}"#
+        try folder.write(Array(#"{"format": 1, "next_journal": 1, "images": [\#n\#(image)\#n]}"#.utf8), to: folder.layout.snapshot)
+        let oldJournal = Array("saturn-mock journal 1\n".utf8)
+            + JournalFormat.frame(Array(#"{"images":[\#(image.replacingOccurrences(of: "\"a\"", with: "\"b\""))]}"#.utf8))
+        try folder.write(oldJournal, to: folder.layout.journal(1))
+
+        let loaded = try contents(of: folder)
+        #expect(loaded.keys.sorted() == ["a", "b"])
+        #expect(loaded["a"] == StoreFixtures.image(name: "a"))
+        let after = try apply(["c"], in: folder)
+        #expect(after.keys.sorted() == ["a", "b", "c"])
+        #expect(try folder.bytes(folder.layout.journal(1)) == oldJournal)
+        #expect(try folder.bytes(folder.layout.journal(2)).starts(with: Array("saturn-mock journal 2\n".utf8)))
+    }
+
     @Test("journal frames: a record round-trips; each kind of damage is found")
     func frames() throws {
         let record = JournalFormat.frame(Array(#"{"images":[]}"#.utf8))

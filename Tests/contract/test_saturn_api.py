@@ -125,7 +125,9 @@ def test_filters_and_python_booleans(mock):
     by_prefix = run(lambda client: RecipesApi(client).list(name="saturn", descending=True, owner="acme/alice"), mock.url)
     assert [image(recipe).spec.name for recipe in by_prefix.recipes] == ["saturn-r", "saturn"]
     as_template = run(lambda client: RecipesApi(client).list(as_template=True), mock.url)
-    assert all(image(recipe).state is None for recipe in as_template.recipes)
+    assert [(image(recipe).spec.name, image(recipe).spec.owner, image(recipe).state) for recipe in as_template.recipes] == [
+        ("other", None, None), ("saturn", None, None), ("saturn-r", None, None),
+    ]
 
 
 @pytest.mark.parametrize(
