@@ -1,0 +1,88 @@
+"""Every answer the mock serves today, checked against the response schema Saturn's spec documents for it."""
+
+import httpx
+import pytest
+
+from conftest import ADMIN_TOKEN, MEMBER_TOKEN
+from spec_shapes import problems, response_schema, schema_named
+
+FULL_IMAGE = {"type": "image", "schema_version": "2025.10.01", "spec": {
+    "name": "full", "owner": "acme/alice", "description": "every field", "hardware_type": "NVIDIA",
+    "supports": ["jupyterlab"], "access": "account",
+    "versions": [{"name": "v1", "image_uri": "registry.example/full:1", "description": "first", "archived": True,
+                  "build_data": {"base_image_uri": "python:3"}}]}}
+
+
+def get(mock, path, token=ADMIN_TOKEN):
+    response = httpx.get(f"{mock.url}{path}", headers={"Authorization": f"Bearer {token}"} if token else {})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def conforms(value, schema):
+    found = problems(value, schema)
+    assert found == [], "\n".join(found)
+
+
+@pytest.fixture
+def stocked(mock, document_recipe):
+    """A mock holding the document's two images and one image with every optional field set."""
+    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    assert httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=headers).status_code == 201
+    assert httpx.put(f"{mock.url}/api/recipes", json=FULL_IMAGE, headers=headers).status_code == 201
+    return mock
+
+
+def test_status_user_and_orgs(mock):
+    conforms(get(mock, "/api/status", token=None), response_schema("/api/status", "get", 200))
+    for token in (ADMIN_TOKEN, MEMBER_TOKEN):
+        conforms(get(mock, "/api/user", token), response_schema("/api/user", "get", 200))
+        conforms(get(mock, "/api/orgs", token), response_schema("/api/orgs", "get", 200))
+
+
+@pytest.mark.parametrize("method", ["put", "post"])
+def test_an_apply_answers_a_recipe(mock, method):
+    response = httpx.request(method.upper(), f"{mock.url}/api/recipes", json=FULL_IMAGE, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+    assert response.status_code == 201, response.text
+    conforms(response.json(), response_schema("/api/recipes", method, 201))
+
+
+def test_the_legacy_apply_answers_recipes(mock, document_recipe):
+    # Saturn documents no answer for POST /api/recipes/apply; the mock answers {"recipes": [Recipe, ...]}.
+    response = httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+    assert response.status_code == 201, response.text
+    assert list(response.json()) == ["recipes"]
+    for recipe in response.json()["recipes"]:
+        conforms(recipe, schema_named("Recipe"))
+
+
+@pytest.mark.parametrize("query", ["", "?as_template=True", "?descending=True", "?page_size=1",
+                                   "?page_size=1&name=saturn-r", "?owner=acme/alice&page_size=2"])
+def test_every_list_page(stocked, query):
+    page = get(stocked, f"/api/recipes{query}")
+    conforms(page, response_schema("/api/recipes", "get", 200))
+    while "next_key" in page:
+        page = get(stocked, f"/api/recipes?page_size=1&next_key={page['next_key']}")
+        conforms(page, response_schema("/api/recipes", "get", 200))
+
+
+@pytest.mark.parametrize("path", ["/api/recipes/image/saturn-r", "/api/recipes/image/full?as_template=True",
+                                  "/api/recipes/image/full?owner_name=acme/alice"])
+def test_one_recipe(stocked, path):
+    conforms(get(stocked, path), response_schema("/api/recipes/{recipe_type}/{name}", "get", 200))
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ({"recipes": [], "next_key": None}, "next_key: None is not of type 'string'"),
+    ({"recipes": [{"type": "image", "spec": {"name": "x", "versions": [{"name": "v"}]}}]}, "'image_uri' is a required property"),
+    ({"recipes": [], "colour": "red"}, "colour: the schema declares no such field"),
+    ({"recipes": [{"type": "image", "spec": {"name": "x"}, "state": {"versions": []}}]}, "'id' is a required property"),
+    ({"recipes": [{"type": "image", "spec": {"name": "x", "hardware_type": "cpu"}}]}, "'cpu' is not one of ['CPU', 'NVIDIA', 'AMD']"),
+    ({"orgs": [{"id": "1", "created_at": "2026-01-01T00:00:00Z", "avatar_url": "", "name": "a", "email": "", "description": "",
+                "website_url": None, "logo_image_url": "", "limits_id": None, "is_primary": True, "locked": False,
+                "locked_reason": ""}]},
+     "orgs/0/created_at: '2026-01-01T00:00:00Z' is not in the format %Y-%m-%dT%H:%M:%S+00:00"),
+])
+def test_the_check_itself_finds_each_kind_of_stray(value, expected):
+    schema = response_schema("/api/orgs" if "orgs" in value else "/api/recipes", "get", 200)
+    assert any(expected in problem for problem in problems(value, schema)), problems(value, schema)
