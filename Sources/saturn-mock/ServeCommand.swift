@@ -43,7 +43,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Journal size in bytes after which it is compacted into snapshot.json in the background.")
     var compactAfterBytes = JournalRecipeStore.defaultCompactionBytes
 
-    @Flag(help: "Refuse (422), rather than warn about, ECR image URIs whose repository is not named saturn*.")
+    @Flag(help: "Refuse (422), rather than warn about, image URIs Saturn could not pull: ones that break the registry reference grammar, and ECR repositories not named saturn*.")
     var strict = false
 
     @Option(help: "Write the bound port to this file, atomically, once requests are served.")
