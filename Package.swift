@@ -18,10 +18,11 @@ let package = Package(
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "MicroHTTP", dependencies: ["CMicroHTTPD"]),
         .target(name: "SaturnJSON"),
         .target(name: "SaturnDomain", dependencies: ["SaturnJSON"]),
-        .target(name: "SaturnStore", dependencies: ["SaturnDomain", "SaturnJSON"]),
+        .target(name: "SaturnStore", dependencies: ["CMalloc", "SaturnDomain", "SaturnJSON"]),
         .target(
             name: "SaturnAPI",
             dependencies: [

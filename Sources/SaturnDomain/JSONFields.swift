@@ -15,6 +15,11 @@ struct JSONFields {
         self.path = path
     }
 
+    /// Whether `text` has at most `limit` characters; counts characters only when its UTF-8 bytes are more.
+    private static func fits(_ text: String, _ limit: Int) -> Bool {
+        text.utf8.count <= limit || text.count <= limit
+    }
+
     /// The path of one field of this object.
     func path(_ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
@@ -34,7 +39,7 @@ struct JSONFields {
             if required { issues.add(path(key), "is required") }
             return nil
         case let .string(text)?:
-            guard text.count <= maxLength else {
+            guard Self.fits(text, maxLength) else {
                 issues.add(path(key), "is \(text.count) characters long; at most \(maxLength) are allowed")
                 return nil
             }
@@ -123,7 +128,7 @@ struct JSONFields {
                 issues.add(itemPath, "must be a string, not \(item.kindName)")
                 continue
             }
-            guard text.count <= FieldLimits.text else {
+            guard Self.fits(text, FieldLimits.text) else {
                 issues.add(itemPath, "is \(text.count) characters long; at most \(FieldLimits.text) are allowed")
                 continue
             }

@@ -3,8 +3,11 @@
 public struct Recipe: Equatable, Sendable {
     /// Stable for the life of the recipe (`state.id`).
     public var id: String
+    /// Who owns it: `org/identity`.
     public var owner: OwnerPath
+    /// `spec.name`, unique per type and owner.
     public var name: String
+    /// What it holds, by type.
     public var spec: RecipeSpec
 
     /// Creates a recipe.

@@ -5,16 +5,17 @@ extension RecipeCatalog {
     /// it; the returned `PendingApply` says when it is durable. A write the store fails to make durable is undone,
     /// with every write queued after it, before its callback runs.
     public func apply(_ drafts: [RecipeDraft], createOnly: Bool, caller: User) throws(DomainError) -> PendingApply {
-        try writer.withLock { pending throws(DomainError) -> PendingApply in
+        // What the rules say of each draft depends on the draft alone: checked before writers queue up.
+        var issues = ValidationIssues()
+        var warnings: [String] = []
+        for draft in drafts { draft.review(strict: strictImageURIs, issues: &issues, warnings: &warnings) }
+        return try writer.withLock { pending throws(DomainError) -> PendingApply in
             let durable = store.durableThrough
             pending.removeAll { $0.ticket <= durable }
-            var issues = ValidationIssues()
-            var warnings: [String] = []
             var applied: [AppliedRecipe] = []
             var staged: [RecipeKey: Recipe] = [:]
             for draft in drafts {
                 let owner = try writableOwner(of: draft, caller: caller)
-                draft.review(strict: strictImageURIs, issues: &issues, warnings: &warnings)
                 let key = RecipeKey(type: draft.type, owner: owner, name: draft.name)
                 let stored = staged[key] ?? state.withLock { $0.byKey[key] }
                 if createOnly, stored != nil {

@@ -1,3 +1,4 @@
+import CMalloc
 import Dispatch
 import FoundationEssentials
 import Glibc
@@ -77,6 +78,9 @@ public final class JournalRecipeStore: RecipeStore {
 
     /// Folds the snapshot and every closed journal before `generation` into a new snapshot, then deletes them.
     private static func compact(_ layout: StoreLayout, before generation: Int, warn: @Sendable (String) -> Void) {
+        // Compaction holds a second copy of every recipe while it runs; give that memory back to the system when
+        // it is done, or the process keeps it (measured: 250 MB resident instead of 140 MB with 100,000 recipes).
+        defer { malloc_trim(0) }
         do throws(StoreError) {
             let recipes = try StoreLoader.loadCovered(layout, before: generation)
             try SnapshotFile(nextJournal: generation, recipes: recipes.sorted).write(to: layout.snapshot)
