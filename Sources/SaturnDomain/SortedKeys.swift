@@ -1,6 +1,6 @@
 /// Recipe keys in ascending order, kept in chunks so that inserting or removing one costs O(chunk) rather than
 /// O(all keys): applies stay as fast with 100,000 recipes as with 100.
-struct SortedKeys: Sequence {
+struct SortedKeys {
     private static let maximumChunk = 512
     private var chunks: [[RecipeKey]] = []
     private(set) var count = 0
@@ -41,10 +41,6 @@ struct SortedKeys: Sequence {
         chunks[chunkIndex].remove(at: position)
         count -= 1
         if chunks[chunkIndex].isEmpty { chunks.remove(at: chunkIndex) }
-    }
-
-    func makeIterator() -> FlattenSequence<[[RecipeKey]]>.Iterator {
-        chunks.joined().makeIterator()
     }
 }
 
