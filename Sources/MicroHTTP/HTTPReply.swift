@@ -1,12 +1,20 @@
 import CMicroHTTPD
 import Synchronization
 
-/// The one answer to one request, sent now or later from any thread. A later answer resumes the suspended
-/// connection; after the server stopped it is dropped, since libmicrohttpd has closed the connection.
+/// The one answer to one request, sent now or later from any thread, or the connection dropped with no answer.
+/// A later answer resumes the suspended connection; after the server stopped it is dropped, since libmicrohttpd has
+/// closed the connection.
 public final class HTTPReply: Sendable {
+    /// What the server does with the connection.
+    enum Outcome {
+        case send(HTTPResponse)
+        /// Close the connection without answering.
+        case drop
+    }
+
     private enum State: @unchecked Sendable {
         case waiting
-        case answered(HTTPResponse)
+        case answered(Outcome)
         /// The handler returned first: the connection is suspended until `send`.
         case suspended(connection: OpaquePointer, server: HTTPServer)
         case taken
@@ -16,15 +24,24 @@ public final class HTTPReply: Sendable {
 
     init() {}
 
-    /// Sends the answer; only the first call counts.
+    /// Sends the answer; only the first call (of this and `drop`) counts.
     public func send(_ response: HTTPResponse) {
+        settle(.send(response))
+    }
+
+    /// Closes the connection without an answer, as a network failure would; only the first call counts.
+    public func drop() {
+        settle(.drop)
+    }
+
+    private func settle(_ outcome: Outcome) {
         let resume: (OpaquePointer, HTTPServer)? = state.withLock { state in
             switch state {
             case .waiting:
-                state = .answered(response)
+                state = .answered(outcome)
                 return nil
             case let .suspended(connection, server):
-                state = .answered(response)
+                state = .answered(outcome)
                 return (connection, server)
             case .answered, .taken:
                 return nil
@@ -33,13 +50,13 @@ public final class HTTPReply: Sendable {
         if let (connection, server) = resume { server.resume(connection) }
     }
 
-    /// The answer if it is there, else suspends the connection (under the same lock, so `send` cannot miss it).
-    func takeOrSuspend(_ connection: OpaquePointer, server: HTTPServer) -> HTTPResponse? {
+    /// The outcome if it is there, else suspends the connection (under the same lock, so `send` cannot miss it).
+    func takeOrSuspend(_ connection: OpaquePointer, server: HTTPServer) -> Outcome? {
         state.withLock { state in
             switch state {
-            case let .answered(response):
+            case let .answered(outcome):
                 state = .taken
-                return response
+                return outcome
             case .waiting:
                 MHD_suspend_connection(connection)
                 state = .suspended(connection: connection, server: server)

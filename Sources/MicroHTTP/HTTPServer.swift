@@ -137,10 +137,14 @@ public final class HTTPServer: Sendable {
         return send(reply, on: connection)
     }
 
-    /// Queues the reply's answer, or leaves the connection suspended until it comes.
+    /// Queues the reply's answer, closes the connection for a dropped one (MHD_NO), or leaves it suspended until
+    /// the outcome comes.
     private func send(_ reply: HTTPReply, on connection: OpaquePointer) -> MHD_Result {
-        guard let response = reply.takeOrSuspend(connection, server: self) else { return .YES }
-        return queue(response, on: connection)
+        switch reply.takeOrSuspend(connection, server: self) {
+        case nil: return .YES
+        case let .send(response)?: return queue(response, on: connection)
+        case .drop?: return .NO
+        }
     }
 
     private func refuseOversized(_ pending: PendingRequest, on connection: OpaquePointer) -> MHD_Result {

@@ -6,6 +6,12 @@ enum APIError: Error {
     case unsendableHeader(name: String, status: Int)
     /// No credentials were given, or in a form the mock does not read.
     case missingCredentials(reason: String)
+    /// A `/t/NAME` prefix names no tenant.
+    case unknownTenant(String)
+    /// The server runs with `--control-token` and the request did not give it.
+    case controlTokenRequired
+    /// No fault rule has this id.
+    case faultNotFound(String)
     /// The body is not JSON.
     case malformedJSON(reason: String)
     /// No route has this path.
@@ -43,6 +49,12 @@ enum ErrorRendering {
             return HTTPResponseParts(413, "payload_too_large", "The body is larger than the server's limit of \(limit) bytes (--max-body-bytes).")
         case let .unsendableHeader(name, status):
             return HTTPResponseParts(500, "internal_error", "The mock built a \(status) answer whose '\(name)' header cannot be sent; this is a bug in saturn-mock. Whatever the request changed stays changed.")
+        case let .unknownTenant(name):
+            return HTTPResponseParts(404, "tenant_not_found", "No tenant named '\(name)'; GET /_mock/tenants lists them, POST /_mock/tenants makes one.")
+        case .controlTokenRequired:
+            return HTTPResponseParts(401, "control_token_required", "Control requests need 'Authorization: Bearer <token>' with the token given to --control-token.")
+        case let .faultNotFound(id):
+            return HTTPResponseParts(404, "fault_not_found", "No fault rule '\(id)' in this tenant; GET /_mock/faults lists them.")
         case let .missingCredentials(reason):
             return HTTPResponseParts(401, "authentication_required", "Authentication required: \(reason). Send 'Authorization: Bearer <token>' or 'Authorization: token <token>'.")
         }
@@ -70,6 +82,18 @@ enum ErrorRendering {
             var parts = HTTPResponseParts(422, "validation_error", "The request is not valid: \(issues.summary).")
             parts.errors = issues.byPath
             return parts
+        case let .roleConflict(username, org, held):
+            return HTTPResponseParts(409, "role_conflict", "User '\(username)' is \(held) of org '\(org)' already; a token never changes a role. Mint for another username.")
+        case let .tenantNotFound(name):
+            return HTTPResponseParts(404, "tenant_not_found", "No tenant named '\(name)'; GET /_mock/tenants lists them.")
+        case let .tenantExists(name):
+            return HTTPResponseParts(409, "tenant_exists", "A tenant named '\(name)' exists already; DELETE /_mock/tenants/\(name) first, or choose another name.")
+        case let .tenantLimit(limit):
+            return HTTPResponseParts(409, "tenant_limit", "The server holds \(limit) tenants, its --max-tenants; delete one (DELETE /_mock/tenants/NAME) or start it with a larger --max-tenants.")
+        case .defaultTenantIsPermanent:
+            return HTTPResponseParts(409, "default_tenant", "The default tenant is the installation at /api and cannot be deleted; POST /_mock/reset empties it.")
+        case let .snapshotNotFound(tenant, name):
+            return HTTPResponseParts(404, "snapshot_not_found", "Tenant '\(tenant)' has no snapshot named '\(name)'; GET /_mock/snapshots lists them.")
         case let .storeUnavailable(reason):
             return HTTPResponseParts(503, "store_unavailable", "The change was not saved: \(reason). Nothing was changed; reads still work.")
         }

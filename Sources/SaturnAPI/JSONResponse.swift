@@ -17,6 +17,11 @@ enum JSONResponse {
         )
     }
 
+    /// `204 No Content`.
+    static func noContent() -> HTTPResponse {
+        HTTPResponse(status: 204, headers: [("X-Saturn-Version", SaturnAPIVersion.current)])
+    }
+
     static func error(_ parts: HTTPResponseParts) -> HTTPResponse {
         make(parts.status, parts.body, headers: parts.headers)
     }

@@ -2,51 +2,47 @@ import MicroHTTP
 import SaturnDomain
 import SaturnJSON
 
-/// `/api/recipes*`: thin glue from requests to the catalog.
-struct RecipeEndpoints: Sendable {
-    let catalog: RecipeCatalog
-    private let reads = ResponseCache()
-
-    init(catalog: RecipeCatalog) {
-        self.catalog = catalog
-    }
-
+/// `/api/recipes*`: thin glue from requests to the tenant's catalog.
+enum RecipeEndpoints {
     /// `POST /api/recipes/apply`: a legacy set, applied whole or not at all.
-    func applyLegacySet(_ context: RequestContext) throws -> Answer {
+    static func applyLegacySet(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
         let drafts = try LegacySetReader.read(context.jsonBody()).map(RecipeDraft.image)
-        let pending = try catalog.apply(drafts, createOnly: false, caller: caller)
-        return Self.created(pending, WireAppliedSet(recipes: pending.outcome.recipes.map { WireRecipe(recipe: $0.recipe, applied: $0) }))
+        let pending = try context.catalog.apply(drafts, createOnly: false, caller: caller)
+        return created(pending, WireAppliedSet(recipes: pending.outcome.recipes.map { WireRecipe(recipe: $0.recipe, applied: $0) }))
     }
 
     /// `PUT /api/recipes`: create or update one modern recipe.
-    func applyRecipe(_ context: RequestContext) throws -> Answer {
+    static func applyRecipe(_ context: RequestContext) throws -> Answer {
         try applyModern(context, createOnly: false)
     }
 
     /// `POST /api/recipes`: create one modern recipe; 409 if it exists.
-    func createRecipe(_ context: RequestContext) throws -> Answer {
+    static func createRecipe(_ context: RequestContext) throws -> Answer {
         try applyModern(context, createOnly: true)
     }
 
-    private func applyModern(_ context: RequestContext, createOnly: Bool) throws -> Answer {
+    private static func applyModern(_ context: RequestContext, createOnly: Bool) throws -> Answer {
         let caller = try context.caller()
         var query = QueryReader(context.request)
         let rejectUnknown = query.bool("enforce_unknown", default: true)
         try query.finish()
         let draft = try ModernRecipeReader.read(context.jsonBody(), rejectUnknownFields: rejectUnknown)
-        let pending = try catalog.apply([draft], createOnly: createOnly, caller: caller)
+        let pending = try context.catalog.apply([draft], createOnly: createOnly, caller: caller)
         let applied = pending.outcome.recipes[0]
-        return Self.created(pending, WireRecipe(recipe: applied.recipe, applied: applied))
+        return created(pending, WireRecipe(recipe: applied.recipe, applied: applied))
     }
 
     /// The 201 an apply answers once it is durable, with a `Warning` header per warning.
     private static func created(_ pending: PendingApply, _ body: some JSONWritable) -> Answer {
-        .whenDurable(pending, success: JSONResponse.make(201, body, headers: warningHeaders(pending.outcome.warnings)))
+        .whenDurable(
+            pending.write, success: JSONResponse.make(201, body, headers: warningHeaders(pending.outcome.warnings)),
+            changes: RecordedChange.of(pending.outcome)
+        )
     }
 
     /// `GET /api/recipes`.
-    func list(_ context: RequestContext) throws -> Answer {
+    static func list(_ context: RequestContext) throws -> Answer {
         try cachedRead(context) { caller in
             var reader = QueryReader(context.request)
             var query = RecipeListQuery()
@@ -62,7 +58,7 @@ struct RecipeEndpoints: Sendable {
             query.descending = reader.bool("descending")
             let asTemplate = reader.bool("as_template")
             try reader.finish()
-            let page = try catalog.list(query, caller: caller)
+            let page = try context.catalog.list(query, caller: caller)
             return JSONResponse.make(200, WirePage(
                 itemsKey: "recipes",
                 items: page.recipes.map { WireRecipe(recipe: $0, asTemplate: asTemplate) },
@@ -73,22 +69,22 @@ struct RecipeEndpoints: Sendable {
     }
 
     /// `GET /api/recipes/{type}/{name}`.
-    func get(_ context: RequestContext) throws -> Answer {
+    static func get(_ context: RequestContext) throws -> Answer {
         try cachedRead(context) { caller in
             var reader = QueryReader(context.request)
             let owner = reader.owner()
             let asTemplate = reader.bool("as_template")
             try reader.finish()
-            let recipe = try catalog.recipe(type: RecipeType.named(context.parameter("type")), name: context.parameter("name"), owner: owner, caller: caller)
+            let recipe = try context.catalog.recipe(type: RecipeType.named(context.parameter("type")), name: context.parameter("name"), owner: owner, caller: caller)
             return JSONResponse.make(200, WireRecipe(recipe: recipe, asTemplate: asTemplate))
         }
     }
 
     /// A read answered from the cache while the catalog is unchanged; the revision is read before rendering.
-    private func cachedRead(_ context: RequestContext, render: (User) throws -> HTTPResponse) throws -> Answer {
+    private static func cachedRead(_ context: RequestContext, render: (User) throws -> HTTPResponse) throws -> Answer {
         let caller = try context.caller()
-        let revision = catalog.revision
-        return .now(try reads.response(for: ResponseCache.Key(caller: caller, request: context.request), revision: revision) {
+        let revision = context.catalog.revision
+        return .now(try context.side.reads.response(for: ResponseCache.Key(caller: caller, request: context.request), revision: revision) {
             try render(caller)
         })
     }

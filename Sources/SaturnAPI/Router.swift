@@ -5,7 +5,8 @@ import SaturnDomain
 enum Answer {
     case now(HTTPResponse)
     /// `success` goes out once the write is on disk; if the store fails, the error's answer goes instead.
-    case whenDurable(PendingApply, success: HTTPResponse)
+    /// `changes` are what the request journal records of it.
+    case whenDurable(PendingWrite, success: HTTPResponse, changes: [RecordedChange])
 }
 
 /// A route table: method and path pattern to handler. Built once, then only read.

@@ -4,47 +4,114 @@ import Glibc
 import Logging
 import MicroHTTP
 import SaturnDomain
+import SaturnJSON
 
-/// The Saturn Cloud API as the mock serves it: routes requests, renders errors, logs one line per request.
+/// The Saturn Cloud API as the mock serves it, for every tenant, and the control plane under `/_mock/`: finds the
+/// tenant, applies its fault rules, routes, renders errors, journals the request and logs one line.
 public final class SaturnAPI: HTTPResponder {
+    /// What the API adds to the registry.
+    public struct Settings: Sendable {
+        /// Requests each tenant's journal keeps.
+        public var journalSize = 1_000
+        /// When set, every control request needs `Authorization: Bearer <token>`.
+        public var controlToken: String?
+
+        /// The defaults: 1,000 journal entries, an open control plane.
+        public init() {}
+    }
+
     private let router: Router
-    private let directory: IdentityDirectory
+    private let controlRouter: Router
+    private let sides: TenantSides
+    private let controlToken: [UInt8]?
     private let logger: Logger
 
-    /// Builds the route table over a catalog and the seed's identities.
-    public init(catalog: RecipeCatalog, directory: IdentityDirectory, logger: Logger) {
-        self.directory = directory
+    /// Serves every tenant of `registry`.
+    public init(registry: TenantRegistry, settings: Settings, logger: Logger) {
+        sides = TenantSides(registry: registry, journalSize: settings.journalSize)
+        controlToken = settings.controlToken.map { Array($0.utf8) }
         self.logger = logger
-        router = SaturnRoutes.make(
-            recipes: RecipeEndpoints(catalog: catalog),
-            identity: IdentityEndpoints(directory: directory)
-        )
+        router = SaturnRoutes.make()
+        controlRouter = ControlRoutes.make()
     }
 
     public func respond(to request: HTTPRequest, reply: HTTPReply) {
         let started = DispatchTime.now().uptimeNanoseconds
-        let finish: @Sendable (HTTPResponse) -> Void = { [self] response in
-            log(request, response, started: started)
-            reply.send(response)
-        }
+        let target: TenantTarget
         do {
-            switch try answer(request) {
+            target = try TenantTarget(request, registry: sides.registry)
+        } catch {
+            return send(JSONResponse.error(ErrorRendering.response(for: error)), to: reply, for: request, started: started)
+        }
+        let context = RequestContext(
+            request: request, path: target.path, parameters: [:], side: sides.side(of: target.catalog), sides: sides
+        )
+        if target.isControl {
+            return answer(context, with: controlRouter, isControl: true, reply: reply, started: started) { response, _ in
+                self.send(response, to: reply, for: request, started: started)
+            }
+        }
+        let journal: @Sendable (HTTPResponse?, [RecordedChange], String?) -> Void = { [self] response, changes, fault in
+            record(context, status: response?.status, changes: changes, fault: fault, started: started)
+        }
+        guard let rule = context.side.faults.match(method: request.method, path: target.path, caller: { try? context.caller().username }) else {
+            return answer(context, with: router, reply: reply, started: started) { response, changes in
+                journal(response, changes, nil)
+                self.send(response, to: reply, for: request, started: started)
+            }
+        }
+        let act: @Sendable () -> Void = { [self] in
+            if rule.dropConnection {
+                journal(nil, [], rule.id)
+                log(request, status: nil, started: started)
+                reply.drop()
+            } else if let status = rule.status {
+                let response = JSONResponse.make(status, WireFaultBody(rule: rule))
+                journal(response, [], rule.id)
+                send(response, to: reply, for: request, started: started)
+            } else {
+                answer(context, with: router, reply: reply, started: started) { response, changes in
+                    journal(response, changes, rule.id)
+                    self.send(response, to: reply, for: request, started: started)
+                }
+            }
+        }
+        guard rule.delayMilliseconds > 0 else { return act() }
+        // The connection waits suspended; no server thread is held for the delay.
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(rule.delayMilliseconds), execute: act)
+    }
+
+    /// Runs the route's handler and hands its answer (or its error's) to `finish`, once any write is durable.
+    private func answer(
+        _ context: RequestContext, with table: Router, isControl: Bool = false, reply: HTTPReply, started: UInt64,
+        finish: @escaping @Sendable (HTTPResponse, [RecordedChange]) -> Void
+    ) {
+        do {
+            switch try route(context, in: table, isControl: isControl) {
             case let .now(response):
-                finish(response)
-            case let .whenDurable(pending, success):
+                finish(response, [])
+            case let .whenDurable(pending, success, changes):
                 pending.whenDurable { error in
-                    finish(error.map { JSONResponse.error(ErrorRendering.response(for: $0)) } ?? success)
+                    if let error {
+                        finish(JSONResponse.error(ErrorRendering.response(for: error)), [])
+                    } else {
+                        finish(success, changes)
+                    }
                 }
             }
         } catch {
-            finish(JSONResponse.error(ErrorRendering.response(for: error)))
+            finish(JSONResponse.error(ErrorRendering.response(for: error)), [])
         }
     }
 
-    private func answer(_ request: HTTPRequest) throws -> Answer {
-        switch router.match(method: request.method, path: request.path) {
+    private func route(_ context: RequestContext, in table: Router, isControl: Bool) throws -> Answer {
+        let request = context.request
+        switch table.match(method: request.method, path: context.path) {
         case let .handler(handler, parameters):
-            return try handler(RequestContext(request: request, parameters: parameters, directory: directory))
+            if isControl { try checkControlToken(request) }
+            var routed = context
+            routed.parameters = parameters
+            return try handler(routed)
         case let .methodNotAllowed(allowed):
             throw APIError.methodNotAllowed(method: request.method, path: request.path, allowed: allowed)
         case .notFound:
@@ -52,10 +119,30 @@ public final class SaturnAPI: HTTPResponder {
         }
     }
 
+    private func checkControlToken(_ request: HTTPRequest) throws {
+        guard let controlToken else { return }
+        guard let presented = try? Credentials.token(fromAuthorization: request.header("Authorization")),
+              ConstantTime.equals(Array(presented.utf8), controlToken) else {
+            throw APIError.controlTokenRequired
+        }
+    }
+
+    private func record(_ context: RequestContext, status: Int?, changes: [RecordedChange], fault: String?, started: UInt64) {
+        context.side.journal.record(
+            context.request, path: context.path, time: context.catalog.clock.now(), caller: context.callerMemo.user?.username,
+            status: status, milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6, changes: changes, fault: fault
+        )
+    }
+
+    private func send(_ response: HTTPResponse, to reply: HTTPReply, for request: HTTPRequest, started: UInt64) {
+        log(request, status: response.status, started: started)
+        reply.send(response)
+    }
+
     public func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         let response = JSONResponse.error(ErrorRendering.response(for: APIError.payloadTooLarge(limit: limit)))
-        log(request, response, started: started)
+        log(request, status: response.status, started: started)
         return response
     }
 
@@ -64,11 +151,11 @@ public final class SaturnAPI: HTTPResponder {
         return JSONResponse.error(ErrorRendering.response(for: APIError.unsendableHeader(name: name, status: status)))
     }
 
-    /// One line per request: method, path, status and milliseconds; never headers, so never a token.
-    /// The line is only formatted when the level lets it through.
-    private func log(_ request: HTTPRequest, _ response: HTTPResponse, started: UInt64) {
+    /// One line per request: method, path, status (`dropped` for a dropped connection) and milliseconds; never
+    /// headers, so never a token. The line is only formatted when the level lets it through.
+    private func log(_ request: HTTPRequest, status: Int?, started: UInt64) {
         let nanoseconds = DispatchTime.now().uptimeNanoseconds - started
-        logger.info("\(request.method) \(Self.printable(request.path)) \(response.status) \(Self.milliseconds(nanoseconds))ms")
+        logger.info("\(request.method) \(Self.printable(request.path)) \(status.map(String.init) ?? "dropped") \(Self.milliseconds(nanoseconds))ms")
     }
 
     /// The path with control characters (percent-decoded from the request) shown as `?`, so a line stays one line.

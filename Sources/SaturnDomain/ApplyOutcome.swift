@@ -11,6 +11,8 @@ public struct AppliedRecipe: Equatable, Sendable {
     public let action: ApplyAction
     /// The action of each part by id (an image's versions); parts the body did not name are `unchanged`.
     public let partActions: [String: ApplyAction]
+    /// What was stored before the apply; nil for a new recipe.
+    public let previous: Recipe?
 }
 
 /// What a successful apply returns.

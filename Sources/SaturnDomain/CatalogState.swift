@@ -1,19 +1,28 @@
-/// The catalog's recipes and the indexes that answer listings and look-ups without scanning every recipe.
-struct CatalogState {
+/// A tenant's recipes, the indexes that answer listings and look-ups without scanning every recipe, and its
+/// identities. A value: the state before a write is kept, cheaply, to undo it.
+struct CatalogState: Sendable {
     var byKey: [RecipeKey: Recipe] = [:]
     var ordered = SortedKeys()
     /// Keys by recipe name, for `GET /api/recipes/{type}/{name}`.
     var byName: [String: [RecipeKey]] = [:]
     /// Keys of recipes every org may see (`access: account`): the only ones a listing takes from other orgs.
     var accountWide = SortedKeys()
+    /// The tenant's orgs, users and tokens: the base directory and every minted token.
+    var directory: IdentityDirectory
+    /// What was minted, in order, to rebuild the directory and to save it.
+    var minted: [MintedToken]
 
     /// Indexes what the store loaded, in its own order (already almost sorted), rather than one by one.
-    init(loading loaded: LoadedRecipes) {
+    init(recipes loaded: LoadedRecipes, minted: [MintedToken], base: IdentityDirectory) {
         byKey = loaded.byKey
         for key in loaded.order { byName[key.name, default: []].append(key) }
         let sorted = loaded.order.sortedMostlySorted()
         ordered = SortedKeys(sorted: sorted)
-        accountWide = SortedKeys(sorted: sorted.filter { byKey[$0]?.access == .account })
+        let recipes = loaded.byKey
+        accountWide = SortedKeys(sorted: sorted.filter { recipes[$0]?.access == .account })
+        // Each token was checked when it was minted; one that no longer fits the seed is left out.
+        directory = minted.reduce(base) { directory, token in (try? directory.minting(token)) ?? directory }
+        self.minted = minted
     }
 
     /// Stores a recipe and returns what it replaced.
@@ -39,5 +48,14 @@ struct CatalogState {
             byName[key.name]?.removeAll { $0 == key }
             if removed.access == .account { accountWide.remove(key) }
         }
+    }
+
+    /// The content to save: recipes in key order, and what was minted.
+    var content: TenantContent {
+        var walker = ordered.walk(ascending: true, from: nil)
+        var recipes: [Recipe] = []
+        recipes.reserveCapacity(ordered.count)
+        while let key = walker.next() { if let recipe = byKey[key] { recipes.append(recipe) } }
+        return TenantContent(recipes: recipes, minted: minted)
     }
 }

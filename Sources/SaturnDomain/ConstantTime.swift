@@ -1,7 +1,7 @@
 /// Comparison whose time does not depend on where two byte strings differ.
-enum ConstantTime {
+public enum ConstantTime {
     /// True when both are equal; always reads the whole of the longer one.
-    static func equals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+    public static func equals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
         var difference = UInt(bitPattern: lhs.count ^ rhs.count)
         for index in 0..<max(lhs.count, rhs.count) {
             let left = index < lhs.count ? lhs[index] : 0

@@ -18,6 +18,18 @@ public enum DomainError: Error, Equatable, Sendable {
     case recipeExists(type: String, owner: String, name: String)
     /// The body or query broke one or more rules.
     case invalid(ValidationIssues)
+    /// A mint asked for a role the user already holds differently in that org.
+    case roleConflict(username: String, org: String, held: String)
+    /// No tenant has this name.
+    case tenantNotFound(String)
+    /// A tenant of this name exists already.
+    case tenantExists(String)
+    /// `--max-tenants` are serving already.
+    case tenantLimit(Int)
+    /// The default tenant is the installation at `/api`; it cannot be deleted.
+    case defaultTenantIsPermanent
+    /// No named snapshot of the tenant has this name.
+    case snapshotNotFound(tenant: String, name: String)
     /// The store could not write; nothing was changed.
     case storeUnavailable(reason: String)
 }

@@ -1,8 +1,8 @@
 /// The merge rule of an image (README "Merging"): given fields replace, omitted fields keep, versions merge by name.
 enum ImageMerge {
     /// The image after the draft is applied onto `stored` (nil for a new image), and each version's action by id;
-    /// versions the draft did not name are `unchanged`.
-    static func merge(_ draft: ImageDraft, onto stored: ImageSpec?, newID: () -> String) -> (spec: ImageSpec, versionActions: [String: ApplyAction]) {
+    /// versions the draft did not name are `unchanged`. `versionID` gives a new version its id, by its name.
+    static func merge(_ draft: ImageDraft, onto stored: ImageSpec?, versionID: (String) -> String) -> (spec: ImageSpec, versionActions: [String: ApplyAction]) {
         var image = stored ?? ImageSpec(description: "", hardwareType: .cpu, supports: nil, access: .org, versions: [])
         if let description = draft.description { image.description = description }
         if let hardware = draft.hardwareType { image.hardwareType = hardware }
@@ -18,7 +18,7 @@ enum ImageMerge {
                 versionActions[after.id] = after == before ? .unchanged : .updated
             } else {
                 let created = merged(versionDraft, onto: ImageVersion(
-                    id: newID(), name: versionDraft.name, imageURI: versionDraft.imageURI,
+                    id: versionID(versionDraft.name), name: versionDraft.name, imageURI: versionDraft.imageURI,
                     description: nil, archived: false, buildData: nil
                 ))
                 image.versions.append(created)

@@ -1,12 +1,14 @@
 import SaturnJSON
 
 /// Reads the fields of one JSON object, recording a problem at the exact path for every field that breaks a rule.
-struct JSONFields {
-    let values: [String: JSONValue]
-    let path: String
+public struct JSONFields {
+    /// The object's members.
+    public let values: [String: JSONValue]
+    /// The object's JSON path, empty for the body itself.
+    public let path: String
 
     /// Nil (with a problem recorded) when `value` is not an object.
-    init?(_ value: JSONValue, path: String, issues: inout ValidationIssues) {
+    public init?(_ value: JSONValue, path: String, issues: inout ValidationIssues) {
         guard case let .object(values) = value else {
             issues.add(path.isEmpty ? "(body)" : path, "must be an object, not \(value.kindName)")
             return nil
@@ -21,19 +23,19 @@ struct JSONFields {
     }
 
     /// The path of one field of this object.
-    func path(_ key: String) -> String {
+    public func path(_ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
 
     /// Records a problem for every field not in `allowed`.
-    func rejectUnknown(allowed: Set<String>, issues: inout ValidationIssues) {
+    public func rejectUnknown(allowed: Set<String>, issues: inout ValidationIssues) {
         for key in values.keys.sorted() where !allowed.contains(key) {
             issues.add(path(key), "unknown field (allowed: \(allowed.sorted().joined(separator: ", ")))")
         }
     }
 
     /// A string of at most `maxLength` characters.
-    func string(_ key: String, required: Bool = false, maxLength: Int = FieldLimits.text, issues: inout ValidationIssues) -> String? {
+    public func string(_ key: String, required: Bool = false, maxLength: Int = FieldLimits.text, issues: inout ValidationIssues) -> String? {
         switch values[key] {
         case nil, .null?:
             if required { issues.add(path(key), "is required") }
@@ -50,7 +52,8 @@ struct JSONFields {
         }
     }
 
-    func bool(_ key: String, issues: inout ValidationIssues) -> Bool? {
+    /// A boolean.
+    public func bool(_ key: String, issues: inout ValidationIssues) -> Bool? {
         switch values[key] {
         case nil, .null?: return nil
         case let .bool(flag)?: return flag
@@ -60,7 +63,8 @@ struct JSONFields {
         }
     }
 
-    func array(_ key: String, required: Bool = false, issues: inout ValidationIssues) -> [JSONValue]? {
+    /// An array.
+    public func array(_ key: String, required: Bool = false, issues: inout ValidationIssues) -> [JSONValue]? {
         switch values[key] {
         case nil, .null?:
             if required { issues.add(path(key), "is required") }
@@ -74,13 +78,30 @@ struct JSONFields {
     }
 
     /// A string that must be one of `allowed`.
-    func oneOf(_ key: String, _ allowed: [String], required: Bool = false, issues: inout ValidationIssues) -> String? {
+    public func oneOf(_ key: String, _ allowed: [String], required: Bool = false, issues: inout ValidationIssues) -> String? {
         guard let text = string(key, required: required, issues: &issues) else { return nil }
         guard allowed.contains(text) else {
             issues.add(path(key), "must be one of \(allowed.map { "'\($0)'" }.joined(separator: ", ")), not '\(text)'")
             return nil
         }
         return text
+    }
+
+    /// A whole number in `range`.
+    public func integer(_ key: String, in range: ClosedRange<Int>, issues: inout ValidationIssues) -> Int? {
+        switch values[key] {
+        case nil, .null?:
+            return nil
+        case let .number(number)?:
+            guard number == number.rounded(), let whole = Int(exactly: number), range.contains(whole) else {
+                issues.add(path(key), "must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(number)")
+                return nil
+            }
+            return whole
+        case let other?:
+            issues.add(path(key), "must be a number, not \(other.kindName)")
+            return nil
+        }
     }
 
     /// An image or version name: `^[-a-zA-Z0-9.]+$`, at most `FieldLimits.name` characters.

@@ -2,12 +2,11 @@
 public struct PendingApply: Sendable {
     /// What the apply did; final unless the store fails to make it durable.
     public let outcome: ApplyOutcome
-    let ticket: UInt64?
-    let catalog: RecipeCatalog
+    /// The write behind it.
+    public let write: PendingWrite
 
     /// Calls back, on any thread, with nil once the apply is durable, or with the error that undid it.
     public func whenDurable(_ callback: @escaping @Sendable (DomainError?) -> Void) {
-        guard let ticket else { return callback(nil) }
-        catalog.whenDurable(ticket, callback)
+        write.whenDurable(callback)
     }
 }

@@ -45,4 +45,11 @@ public enum RecipeSpec: Equatable, Sendable {
         case let .image(image): return image.access
         }
     }
+
+    /// The ids of the parts that have their own (an image's versions), in order.
+    public var partIDs: [String] {
+        switch self {
+        case let .image(image): return image.versions.map(\.id)
+        }
+    }
 }

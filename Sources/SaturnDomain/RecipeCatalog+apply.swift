@@ -9,45 +9,46 @@ extension RecipeCatalog {
         var issues = ValidationIssues()
         var warnings: [String] = []
         for draft in drafts { draft.review(strict: strictImageURIs, issues: &issues, warnings: &warnings) }
-        return try writer.withLock { pending throws(DomainError) -> PendingApply in
-            let durable = store.durableThrough
-            pending.removeAll { $0.ticket <= durable }
+        return try log.exclusive { writer throws(DomainError) -> PendingApply in
             var applied: [AppliedRecipe] = []
             var staged: [RecipeKey: Recipe] = [:]
+            let current = state.withLock { $0 }
             for draft in drafts {
-                let owner = try writableOwner(of: draft, caller: caller)
+                let owner = try writableOwner(of: draft, caller: caller, directory: current.directory)
                 let key = RecipeKey(type: draft.type, owner: owner, name: draft.name)
-                let stored = staged[key] ?? state.withLock { $0.byKey[key] }
+                let stored = staged[key] ?? current.byKey[key]
                 if createOnly, stored != nil {
                     throw .recipeExists(type: key.type.rawValue, owner: owner.description, name: draft.name)
                 }
-                let merge = draft.merged(onto: stored?.spec, newID: StableID.random)
-                let recipe = Recipe(id: stored?.id ?? StableID.random(), owner: owner, name: draft.name, spec: merge.spec)
+                let id = stored?.id ?? ids.recipeID(key)
+                let merge = draft.merged(onto: stored?.spec) { part in ids.partID(of: id, named: part) }
+                let recipe = Recipe(id: id, owner: owner, name: draft.name, spec: merge.spec)
                 let action: ApplyAction = stored == nil ? .created : (recipe == stored ? .unchanged : .updated)
                 staged[key] = recipe
-                applied.append(AppliedRecipe(recipe: recipe, action: action, partActions: merge.partActions))
+                applied.append(AppliedRecipe(recipe: recipe, action: action, partActions: merge.partActions, previous: stored))
             }
             guard issues.isEmpty else { throw .invalid(issues) }
             let outcome = ApplyOutcome(recipes: applied, warnings: warnings)
             let changed = applied.filter { $0.action != .unchanged }.map(\.recipe)
-            guard !changed.isEmpty else { return PendingApply(outcome: outcome, ticket: nil, catalog: self) }
-            let ticket: UInt64
-            do throws(StoreError) {
-                ticket = try store.append(changed)
-            } catch {
-                throw .storeUnavailable(reason: error.description)
+            guard !changed.isEmpty else { return PendingApply(outcome: outcome, write: PendingWrite(ticket: nil, log: log)) }
+            let ticket = try writer.commit(StoreTransaction(tenant: tenant, change: .put(changed))) {
+                let previous = state.withLock { current in
+                    changed.map { recipe in (key: recipe.key, recipe: current.put(recipe)) }
+                }
+                changes.add(1, ordering: .releasing)
+                return { [self] in
+                    state.withLock { current in
+                        for entry in previous.reversed() { current.restore(entry.key, to: entry.recipe) }
+                    }
+                    changes.add(1, ordering: .releasing)
+                }
             }
-            let previous = state.withLock { current in
-                changed.map { recipe in (recipe.key, current.put(recipe)) }
-            }
-            changes.add(1, ordering: .releasing)
-            pending.append(PendingUndo(ticket: ticket, previous: previous))
-            return PendingApply(outcome: outcome, ticket: ticket, catalog: self)
+            return PendingApply(outcome: outcome, write: PendingWrite(ticket: ticket, log: log))
         }
     }
 
     /// The owner a draft writes to; the caller must be an admin of its org.
-    private func writableOwner(of draft: RecipeDraft, caller: User) throws(DomainError) -> OwnerPath {
+    private func writableOwner(of draft: RecipeDraft, caller: User, directory: IdentityDirectory) throws(DomainError) -> OwnerPath {
         let resolved = try directory.resolve(draft.owner ?? .path(caller.username), for: caller, path: "\(draft.path).owner")
         guard caller.role(in: resolved.org.name) == .admin else {
             throw .notOrgAdmin(username: caller.username, org: resolved.org.name)

@@ -1,37 +1,53 @@
+import FoundationEssentials
 import Synchronization
 
-/// The recipes of the installation, of every type: applies them as transactions, and answers what a caller may see.
+/// One tenant's Saturn installation: its identities and its recipes of every type. Applies writes as transactions
+/// through the shared `TransactionLog`, and answers what a caller may see.
 ///
-/// Writers are serialised; readers take the current state without waiting for a write's fsync. Its concerns live in
-/// `RecipeCatalog+apply` (writes), `+undo` (failed writes), `+listing` (pages) and `+lookup` (one by name).
+/// Readers take the current state without waiting for a write's fsync. Its concerns live in
+/// `RecipeCatalog+apply` (writes), `+listing` (pages), `+lookup` (one by name) and `+control` (reset, restore, mint).
 public final class RecipeCatalog: Sendable {
-    let directory: IdentityDirectory
-    let store: any RecipeStore
+    /// The tenant's name.
+    public let tenant: String
+    /// The tenant's identities before anything was minted: the seed's, with the tenant's tokens.
+    let baseDirectory: IdentityDirectory
+    let log: TransactionLog
     let strictImageURIs: Bool
+    /// The tenant's clock: token expiry reads it.
+    public let clock: TenantClock
+    /// Where the tenant's new ids come from.
+    public let ids: IDSource
     /// Counts changes to the state, so that what was rendered from it can be known to be current.
     let changes = Atomic<UInt64>(0)
-    /// Serialises writers; holds the undo records of writes that are not durable yet.
-    let writer = Mutex<[PendingUndo]>([])
     let state: Mutex<CatalogState>
 
-    /// Loads what the store holds. `strictImageURIs` refuses, rather than warns about, image URIs that Saturn could
-    /// not pull (README "Image references").
-    public init(directory: IdentityDirectory, store: any RecipeStore, strictImageURIs: Bool) {
-        self.directory = directory
-        self.store = store
+    /// The tenant as the store loaded it. `strictImageURIs` refuses, rather than warns about, image URIs that
+    /// Saturn could not pull (README "Image references").
+    public init(
+        tenant: String, baseDirectory: IdentityDirectory, loaded: LoadedTenant, log: TransactionLog,
+        strictImageURIs: Bool, clock: TenantClock, ids: IDSource
+    ) {
+        self.tenant = tenant
+        self.baseDirectory = baseDirectory
+        self.log = log
         self.strictImageURIs = strictImageURIs
-        state = Mutex(CatalogState(loading: store.loaded))
+        self.clock = clock
+        self.ids = ids
+        state = Mutex(CatalogState(recipes: loaded.recipes, minted: loaded.minted, base: baseDirectory))
     }
 
-    /// Changes whenever a recipe is written or a failed write undone: a rendering made at one value is current
-    /// while the value stays the same.
+    /// Changes whenever a recipe or an identity is written or a failed write undone: a rendering made at one value
+    /// is current while the value stays the same.
     public var revision: UInt64 { changes.load(ordering: .acquiring) }
 
     /// How many recipes are stored.
     public var count: Int { state.withLock { $0.ordered.count } }
 
-    /// Releases the store: call once the server no longer answers requests.
-    public func close() {
-        store.close()
+    /// The tenant's orgs, users and tokens as they are now.
+    public var directory: IdentityDirectory { state.withLock { $0.directory } }
+
+    /// The user a token belongs to, by the tenant's clock.
+    public func authenticate(token: String) throws(DomainError) -> User {
+        try directory.authenticate(token: token, now: clock.now())
     }
 }

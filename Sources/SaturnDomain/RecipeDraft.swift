@@ -48,13 +48,13 @@ public enum RecipeDraft: Equatable, Sendable {
     }
 
     /// The spec after merging the draft onto what is stored (nil for a new recipe), and what happened to each
-    /// part that has its own id (an image's versions).
-    func merged(onto stored: RecipeSpec?, newID: () -> String) -> (spec: RecipeSpec, partActions: [String: ApplyAction]) {
+    /// part that has its own id (an image's versions); `partID` gives a new part its id, by the part's name.
+    func merged(onto stored: RecipeSpec?, partID: (String) -> String) -> (spec: RecipeSpec, partActions: [String: ApplyAction]) {
         switch self {
         case let .image(image):
             var storedImage: ImageSpec?
             if case let .image(spec)? = stored { storedImage = spec }
-            let merge = ImageMerge.merge(image, onto: storedImage, newID: newID)
+            let merge = ImageMerge.merge(image, onto: storedImage, versionID: partID)
             return (.image(merge.spec), merge.versionActions)
         }
     }

@@ -1,13 +1,15 @@
-/// Where the catalog keeps recipes between runs. Writes are two steps so that concurrent writers can share one
-/// fsync: `append` queues a transaction in commit order, `whenDurable` calls back once it is on disk.
+import FoundationEssentials
+
+/// Where the tenants are kept between runs. Writes are two steps so that concurrent writers can share one fsync:
+/// `append` queues a transaction in commit order, `whenDurable` calls back once it is on disk.
 public protocol RecipeStore: AnyObject, Sendable {
-    /// Where the data lives, for the start-up banner.
+    /// Where the data lives, for the start-up banner and the health answer.
     var location: String { get }
     /// What was stored when the store opened.
-    var loaded: LoadedRecipes { get }
+    var loaded: LoadedState { get }
 
-    /// Queues one transaction's changed recipes; returns its ticket. Throws while a failed write is not yet undone.
-    func append(_ changed: [Recipe]) throws(StoreError) -> UInt64
+    /// Queues one transaction; returns its ticket. Throws while a failed write is not yet undone.
+    func append(_ transaction: StoreTransaction) throws(StoreError) -> UInt64
     /// Calls back, on any thread, once the ticket's transaction is durable (nil) or has failed (the error).
     func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void)
     /// Every ticket up to this one is durable.
@@ -16,6 +18,42 @@ public protocol RecipeStore: AnyObject, Sendable {
     var failedThrough: UInt64 { get }
     /// Called once the failed transactions are undone: appends are accepted again.
     func clearFailure()
+
+    /// Saves a tenant's content under a name, durably, replacing one of the same name.
+    func saveSnapshot(_ content: TenantContent, tenant: String, name: String) throws(StoreError)
+    /// A tenant's named snapshot; nil when there is none.
+    func snapshot(tenant: String, name: String) throws(StoreError) -> TenantContent?
+    /// The names of a tenant's snapshots, sorted.
+    func snapshotNames(tenant: String) -> [String]
+    /// Deletes one snapshot of a tenant (or, with no name, all of them); false when there was none.
+    @discardableResult
+    func deleteSnapshots(tenant: String, name: String?) throws(StoreError) -> Bool
+
+    /// How the store is doing, for `GET /_mock/health`.
+    var health: StoreHealth { get }
     /// Finishes background work and releases the data folder.
     func close()
+}
+
+/// The store's state as the health answer reports it.
+public struct StoreHealth: Sendable, Equatable {
+    /// `journal` or `memory`.
+    public let kind: String
+    /// False once a write failed and could not be cut back: writes fail until a restart.
+    public let writable: Bool
+    /// Bytes in the journal files not yet compacted.
+    public let journalBytes: Int
+    /// When the last sync finished; nil before the first.
+    public let lastSync: Date?
+    /// When `snapshot.json` was last written; nil when there is none.
+    public let snapshotWritten: Date?
+
+    /// Creates a report.
+    public init(kind: String, writable: Bool, journalBytes: Int, lastSync: Date?, snapshotWritten: Date?) {
+        self.kind = kind
+        self.writable = writable
+        self.journalBytes = journalBytes
+        self.lastSync = lastSync
+        self.snapshotWritten = snapshotWritten
+    }
 }

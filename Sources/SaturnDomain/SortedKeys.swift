@@ -1,6 +1,6 @@
 /// Recipe keys in ascending order, kept in chunks so that inserting or removing one costs O(chunk) rather than
 /// O(all keys): applies stay as fast with 100,000 recipes as with 100.
-struct SortedKeys {
+struct SortedKeys: Sendable {
     private static let maximumChunk = 512
     private var chunks: [[RecipeKey]] = []
     private(set) var count = 0

@@ -11,6 +11,20 @@ public struct ValidationIssues: Equatable, Sendable {
         problems.append((path, problem))
     }
 
+    /// The same problems, each path placed under `prefix` (`recipes[2]` + `spec.name`).
+    public func under(_ prefix: String) -> ValidationIssues {
+        var moved = ValidationIssues()
+        for (path, problem) in problems {
+            moved.add(path == "(body)" ? prefix : "\(prefix).\(path)", problem)
+        }
+        return moved
+    }
+
+    /// Adds every problem of `other`.
+    public mutating func add(contentsOf other: ValidationIssues) {
+        problems += other.problems
+    }
+
     /// True when nothing was recorded.
     public var isEmpty: Bool { problems.isEmpty }
 

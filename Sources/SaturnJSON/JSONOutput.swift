@@ -100,6 +100,20 @@ public struct JSONOutput {
         raw(value ? "true" : "false")
     }
 
+    /// Writes a number already in JSON's number syntax.
+    public mutating func numberLiteral(_ number: String) {
+        separate()
+        bytes.append(contentsOf: number.utf8)
+        needsComma = true
+    }
+
+    /// Writes a whole number.
+    public mutating func integer(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
     /// Writes `null`.
     public mutating func null() {
         raw("null")

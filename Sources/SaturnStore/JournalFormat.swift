@@ -1,10 +1,10 @@
 /// The journal's text format: a header line, then one line per committed transaction,
 /// `R <length> <crc32> <json>\n`, where the length and checksum (8 hex digits) cover the JSON bytes only.
 enum JournalFormat {
-    /// The version this build writes. Version 1 (image records only) is still read; a journal of it is not
-    /// appended to, so that an older build never meets records it cannot read.
-    static let version = 2
-    static let readableVersions = 1...2
+    /// The version this build writes (3: records of tenants). Versions 1 and 2 (the default tenant's recipes only)
+    /// are still read; a journal of them is not appended to, so that an older build never meets records it cannot read.
+    static let version = 3
+    static let readableVersions = 1...3
     static let header = Array("saturn-mock journal \(version)\n".utf8)
 
     /// One record's bytes, ready to append.

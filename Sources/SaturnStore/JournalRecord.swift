@@ -1,16 +1,44 @@
 import SaturnDomain
 import SaturnJSON
 
-/// One committed transaction in the journal: the recipes it wrote, whole, as `{"recipes": [...]}` (format 1 wrote
-/// `{"images": [...]}`, read the same way).
+/// One committed transaction in the journal (format 3), the tenant first (left out for the default tenant):
+///
+///     {"tenant": "t1", "recipes": [...]}                                    recipes written whole
+///     {"tenant": "t1", "create": {"tokens": [...]}, "recipes": [...], "minted": [...]}
+///     {"tenant": "t1", "delete": true}
+///     {"tenant": "t1", "replace": true, "recipes": [...], "minted": [...]}  a reset, a restore, an import
+///     {"tenant": "t1", "mint": {...}}
+///
+/// Formats 1 and 2 wrote `{"images": [...]}` and `{"recipes": [...]}`: the default tenant's recipes, read the same way.
 struct JournalRecord {
-    let recipes: [Recipe]
+    let transaction: StoreTransaction
 
     func encoded() -> [UInt8] {
-        var output = JSONOutput(capacity: 512 * recipes.count)
+        var output = JSONOutput(capacity: 512)
         output.object { json in
-            json.key("recipes")
-            json.array(recipes) { json, recipe in recipe.writeStored(to: &json) }
+            if transaction.tenant != TenantRegistry.defaultTenant {
+                json.key("tenant")
+                json.string(transaction.tenant)
+            }
+            switch transaction.change {
+            case let .put(recipes):
+                json.key("recipes")
+                json.array(recipes) { json, recipe in recipe.writeStored(to: &json) }
+            case let .create(record, content):
+                json.key("create")
+                record.writeStored(to: &json)
+                content.writeStoredMembers(to: &json)
+            case .delete:
+                json.key("delete")
+                json.bool(true)
+            case let .replace(content):
+                json.key("replace")
+                json.bool(true)
+                content.writeStoredMembers(to: &json)
+            case let .mint(token):
+                json.key("mint")
+                token.writeStored(to: &json)
+            }
         }
         return output.bytes
     }
@@ -18,16 +46,43 @@ struct JournalRecord {
     /// Reads a record's JSON; the error says what is wrong and where.
     init(decoding json: ArraySlice<UInt8>) throws(JSONSyntaxError) {
         var parser = JSONParser(bytes: Array(json))
-        var recipes: [Recipe] = []
+        var tenant = TenantRegistry.defaultTenant
+        var content = TenantContent()
+        var create: TenantRecord?
+        var delete = false
+        var replace = false
+        var mint: MintedToken?
         try parser.readObject { parser, key throws(JSONSyntaxError) in
-            guard key == "recipes" || key == "images" else { return try parser.skipValue() }
-            try parser.readArray { parser throws(JSONSyntaxError) in recipes.append(try Recipe(storedFrom: &parser)) }
+            switch key {
+            case "tenant": tenant = try parser.readString()
+            case "recipes", "images":
+                try parser.readArray { parser throws(JSONSyntaxError) in content.recipes.append(try Recipe.readStored(from: &parser).recipe) }
+            case "minted":
+                try parser.readArray { parser throws(JSONSyntaxError) in content.minted.append(try MintedToken.readStored(from: &parser)) }
+            case "create": create = try TenantRecord.readStored(named: "", from: &parser)
+            case "delete": delete = try parser.readBool()
+            case "replace": replace = try parser.readBool()
+            case "mint": mint = try MintedToken.readStored(from: &parser)
+            default: try parser.skipValue()
+            }
         }
         try parser.finish()
-        self.recipes = recipes
+        let change: TenantChange
+        if let create {
+            change = .create(TenantRecord(name: tenant, tokens: create.tokens), content: content)
+        } else if delete {
+            change = .delete
+        } else if replace {
+            change = .replace(content)
+        } else if let mint {
+            change = .mint(mint)
+        } else {
+            change = .put(content.recipes)
+        }
+        transaction = StoreTransaction(tenant: tenant, change: change)
     }
 
-    init(recipes: [Recipe]) {
-        self.recipes = recipes
+    init(_ transaction: StoreTransaction) {
+        self.transaction = transaction
     }
 }

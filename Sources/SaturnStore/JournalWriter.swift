@@ -28,6 +28,7 @@ final class JournalWriter: @unchecked Sendable {
     private var broken: StoreError?
     private var waiters: [(ticket: UInt64, callback: @Sendable (StoreError?) -> Void)] = []
     private var closing = false
+    private var lastSync: Date?
     private var flusher: pthread_t?
 
     // Touched only by the flusher thread (and by `init` and `close`, before it starts and after it ends).
@@ -118,6 +119,7 @@ final class JournalWriter: @unchecked Sendable {
                 error = failure
             } else {
                 durable = batchLast
+                lastSync = Date()
             }
             let settled = max(durable, failed)
             let done = waiters.filter { $0.ticket <= settled }
@@ -128,6 +130,11 @@ final class JournalWriter: @unchecked Sendable {
         }
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Whether writes can succeed (false once a failed write could not be cut back), and when the last sync finished.
+    var status: (writable: Bool, lastSync: Date?) {
+        condition.withLock { (broken == nil, lastSync) }
     }
 
     func clearFailure() {

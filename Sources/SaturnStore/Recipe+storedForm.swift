@@ -2,11 +2,16 @@ import SaturnDomain
 import SaturnJSON
 
 /// How a recipe is written in the journal and the snapshot: `{"type", "id", "owner", "name", "spec": {...}}`, the
-/// spec with Saturn's field names. This form is the store's own: answers are written by the API, never from it.
+/// spec with Saturn's field names; a snapshot line also names its tenant. This form is the store's own: answers are
+/// written by the API, never from it.
 extension Recipe {
-    /// Writes the stored form.
-    func writeStored(to output: inout JSONOutput) {
+    /// Writes the stored form; `tenant` is written first when given (snapshot lines of tenants but the default).
+    func writeStored(to output: inout JSONOutput, tenant: String? = nil) {
         output.object { json in
+            if let tenant {
+                json.key("tenant")
+                json.string(tenant)
+            }
             json.key("type")
             json.string(type.rawValue)
             json.key("id")
@@ -25,12 +30,14 @@ extension Recipe {
     /// Reads the stored form straight from the parser, without building a tree: loading 100,000 recipes at start
     /// is dominated by this. Reads format 1 too, where every recipe was an image whose fields stood beside its id.
     /// The error names the byte offset and the field.
-    init(storedFrom parser: inout JSONParser) throws(JSONSyntaxError) {
+    static func readStored(from parser: inout JSONParser) throws(JSONSyntaxError) -> (tenant: String?, recipe: Recipe) {
+        var tenant: String?
         var type: RecipeType?
         var id, owner, name: String?
         var image = StoredImageFields()
         try parser.readObject { parser, key throws(JSONSyntaxError) in
             switch key {
+            case "tenant": tenant = try parser.readString()
             case "type":
                 let text = try parser.readString()
                 guard let known = RecipeType(rawValue: text) else { throw parser.failure("a stored recipe has an unknown type '\(text)'") }
@@ -55,7 +62,7 @@ extension Recipe {
         case .image: spec = .image(try image.spec(parser))
         case let other: throw parser.failure("a stored recipe has type '\(other.rawValue)', which this build does not store")
         }
-        self.init(id: id, owner: OwnerPath(org: org, identity: identity), name: name, spec: spec)
+        return (tenant, Recipe(id: id, owner: OwnerPath(org: org, identity: identity), name: name, spec: spec))
     }
 }
 

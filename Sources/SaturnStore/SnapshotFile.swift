@@ -3,14 +3,21 @@ import SaturnDomain
 import SaturnJSON
 import Synchronization
 
-/// The whole state as one readable JSON document, one recipe per line, and the first journal generation to
-/// replay after it: `{"format": 2, "next_journal": 4, "recipes": [...]}`. Format 1 (`"images"`) is read too.
+/// The whole state as one readable JSON document, and the first journal generation to replay after it:
+///
+///     {"format": 3, "next_journal": 4,
+///      "tenants": [{"name": "t1", "create": {"tokens": [...]}, "minted": [...]}, ...],
+///      "recipes": [
+///     {"tenant": "t1", "type": "image", ...},      one recipe per line; no "tenant" for the default tenant's
+///     ]}
+///
+/// Formats 1 (`"images"`) and 2 (`"recipes"`), of the default tenant only, are read too.
 struct SnapshotFile {
-    static let formatVersion = 2
-    static let readableFormats = 1...2
+    static let formatVersion = 3
+    static let readableFormats = 1...3
 
     let nextJournal: Int
-    let recipes: [Recipe]
+    let state: LoadedState
 
     /// Reads and checks a snapshot; nil when there is none.
     static func read(_ path: String) throws(StoreError) -> SnapshotFile? {
@@ -18,7 +25,8 @@ struct SnapshotFile {
         var parser = JSONParser(bytes: bytes)
         var format: Int?
         var nextJournal: Int?
-        var recipes: [Recipe] = []
+        var recipes: [(tenant: String?, recipe: Recipe)] = []
+        var tenants: [(name: String, record: TenantRecord?, minted: [MintedToken])] = []
         do throws(JSONSyntaxError) {
             try parser.readObject { parser, key throws(JSONSyntaxError) in
                 switch key {
@@ -29,6 +37,8 @@ struct SnapshotFile {
                 case "next_journal": nextJournal = try parser.readInteger()
                 case "recipes", "images":
                     recipes = try readRecipes(bytes, at: parser.arrayElementOffsets())
+                case "tenants":
+                    try parser.readArray { parser throws(JSONSyntaxError) in tenants.append(try readTenant(&parser)) }
                 default: try parser.skipValue()
                 }
             }
@@ -41,24 +51,56 @@ struct SnapshotFile {
         }
         guard format != nil else { throw .unreadable(file: path, reason: "it is not a saturn-mock snapshot (no format version)") }
         guard let nextJournal, nextJournal >= 1 else { throw .unreadable(file: path, reason: "it is damaged: next_journal is missing") }
-        return SnapshotFile(nextJournal: nextJournal, recipes: recipes)
+        var state = LoadedState()
+        for tenant in tenants {
+            var loaded = LoadedTenant(record: tenant.record)
+            loaded.minted = tenant.minted
+            state.load(loaded, named: tenant.name)
+        }
+        var byTenant: [String: [Recipe]] = [:]
+        for (tenant, recipe) in recipes { byTenant[tenant ?? TenantRegistry.defaultTenant, default: []].append(recipe) }
+        for (name, tenantRecipes) in byTenant {
+            guard var loaded = state.tenants[name] else {
+                throw .unreadable(file: path, reason: "it is damaged: recipes name the tenant '\(name)', which it does not list")
+            }
+            loaded.recipes = LoadedRecipes(tenantRecipes)
+            state.load(loaded, named: name)
+        }
+        return SnapshotFile(nextJournal: nextJournal, state: state)
+    }
+
+    private static func readTenant(_ parser: inout JSONParser) throws(JSONSyntaxError) -> (name: String, record: TenantRecord?, minted: [MintedToken]) {
+        var name: String?
+        var record: TenantRecord?
+        var minted: [MintedToken] = []
+        try parser.readObject { parser, key throws(JSONSyntaxError) in
+            switch key {
+            case "name": name = try parser.readString()
+            case "create": record = try TenantRecord.readStored(named: "", from: &parser)
+            case "minted":
+                try parser.readArray { parser throws(JSONSyntaxError) in minted.append(try MintedToken.readStored(from: &parser)) }
+            default: try parser.skipValue()
+            }
+        }
+        guard let name else { throw parser.failure("a tenant has no name") }
+        return (name, record.map { TenantRecord(name: name, tokens: $0.tokens) }, minted)
     }
 
     /// Reads the recipes that start at `offsets`, in halves on two threads: at start with a large store, reading the
     /// snapshot is most of the wait.
-    private static func readRecipes(_ bytes: [UInt8], at offsets: [Int]) throws(JSONSyntaxError) -> [Recipe] {
+    private static func readRecipes(_ bytes: [UInt8], at offsets: [Int]) throws(JSONSyntaxError) -> [(tenant: String?, recipe: Recipe)] {
         let parts = offsets.count < 1_000 ? 1 : 2
         let size = (offsets.count + parts - 1) / max(parts, 1)
-        let results = Mutex<[Int: Result<[Recipe], JSONSyntaxError>]>([:])
+        let results = Mutex<[Int: Result<[(tenant: String?, recipe: Recipe)], JSONSyntaxError>]>([:])
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (part * size)..<min(offsets.count, (part + 1) * size)
-            var recipes: [Recipe] = []
+            var recipes: [(tenant: String?, recipe: Recipe)] = []
             recipes.reserveCapacity(range.count)
-            let outcome: Result<[Recipe], JSONSyntaxError>
+            let outcome: Result<[(tenant: String?, recipe: Recipe)], JSONSyntaxError>
             do throws(JSONSyntaxError) {
                 for index in range {
                     var parser = JSONParser(bytes: bytes, offset: offsets[index])
-                    recipes.append(try Recipe(storedFrom: &parser))
+                    recipes.append(try Recipe.readStored(from: &parser))
                 }
                 outcome = .success(recipes)
             } catch {
@@ -66,7 +108,7 @@ struct SnapshotFile {
             }
             results.withLock { $0[part] = outcome }
         }
-        var recipes: [Recipe] = []
+        var recipes: [(tenant: String?, recipe: Recipe)] = []
         recipes.reserveCapacity(offsets.count)
         for part in 0..<parts {
             guard let outcome = results.withLock({ $0[part] }) else { continue }
@@ -75,16 +117,38 @@ struct SnapshotFile {
         return recipes
     }
 
-    /// Writes the snapshot durably, replacing any previous one.
+    /// Writes the snapshot durably, replacing any previous one. Tenants and recipes go in name and key order, so
+    /// the same state is always the same text.
     func write(to path: String) throws(StoreError) {
-        var bytes = Array("{\"format\": \(Self.formatVersion), \"next_journal\": \(nextJournal), \"recipes\": [\n".utf8)
-        for (index, recipe) in recipes.enumerated() {
-            var output = JSONOutput()
-            recipe.writeStored(to: &output)
-            bytes += output.bytes
-            bytes += Array((index == recipes.count - 1 ? "\n" : ",\n").utf8)
+        let names = state.tenants.keys.sorted()
+        var head = JSONOutput()
+        head.array(names.compactMap { name in state.tenants[name].map { (name, $0) } }) { json, entry in
+            json.object { json in
+                json.key("name")
+                json.string(entry.0)
+                if let record = entry.1.record {
+                    json.key("create")
+                    record.writeStored(to: &json)
+                }
+                json.key("minted")
+                json.array(entry.1.minted) { json, token in token.writeStored(to: &json) }
+            }
         }
-        bytes += Array("]}\n".utf8)
+        var bytes = Array("{\"format\": \(Self.formatVersion), \"next_journal\": \(nextJournal), \"tenants\": ".utf8)
+        bytes += head.bytes
+        bytes += Array(", \"recipes\": [\n".utf8)
+        var first = true
+        for name in names {
+            let tenant = name == TenantRegistry.defaultTenant ? nil : name
+            for recipe in state.tenants[name]?.recipes.sorted ?? [] {
+                if !first { bytes += Array(",\n".utf8) }
+                first = false
+                var output = JSONOutput()
+                recipe.writeStored(to: &output, tenant: tenant)
+                bytes += output.bytes
+            }
+        }
+        bytes += Array((first ? "" : "\n").utf8) + Array("]}\n".utf8)
         try DurableFile.replace(path, with: bytes)
     }
 }

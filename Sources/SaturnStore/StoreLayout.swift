@@ -7,6 +7,12 @@ struct StoreLayout: Sendable {
 
     var snapshot: String { folder + "/snapshot.json" }
     var lock: String { folder + "/saturn-mock.lock" }
+    /// Named snapshots, one folder per tenant.
+    var snapshotsFolder: String { folder + "/snapshots" }
+
+    func snapshotFolder(of tenant: String) -> String { snapshotsFolder + "/" + tenant }
+
+    func namedSnapshot(tenant: String, name: String) -> String { snapshotFolder(of: tenant) + "/" + name + ".json" }
 
     func journal(_ generation: Int) -> String {
         let digits = String(generation)

@@ -18,7 +18,7 @@ struct StoreLoader {
 
     /// What a load found.
     struct Loaded {
-        var recipes = LoadedRecipes()
+        var state = LoadedState()
         /// The journal to append to, and its intact length.
         var lastGeneration = 1
         var lastLength: Int?
@@ -34,7 +34,7 @@ struct StoreLoader {
         var snapshotLoaded = false
         do throws(StoreError) {
             if let snapshot = try SnapshotFile.read(layout.snapshot) {
-                loaded.recipes = LoadedRecipes(snapshot.recipes)
+                loaded.state = snapshot.state
                 firstGeneration = snapshot.nextJournal
                 snapshotLoaded = true
             }
@@ -64,7 +64,7 @@ struct StoreLoader {
         for (index, generation) in generations.enumerated() {
             let path = layout.journal(generation)
             let isLast = index == generations.count - 1
-            let replayed = try replay(path, into: &loaded.recipes, isLast: isLast, movedAside: &movedAside)
+            let replayed = try replay(path, into: &loaded.state, isLast: isLast, movedAside: &movedAside)
             if isLast {
                 // A journal of an older format is left as it is; appends go to a new one.
                 loaded.lastGeneration = replayed.appendable ? generation : generation + 1
@@ -89,21 +89,21 @@ struct StoreLoader {
     }
 
     /// Loads the snapshot and the journals before `generation` only; they are closed and complete. For compaction.
-    static func loadCovered(_ layout: StoreLayout, before generation: Int) throws(StoreError) -> LoadedRecipes {
+    static func loadCovered(_ layout: StoreLayout, before generation: Int) throws(StoreError) -> LoadedState {
         let snapshot = try SnapshotFile.read(layout.snapshot)
-        var recipes = snapshot.map { LoadedRecipes($0.recipes) } ?? LoadedRecipes()
+        var state = snapshot?.state ?? LoadedState()
         let first = snapshot?.nextJournal ?? 1
         let loader = StoreLoader(layout: layout, recover: false, warn: { _ in })
         var unused: [String] = []
         for journal in layout.journalGenerations() where journal >= first && journal < generation {
-            _ = try loader.replay(layout.journal(journal), into: &recipes, isLast: false, movedAside: &unused)
+            _ = try loader.replay(layout.journal(journal), into: &state, isLast: false, movedAside: &unused)
         }
-        return recipes
+        return state
     }
 
     /// Applies one journal's records; returns its intact length, and whether it is of the format this build appends.
     private func replay(
-        _ path: String, into recipes: inout LoadedRecipes, isLast: Bool, movedAside: inout [String]
+        _ path: String, into state: inout LoadedState, isLast: Bool, movedAside: inout [String]
     ) throws(StoreError) -> (length: Int, appendable: Bool) {
         guard let bytes = try DurableFile.read(path) else { return (0, true) }
         let scan: JournalFormat.Scan
@@ -133,7 +133,7 @@ struct StoreLoader {
                 warn("--recover: \(path): \(reason); keeping the records before it")
                 return (0, true)
             }
-            for recipe in decoded.recipes { recipes.upsert(recipe) }
+            state.apply(decoded.transaction)
         }
         let appendable = scan.version == JournalFormat.version
         guard let damage = scan.damage else { return (scan.validLength, appendable) }

@@ -4,9 +4,12 @@ import Glibc
 /// Reads `SATURN_MOCK_<OPTION>` from the environment for every `serve` option not given on the command line.
 enum EnvironmentDefaults {
     /// Options that take a value.
-    static let valueOptions = ["host", "port", "seed", "data-dir", "port-file", "log-level", "max-body-bytes", "connection-timeout", "compact-after-bytes"]
+    static let valueOptions = [
+        "host", "port", "seed", "data-dir", "port-file", "log-level", "max-body-bytes", "connection-timeout", "compact-after-bytes",
+        "control-token", "max-tenants", "journal-size", "clock",
+    ]
     /// Options that are on or off.
-    static let flagOptions = ["in-memory", "strict", "recover"]
+    static let flagOptions = ["in-memory", "strict", "recover", "deterministic-ids"]
 
     /// The environment variable that stands for an option: `--data-dir` reads `SATURN_MOCK_DATA_DIR`.
     static func variable(for option: String) -> String {

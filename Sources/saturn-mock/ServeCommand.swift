@@ -13,10 +13,12 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the Saturn Cloud API on a local port.",
         discussion: """
-            Identities (orgs, users, tokens) come from the seed file, read at every start. Recipes live under \
-            --data-dir (unless --in-memory): a journal fsynced before each answer, compacted into snapshot.json in the \
-            background; one server per folder. A damaged store stops the start with the file and byte offset; \
-            --recover moves bad files aside instead. Every option also reads \
+            Identities (orgs, users, tokens) come from the seed file, read at every start. Recipes, tenants and minted \
+            tokens live under --data-dir (unless --in-memory): a journal fsynced before each answer, compacted into \
+            snapshot.json in the background; one server per folder. A damaged store stops the start with the file and \
+            byte offset; --recover moves bad files aside instead. The control plane under /_mock/ (tenants, reset, \
+            snapshots, request journal, faults, tokens, clock, health) is open on loopback; bound anywhere else, the \
+            server needs --control-token. Every option also reads \
             SATURN_MOCK_<OPTION> from the environment (SATURN_MOCK_PORT=0, SATURN_MOCK_IN_MEMORY=1, ...); the command \
             line wins. SIGINT or SIGTERM stops accepting, finishes requests in flight and exits 0.
             """
@@ -58,6 +60,21 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds an idle or slow connection is kept before it is closed.")
     var connectionTimeout = 30
 
+    @Option(help: "Every /_mock/ control request must send 'Authorization: Bearer <this token>'. Required when --host is not a loopback address.")
+    var controlToken: String?
+
+    @Option(help: "Most tenants at once, the default tenant included; POST /_mock/tenants beyond it answers 409.")
+    var maxTenants = 100
+
+    @Option(help: "Requests each tenant's journal keeps for GET /_mock/requests (in memory, cleared by a restart).")
+    var journalSize = 1_000
+
+    @Option(help: "Freeze every tenant's clock at this ISO 8601 time (e.g. 2026-01-01T00:00:00Z); POST /_mock/clock moves it.")
+    var clock: String?
+
+    @Flag(help: "Derive new ids, tokens and tenant names from the tenant and what they identify, so that runs give byte-identical answers.")
+    var deterministicIds = false
+
     func validate() throws {
         if inMemory && dataDir != nil { throw ValidationError("give --data-dir or --in-memory, not both") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
@@ -68,6 +85,22 @@ struct ServeCommand: ParsableCommand {
         guard connectionTimeout > 0 else { throw ValidationError("--connection-timeout must be positive") }
         guard compactAfterBytes > 0 else { throw ValidationError("--compact-after-bytes must be positive") }
         if inMemory && recover { throw ValidationError("--recover needs a data folder, not --in-memory") }
+        guard maxTenants >= 1 else { throw ValidationError("--max-tenants must be at least 1 (the default tenant)") }
+        guard journalSize >= 1 else { throw ValidationError("--journal-size must be positive") }
+        if let clock, (try? Date.ISO8601FormatStyle().parse(clock)) == nil {
+            throw ValidationError("--clock must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not '\(clock)'")
+        }
+        if let controlToken, controlToken.isEmpty || controlToken.contains(where: \.isWhitespace) {
+            throw ValidationError("--control-token must be a non-empty token without spaces")
+        }
+        if controlToken == nil && !Self.isLoopback(host) {
+            throw ValidationError("--host \(host) is reachable from other machines, and the control plane (/_mock/) can reset or delete everything: give --control-token too")
+        }
+    }
+
+    /// True for addresses only this machine reaches: 127.0.0.0/8, ::1 and localhost.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     func run() throws {
@@ -84,37 +117,47 @@ struct ServeCommand: ParsableCommand {
                 folder: dataDir ?? ".saturn-mock", recover: recover, compactionBytes: compactAfterBytes,
                 warn: { logger.warning("\($0)") }
             )
-        let catalog = RecipeCatalog(directory: directory, store: store, strictImageURIs: strict)
+        var tenancy = TenantRegistry.Settings()
+        tenancy.strictImageURIs = strict
+        tenancy.frozenClock = clock.flatMap { try? Date.ISO8601FormatStyle().parse($0) }
+        tenancy.deterministicIDs = deterministicIds
+        tenancy.maxTenants = maxTenants
+        let registry = TenantRegistry(seed: directory, log: TransactionLog(store: store), settings: tenancy)
+        var api = SaturnAPI.Settings()
+        api.journalSize = journalSize
+        api.controlToken = controlToken
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout
             ),
-            responder: SaturnAPI(catalog: catalog, directory: directory, logger: logger)
+            responder: SaturnAPI(registry: registry, settings: api, logger: logger)
         )
         if let portFile { try? FileManager.default.removeItem(atPath: portFile) }
         let boundPort: Int
         do {
             boundPort = try server.start()
         } catch {
-            catalog.close()
+            store.close()
             throw error
         }
         if let portFile { try PortFile.write(boundPort, to: portFile) }
 
-        printBanner(port: boundPort, directory: directory, store: store, recipes: catalog.count)
+        printBanner(port: boundPort, directory: directory, store: store, registry: registry)
         SignalWaiter.waitForTermination()
         logger.info("stopping: finishing requests in flight")
         server.stop()
-        catalog.close()
+        store.close()
         if let portFile { try? FileManager.default.removeItem(atPath: portFile) }
         logger.info("stopped")
     }
 
-    private func printBanner(port: Int, directory: IdentityDirectory, store: any RecipeStore, recipes: Int) {
+    private func printBanner(port: Int, directory: IdentityDirectory, store: any RecipeStore, registry: TenantRegistry) {
         let displayHost = host.contains(":") ? "[\(host)]" : host
         var lines = [
             "saturn-mock \(SaturnMockCommand.configuration.version) listening on http://\(displayHost):\(port)",
-            "seed: \(seed) (\(directory.orgs.count) orgs, \(directory.users.count) users); store: \(store.location), \(recipes) recipes",
+            "seed: \(seed) (\(directory.orgs.count) orgs, \(directory.users.count) users); store: \(store.location), \(registry.defaultCatalog.count) recipes"
+                + (registry.names.count > 1 ? ", \(registry.names.count - 1) more tenants" : ""),
+            "control plane: http://\(displayHost):\(port)/_mock/" + (controlToken == nil ? "" : " (with the --control-token)"),
             "point the Saturn clients at it:",
             "  export SATURN_BASE_URL=http://\(displayHost):\(port)",
         ]

@@ -6,18 +6,25 @@ import Testing
 final class FullDiskStore: RecipeStore, @unchecked Sendable {
     private var lastTicket: UInt64 = 0
     var location: String { "a full disk" }
-    var loaded: LoadedRecipes { LoadedRecipes() }
-    func append(_ changed: [Recipe]) throws(StoreError) -> UInt64 {
+    var loaded: LoadedState { LoadedState() }
+    func append(_ transaction: StoreTransaction) throws(StoreError) -> UInt64 {
         lastTicket += 1
         return lastTicket
     }
     func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void) {
-        callback(.writeFailed(file: "/data/journal-00000001.log", reason: "No space left on device"))
+        callback(Self.full)
     }
     var durableThrough: UInt64 { 0 }
     var failedThrough: UInt64 { lastTicket }
     func clearFailure() {}
+    func saveSnapshot(_ content: TenantContent, tenant: String, name: String) throws(StoreError) { throw Self.full }
+    func snapshot(tenant: String, name: String) throws(StoreError) -> TenantContent? { nil }
+    func snapshotNames(tenant: String) -> [String] { [] }
+    func deleteSnapshots(tenant: String, name: String?) throws(StoreError) -> Bool { false }
+    var health: StoreHealth { StoreHealth(kind: "full disk", writable: false, journalBytes: 0, lastSync: nil, snapshotWritten: nil) }
     func close() {}
+
+    static let full = StoreError.writeFailed(file: "/data/journal-00000001.log", reason: "No space left on device")
 }
 
 @Suite("Every error status, live: a clear JSON message, and the store untouched", .timeLimit(.minutes(1)))

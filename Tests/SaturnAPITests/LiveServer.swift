@@ -23,21 +23,27 @@ final class LiveServer: @unchecked Sendable {
     let dataDirectory: URL
     let port: Int
     private let server: HTTPServer
-    private let catalog: RecipeCatalog
+    private let store: any RecipeStore
     private let session: URLSession
 
     /// Starts a server; pass the `dataDirectory` of a stopped one to restart on the same data.
     /// `store` replaces the JSON file store in that folder.
-    init(dataDirectory: URL? = nil, strict: Bool = false, maxBodyBytes: Int = 1 << 20, store: (any RecipeStore)? = nil) throws {
+    init(
+        dataDirectory: URL? = nil, strict: Bool = false, maxBodyBytes: Int = 1 << 20, store: (any RecipeStore)? = nil,
+        tenancy: TenantRegistry.Settings = TenantRegistry.Settings(), api: SaturnAPI.Settings = SaturnAPI.Settings()
+    ) throws {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("saturn-mock-test-\(UUID().uuidString)")
         let directory = try Seed.load(path: Self.seedPath)
         let store = try store ?? JournalRecipeStore(folder: self.dataDirectory.path)
-        catalog = RecipeCatalog(directory: directory, store: store, strictImageURIs: strict)
+        self.store = store
+        var tenancy = tenancy
+        tenancy.strictImageURIs = strict
+        let registry = TenantRegistry(seed: directory, log: TransactionLog(store: store), settings: tenancy)
         let logger = Logger(label: "saturn-mock-test") { _ in SwiftLogNoOpLogHandler() }
         server = HTTPServer(
             configuration: HTTPServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes),
-            responder: SaturnAPI(catalog: catalog, directory: directory, logger: logger)
+            responder: SaturnAPI(registry: registry, settings: api, logger: logger)
         )
         port = try server.start()
         session = URLSession(configuration: .ephemeral)
@@ -46,7 +52,7 @@ final class LiveServer: @unchecked Sendable {
     /// Stops serving and releases the store, as the command does on SIGTERM.
     func stop() {
         server.stop()
-        catalog.close()
+        store.close()
     }
 
     /// Stops the server and removes its data folder.

@@ -26,7 +26,14 @@ enum Fixtures {
     }
 
     static func catalog(strict: Bool = false) throws -> RecipeCatalog {
-        RecipeCatalog(directory: try directory(), store: InMemoryRecipeStore(), strictImageURIs: strict)
+        try registry(strict: strict).defaultCatalog
+    }
+
+    static func registry(strict: Bool = false, store: any RecipeStore = InMemoryRecipeStore(), deterministic: Bool = false) throws -> TenantRegistry {
+        var settings = TenantRegistry.Settings()
+        settings.strictImageURIs = strict
+        settings.deterministicIDs = deterministic
+        return TenantRegistry(seed: try directory(), log: TransactionLog(store: store), settings: settings)
     }
 
     static func json(_ text: String) throws -> JSONValue {

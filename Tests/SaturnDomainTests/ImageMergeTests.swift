@@ -15,7 +15,7 @@ struct ImageMergeTests {
 
     func merge(_ draft: ImageDraft, onto spec: ImageSpec?) -> (spec: ImageSpec, versionActions: [String: ApplyAction]) {
         var counter = 0
-        return ImageMerge.merge(draft, onto: spec) {
+        return ImageMerge.merge(draft, onto: spec) { _ in
             counter += 1
             return "new-\(counter)"
         }

@@ -72,7 +72,7 @@ struct ServeCommandTests {
         (["serve", "--data-dir", "/tmp/x", "--in-memory"], "give --data-dir or --in-memory, not both"),
         (["serve", "--port", "70000"], "--port must be from 0 to 65535"),
         (["serve", "--log-level", "loud"], "--log-level must be one of"),
-        (["serve", "--host", "no-such-host.invalid", "--in-memory"], "cannot resolve host 'no-such-host.invalid'"),
+        (["serve", "--host", "no-such-host.invalid", "--control-token", "secret", "--in-memory"], "cannot resolve host 'no-such-host.invalid'"),
     ])
     func startupErrors(arguments: [String], message: String) throws {
         let result = try ServeProcess.run(arguments)

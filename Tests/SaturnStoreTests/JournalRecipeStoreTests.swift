@@ -24,7 +24,7 @@ struct JournalRecipeStoreTests {
     func contents(of folder: TemporaryFolder, recover: Bool = false, compactionBytes: Int = 1 << 20, warnings: Warnings = Warnings()) throws -> [String: Recipe] {
         let store = try JournalRecipeStore(folder: folder.path, recover: recover, compactionBytes: compactionBytes, warn: warnings.sink)
         defer { store.close() }
-        return Dictionary(uniqueKeysWithValues: store.loaded.byKey.values.map { ($0.name, $0) })
+        return Dictionary(uniqueKeysWithValues: store.loaded.defaultRecipes.map { ($0.name, $0) })
     }
 
     func openError(_ folder: TemporaryFolder) -> StoreError? {
@@ -94,7 +94,7 @@ struct JournalRecipeStoreTests {
 
     @Test("an unreadable snapshot stops the start, naming the file", arguments: [
         (#"{"images": []}"#, "it is not a saturn-mock snapshot (no format version)"),
-        (#"{"format": 9, "next_journal": 1, "recipes": []}"#, "unknown format version 9 (this build reads 1 to 2)"),
+        (#"{"format": 9, "next_journal": 1, "recipes": []}"#, "unknown format version 9 (this build reads 1 to 3)"),
         (#"{"format": 1, "next_journal": 1, "images": [{"name": 3}]}"#, "it is damaged: expected a string at byte 53"),
         ("{", "it is not a saturn-mock snapshot (expected a string key at byte 1)"),
     ])
@@ -121,7 +121,7 @@ struct JournalRecipeStoreTests {
         try folder.write(Array("saturn-mock journal 9\n".utf8), to: folder.layout.journal(1))
         #expect(openError(folder) == .unreadable(
             file: folder.layout.journal(1),
-            reason: "unknown format version ('saturn-mock journal 9'; this build reads 1 to 2). Nothing was changed; start with --recover to move bad files aside and keep what is good"
+            reason: "unknown format version ('saturn-mock journal 9'; this build reads 1 to 3). Nothing was changed; start with --recover to move bad files aside and keep what is good"
         ))
     }
 
@@ -158,15 +158,15 @@ struct JournalRecipeStoreTests {
         #expect(files.filter { $0.hasPrefix("journal-") }.count == 1, "\(files)")
         #expect(try contents(of: folder) == before)
         let snapshot = try #require(try SnapshotFile.read(folder.layout.snapshot))
-        #expect(try folder.bytes(folder.layout.snapshot).starts(with: Array(#"{"format": 2, "next_journal": "#.utf8)))
-        #expect(snapshot.recipes.count < 40 && snapshot.recipes.count > 0)
+        #expect(try folder.bytes(folder.layout.snapshot).starts(with: Array(#"{"format": 3, "next_journal": "#.utf8)))
+        #expect(snapshot.state.defaultRecipes.count < 40 && snapshot.state.defaultRecipes.count > 0)
     }
 
     @Test("journals older than the snapshot are covered by it and removed at start")
     func staleJournals() throws {
         let folder = TemporaryFolder()
         let before = try apply(["a", "b"], in: folder)
-        try SnapshotFile(nextJournal: 2, recipes: Array(before.values)).write(to: folder.layout.snapshot)
+        try SnapshotFile(nextJournal: 2, state: StoreFixtures.state(Array(before.values))).write(to: folder.layout.snapshot)
         #expect(try contents(of: folder) == before)
         #expect(!folder.files().contains("journal-00000001.log"))
     }
@@ -188,7 +188,7 @@ struct JournalRecipeStoreTests {
         let after = try apply(["c"], in: folder)
         #expect(after.keys.sorted() == ["a", "b", "c"])
         #expect(try folder.bytes(folder.layout.journal(1)) == oldJournal)
-        #expect(try folder.bytes(folder.layout.journal(2)).starts(with: Array("saturn-mock journal 2\n".utf8)))
+        #expect(try folder.bytes(folder.layout.journal(2)).starts(with: Array("saturn-mock journal 3\n".utf8)))
     }
 
     @Test("journal frames: a record round-trips; each kind of damage is found")
@@ -219,7 +219,7 @@ struct GroupCommitTests {
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         let writer = try JournalWriter(layout: folder.layout, generation: 1, length: nil, rotateAfterBytes: 1 << 30, onRotate: { _ in }, warn: { _ in })
-        let record = JournalFormat.frame(JournalRecord(recipes: []).encoded())
+        let record = JournalFormat.frame(JournalRecord(StoreFixtures.put([])).encoded())
         // Every callback runs on the flusher thread right after the sync that made it durable, when `durableThrough`
         // is that sync's last ticket: the distinct values the callbacks see are the syncs that ran.
         let done = DispatchSemaphore(value: 0)
@@ -266,17 +266,17 @@ struct SnapshotFileTests {
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
         let written = images(2_501)
-        try SnapshotFile(nextJournal: 7, recipes: written).write(to: folder.layout.snapshot)
+        try SnapshotFile(nextJournal: 7, state: StoreFixtures.state(written)).write(to: folder.layout.snapshot)
         let read = try #require(try SnapshotFile.read(folder.layout.snapshot))
         #expect(read.nextJournal == 7)
-        #expect(read.recipes == written)
+        #expect(read.state.defaultRecipes == written.sorted { $0.key < $1.key })
     }
 
     @Test("damage in the second half is found and named")
     func damageInSecondHalf() throws {
         let folder = TemporaryFolder()
         try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
-        try SnapshotFile(nextJournal: 1, recipes: images(2_000)).write(to: folder.layout.snapshot)
+        try SnapshotFile(nextJournal: 1, state: StoreFixtures.state(images(2_000))).write(to: folder.layout.snapshot)
         var text = String(decoding: try folder.bytes(folder.layout.snapshot), as: UTF8.self)
         text = text.replacingOccurrences(of: #""image_uri":"registry.example/saturn:1999""#, with: #""image_uri":1999"#)
         try folder.write(Array(text.utf8), to: folder.layout.snapshot)

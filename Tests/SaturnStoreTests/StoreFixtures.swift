@@ -31,6 +31,18 @@ final class Warnings: Sendable {
 }
 
 enum StoreFixtures {
+    /// The default tenant's recipes written whole.
+    static func put(_ recipes: [Recipe]) -> StoreTransaction {
+        StoreTransaction(tenant: TenantRegistry.defaultTenant, change: .put(recipes))
+    }
+
+    /// A state holding `recipes` in the default tenant.
+    static func state(_ recipes: [Recipe]) -> LoadedState {
+        var state = LoadedState()
+        state.apply(put(recipes))
+        return state
+    }
+
     /// An image recipe of acme/alice with one version.
     static func image(name: String) -> Recipe {
         Recipe(
@@ -46,7 +58,7 @@ enum StoreFixtures {
 extension JournalRecipeStore {
     /// Appends one transaction and waits until it is durable, as the catalog does before an answer goes out.
     func appendDurably(_ recipes: [Recipe]) throws {
-        let ticket = try append(recipes)
+        let ticket = try append(StoreFixtures.put(recipes))
         let done = DispatchSemaphore(value: 0)
         let failure = Mutex<StoreError?>(nil)
         whenDurable(ticket) { error in
@@ -56,4 +68,9 @@ extension JournalRecipeStore {
         done.wait()
         if let error = failure.withLock({ $0 }) { throw error }
     }
+}
+
+extension LoadedState {
+    /// The default tenant's recipes, in key order.
+    var defaultRecipes: [Recipe] { tenants[TenantRegistry.defaultTenant]?.recipes.sorted ?? [] }
 }

@@ -1,0 +1,84 @@
+import FoundationEssentials
+import MicroHTTP
+import SaturnDomain
+import SaturnJSON
+
+/// The control plane: what a test suite does to the mock. Thin glue, as for the API: bodies are read here, the
+/// work is the registry's and the tenant's.
+enum ControlEndpoints {
+    /// `GET /_mock/health`: the store, the tenants, this tenant; 503 while the store cannot write.
+    static func health(_ context: RequestContext) throws -> Answer {
+        let store = context.sides.registry.log.store
+        let health = store.health
+        return .now(JSONResponse.make(health.writable ? 200 : 503, WireHealth(
+            store: health, location: store.location, now: Date(),
+            tenants: context.sides.registry.names.count, side: context.side
+        )))
+    }
+
+    /// `POST /_mock/reset`: the tenant back to the seed, in one transaction whatever its size.
+    static func reset(_ context: RequestContext) throws -> Answer {
+        let write = try context.catalog.replaceContent(with: TenantContent())
+        context.sides.registry.reindex(context.catalog)
+        return .whenDurable(write, success: JSONResponse.make(200, WireTenantSummary(catalog: context.catalog, baseURL: context.baseURL(of: context.catalog.tenant))), changes: [])
+    }
+
+    /// `POST /_mock/tokens`: a token for a user of an org with a role, creating the user and the membership.
+    static func mintToken(_ context: RequestContext) throws -> Answer {
+        let body = try ControlBody(context, allowed: ["username", "org", "role", "expires_in"])
+        var issues = body.issues
+        let username = body.fields?.string("username", required: true, maxLength: 39, issues: &issues)
+        let org = body.fields?.string("org", required: true, maxLength: 39, issues: &issues)
+        let role = body.fields?.oneOf("role", [OrgRole.admin.rawValue, OrgRole.member.rawValue], issues: &issues)
+        let expiresIn = body.fields?.integer("expires_in", in: 0...(10 * 365 * 86_400), issues: &issues)
+        guard issues.isEmpty, let username, let org else { throw DomainError.invalid(issues) }
+        let (minted, write) = try context.catalog.mint(
+            username: username, org: org, role: role.flatMap(OrgRole.init(rawValue:)) ?? .member, expiresIn: expiresIn.map(TimeInterval.init)
+        )
+        context.sides.registry.reindex(context.catalog)
+        return .whenDurable(write, success: JSONResponse.make(201, WireMintedToken(minted: minted)), changes: [])
+    }
+
+    /// `GET /_mock/clock`.
+    static func getClock(_ context: RequestContext) throws -> Answer {
+        .now(JSONResponse.make(200, WireClock(clock: context.catalog.clock)))
+    }
+
+    /// `POST /_mock/clock`: `{"set": time}` freezes the clock there, `{"advance_seconds": n}` moves it,
+    /// `{"frozen": false}` lets it run on.
+    static func setClock(_ context: RequestContext) throws -> Answer {
+        let body = try ControlBody(context, allowed: ["set", "advance_seconds", "frozen"])
+        var issues = body.issues
+        let set = body.fields?.string("set", issues: &issues)
+        let instant = set.flatMap { text in
+            let parsed = try? Date.ISO8601FormatStyle().parse(text)
+            if parsed == nil { issues.add("set", "must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not '\(text)'") }
+            return parsed
+        }
+        let advance = body.fields?.integer("advance_seconds", in: -(100 * 365 * 86_400)...(100 * 365 * 86_400), issues: &issues)
+        let frozen = body.fields?.bool("frozen", issues: &issues)
+        if set == nil, advance == nil, frozen == nil { issues.add("(body)", "give set, advance_seconds or frozen") }
+        if set != nil, frozen == false { issues.add("frozen", "set freezes the clock; give frozen: false on its own to let it run") }
+        guard issues.isEmpty else { throw DomainError.invalid(issues) }
+        let clock = context.catalog.clock
+        if let instant { clock.freeze(at: instant) }
+        if frozen == true, instant == nil { clock.freeze(at: clock.now()) }
+        if let advance { clock.advance(by: TimeInterval(advance)) }
+        if frozen == false { clock.run() }
+        return .now(JSONResponse.make(200, WireClock(clock: clock)))
+    }
+}
+
+/// A control request's JSON body, read as an object of known fields; an empty body is an empty object.
+struct ControlBody {
+    let fields: JSONFields?
+    let issues: ValidationIssues
+
+    init(_ context: RequestContext, allowed: Set<String>) throws {
+        var issues = ValidationIssues()
+        let value = context.request.body.isEmpty ? JSONValue.object([:]) : try context.jsonBody()
+        fields = JSONFields(value, path: "", issues: &issues)
+        fields?.rejectUnknown(allowed: allowed, issues: &issues)
+        self.issues = issues
+    }
+}

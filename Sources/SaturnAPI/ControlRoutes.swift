@@ -1,0 +1,30 @@
+/// The control plane's route table, under `/_mock/` of any tenant (README "Testing with the mock").
+enum ControlRoutes {
+    static func make() -> Router {
+        var router = Router()
+        router.add("GET", "/_mock/health", ControlEndpoints.health)
+        router.add("GET", "/_mock/tenants", ControlEndpoints.listTenants)
+        router.add("POST", "/_mock/tenants", ControlEndpoints.createTenant)
+        router.add("GET", "/_mock/tenants/{name}", ControlEndpoints.getTenant)
+        router.add("DELETE", "/_mock/tenants/{name}", ControlEndpoints.deleteTenant)
+        router.add("POST", "/_mock/reset", ControlEndpoints.reset)
+        router.add("GET", "/_mock/snapshots", ControlEndpoints.listSnapshots)
+        router.add("PUT", "/_mock/snapshots/{name}", ControlEndpoints.saveSnapshot)
+        router.add("DELETE", "/_mock/snapshots/{name}", ControlEndpoints.deleteSnapshot)
+        router.add("POST", "/_mock/snapshots/{name}/restore", ControlEndpoints.restoreSnapshot)
+        router.add("GET", "/_mock/state", ControlEndpoints.exportState)
+        router.add("PUT", "/_mock/state", ControlEndpoints.importState)
+        router.add("GET", "/_mock/requests", ControlEndpoints.listRequests)
+        router.add("DELETE", "/_mock/requests", ControlEndpoints.clearRequests)
+        router.add("GET", "/_mock/requests/count", ControlEndpoints.countRequests)
+        router.add("GET", "/_mock/faults", ControlEndpoints.listFaults)
+        router.add("POST", "/_mock/faults", ControlEndpoints.addFault)
+        router.add("DELETE", "/_mock/faults", ControlEndpoints.deleteFaults)
+        router.add("GET", "/_mock/faults/{id}", ControlEndpoints.getFault)
+        router.add("DELETE", "/_mock/faults/{id}", ControlEndpoints.deleteFault)
+        router.add("POST", "/_mock/tokens", ControlEndpoints.mintToken)
+        router.add("GET", "/_mock/clock", ControlEndpoints.getClock)
+        router.add("POST", "/_mock/clock", ControlEndpoints.setClock)
+        return router
+    }
+}

@@ -1,0 +1,24 @@
+import SaturnDomain
+
+/// What a request changed, as the request journal shows it: a recipe created, updated or deleted, with the ids
+/// of its parts (an image's versions) before and after.
+struct RecordedChange: Sendable {
+    let type: String
+    let owner: String
+    let name: String
+    let id: String
+    let action: String
+    let partsBefore: [String]?
+    let partsAfter: [String]?
+
+    /// The changes an apply made; recipes it left unchanged are not changes.
+    static func of(_ outcome: ApplyOutcome) -> [RecordedChange] {
+        outcome.recipes.filter { $0.action != .unchanged }.map { applied in
+            RecordedChange(
+                type: applied.recipe.type.rawValue, owner: applied.recipe.owner.description, name: applied.recipe.name,
+                id: applied.recipe.id, action: applied.action.rawValue,
+                partsBefore: applied.previous?.spec.partIDs, partsAfter: applied.recipe.spec.partIDs
+            )
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import SaturnDomain
+import Synchronization
+
+/// One tenant as the API serves it: its installation, and what only the HTTP side keeps of it (read answers, the
+/// request journal, the fault rules). Journal and faults live in memory: a restart clears them.
+final class TenantSide: Sendable {
+    let catalog: RecipeCatalog
+    let reads = ResponseCache()
+    let journal: RequestJournal
+    let faults = FaultRules()
+
+    init(catalog: RecipeCatalog, journalSize: Int) {
+        self.catalog = catalog
+        journal = RequestJournal(capacity: journalSize)
+    }
+}
+
+/// The API side of every tenant the registry holds, made when a tenant is first served.
+final class TenantSides: Sendable {
+    let registry: TenantRegistry
+    let journalSize: Int
+    private let sides = Mutex<[String: TenantSide]>([:])
+
+    init(registry: TenantRegistry, journalSize: Int) {
+        self.registry = registry
+        self.journalSize = journalSize
+    }
+
+    /// The side of this tenant's installation; a tenant deleted and made again gets a new one.
+    func side(of catalog: RecipeCatalog) -> TenantSide {
+        sides.withLock { sides in
+            if let side = sides[catalog.tenant], side.catalog === catalog { return side }
+            let side = TenantSide(catalog: catalog, journalSize: journalSize)
+            sides[catalog.tenant] = side
+            return side
+        }
+    }
+
+    /// Forgets a deleted tenant's side.
+    func forget(_ tenant: String) {
+        sides.withLock { $0[tenant] = nil }
+    }
+}

@@ -1,0 +1,265 @@
+import FoundationEssentials
+import SaturnDomain
+import SaturnJSON
+
+/// `{"<key>": [items]}`: the control plane's lists, which are never paged.
+struct WireList<Item: JSONWritable>: JSONWritable {
+    let key: StaticString
+    let items: [Item]
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key(key)
+            json.array(items) { json, item in item.write(to: &json) }
+        }
+    }
+}
+
+struct WireString: JSONWritable {
+    let text: String
+
+    func write(to output: inout JSONOutput) { output.string(text) }
+}
+
+struct WireCount: JSONWritable {
+    let count: Int
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("count")
+            json.integer(count)
+        }
+    }
+}
+
+/// A tenant with its users' tokens: what a test needs to reach it.
+struct WireTenant: JSONWritable {
+    let name: String
+    let baseURL: String
+    let tokens: [UserTokens]
+    let recipes: Int
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("name")
+            json.string(name)
+            json.key("base_url")
+            json.string(baseURL)
+            json.key("recipes")
+            json.integer(recipes)
+            json.key("users")
+            json.array(tokens) { json, pair in
+                json.object { json in
+                    json.key("username")
+                    json.string(pair.username)
+                    json.key("token")
+                    json.string(pair.token)
+                    json.key("refresh_token")
+                    json.string(pair.refreshToken.isEmpty ? nil : pair.refreshToken)
+                }
+            }
+        }
+    }
+}
+
+struct WireTenantSummary: JSONWritable {
+    let catalog: RecipeCatalog
+    let baseURL: String
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("name")
+            json.string(catalog.tenant)
+            json.key("base_url")
+            json.string(baseURL)
+            json.key("recipes")
+            json.integer(catalog.count)
+        }
+    }
+}
+
+struct WireSnapshotSummary: JSONWritable {
+    let name: String
+    let content: TenantContent
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("name")
+            json.string(name)
+            json.key("recipes")
+            json.integer(content.recipes.count)
+            json.key("minted_tokens")
+            json.integer(content.minted.count)
+        }
+    }
+}
+
+struct WireMintedToken: JSONWritable {
+    let minted: MintedToken
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("username")
+            json.string(minted.username)
+            json.key("org")
+            json.string(minted.org)
+            json.key("role")
+            json.string(minted.role.rawValue)
+            json.key("token")
+            json.string(minted.token)
+            json.key("refresh_token")
+            json.string(minted.refreshToken)
+            json.key("expires_at")
+            json.string(minted.expiresAt.map(WireTime.format))
+        }
+    }
+}
+
+struct WireClock: JSONWritable {
+    let clock: TenantClock
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("now")
+            json.string(WireTime.format(clock.now()))
+            json.key("frozen")
+            json.bool(clock.isFrozen)
+        }
+    }
+}
+
+/// `GET /_mock/state`: `{"saturn_mock_state": 1, "minted": [...], "recipes": [Recipe with state]}`. Minted users
+/// are listed without their tokens: a loaded document mints fresh ones, so tokens stay unique across tenants.
+struct WireState: JSONWritable {
+    let content: TenantContent
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("saturn_mock_state")
+            json.integer(TenantStateDocument.version)
+            json.key("minted")
+            json.array(content.minted) { json, minted in
+                json.object { json in
+                    json.key("username")
+                    json.string(minted.username)
+                    json.key("org")
+                    json.string(minted.org)
+                    json.key("role")
+                    json.string(minted.role.rawValue)
+                    if let expiresAt = minted.expiresAt {
+                        json.key("expires_at")
+                        json.string(WireTime.format(expiresAt))
+                    }
+                }
+            }
+            json.key("recipes")
+            json.array(content.recipes) { json, recipe in WireRecipe(recipe: recipe).write(to: &json) }
+        }
+    }
+}
+
+/// What `PUT /_mock/state` loaded, with the fresh tokens of the users it minted.
+struct WireImported: JSONWritable {
+    let content: TenantContent
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("recipes")
+            json.integer(content.recipes.count)
+            json.key("minted")
+            json.array(content.minted) { json, minted in WireMintedToken(minted: minted).write(to: &json) }
+        }
+    }
+}
+
+struct WireHealth: JSONWritable {
+    let store: StoreHealth
+    let location: String
+    let now: Date
+    let tenants: Int
+    let side: TenantSide
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("status")
+            json.string(store.writable ? "ok" : "store_cannot_write")
+            json.key("store")
+            json.object { json in
+                json.key("kind")
+                json.string(store.kind)
+                json.key("location")
+                json.string(location)
+                json.key("writable")
+                json.bool(store.writable)
+                json.key("journal_bytes")
+                json.integer(store.journalBytes)
+                json.key("last_sync")
+                json.string(store.lastSync.map(WireTime.format))
+                json.key("snapshot_age_seconds")
+                if let written = store.snapshotWritten { json.integer(Int(now.timeIntervalSince(written))) } else { json.null() }
+            }
+            json.key("tenants")
+            json.integer(tenants)
+            json.key("tenant")
+            json.object { json in
+                json.key("name")
+                json.string(side.catalog.tenant)
+                json.key("recipes")
+                json.integer(side.catalog.count)
+                json.key("journaled_requests")
+                json.integer(side.journal.entries(matching: RequestJournal.Filter()).count)
+                json.key("fault_rules")
+                json.integer(side.faults.all.count)
+            }
+        }
+    }
+}
+
+struct WireFault: JSONWritable {
+    let rule: FaultRules.Rule
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("id")
+            json.string(rule.id)
+            json.key("method")
+            json.string(rule.method)
+            json.key("path")
+            json.string(rule.path.text)
+            json.key("caller")
+            json.string(rule.caller)
+            json.key("status")
+            if let status = rule.status { json.integer(status) } else { json.null() }
+            json.key("delay_ms")
+            json.integer(rule.delayMilliseconds)
+            json.key("drop_connection")
+            json.bool(rule.dropConnection)
+            json.key("times")
+            json.integer(rule.times)
+            json.key("after")
+            json.integer(rule.after)
+            json.key("matched")
+            json.integer(rule.matched)
+            json.key("applied")
+            json.integer(rule.applied)
+        }
+    }
+}
+
+/// A fault rule's answer: the body it gives, else Saturn's error shape naming the rule.
+struct WireFaultBody: JSONWritable {
+    let rule: FaultRules.Rule
+
+    func write(to output: inout JSONOutput) {
+        if let body = rule.body {
+            WireJSON(value: body).write(to: &output)
+        } else {
+            WireError(message: "Injected by saturn-mock fault rule \(rule.id).", errorCode: "injected_fault", errors: nil).write(to: &output)
+        }
+    }
+}
+
+/// Times as the control plane writes them: ISO 8601 in UTC.
+enum WireTime {
+    static func format(_ date: Date) -> String { Date.ISO8601FormatStyle().format(date) }
+}

@@ -1,0 +1,32 @@
+/// Where a tenant's new ids and secrets come from: random, or (`--deterministic-ids`) derived from the tenant and
+/// what they identify, so that the same test gives byte-identical answers on every run.
+public struct IDSource: Sendable {
+    /// The tenant the ids belong to.
+    public let tenant: String
+    /// True for ids derived from what they identify.
+    public let deterministic: Bool
+    /// Creates a source for one tenant.
+    public init(tenant: String, deterministic: Bool) {
+        self.tenant = tenant
+        self.deterministic = deterministic
+    }
+
+    /// The id of a new recipe.
+    public func recipeID(_ key: RecipeKey) -> String {
+        make("recipe", "\(key.type.rawValue)/\(key.owner)/\(key.name)")
+    }
+
+    /// The id of a new part of a recipe (an image's version), by its name.
+    public func partID(of recipeID: String, named name: String) -> String {
+        make("part", "\(recipeID)/\(name)")
+    }
+
+    /// A new token and refresh token for a user who holds `held` tokens in the tenant already.
+    public func tokens(for username: String, held: Int) -> UserTokens {
+        UserTokens(username: username, token: make("token", "\(username)/\(held + 1)"), refreshToken: make("refresh-token", "\(username)/\(held + 1)"))
+    }
+
+    private func make(_ kind: String, _ name: String) -> String {
+        deterministic ? StableID.make(kind: kind, name: "\(tenant)/\(name)") : StableID.random()
+    }
+}

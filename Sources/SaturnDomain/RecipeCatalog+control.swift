@@ -1,0 +1,53 @@
+import FoundationEssentials
+
+extension RecipeCatalog {
+    /// What the tenant holds beyond the seed, to save as a snapshot or export.
+    public var content: TenantContent { state.withLock { $0.content } }
+
+    /// Replaces the tenant's recipes and minted identities whole, in one transaction: empty for a reset, a
+    /// snapshot's for a restore or an import. Costs the same at any size: the state is swapped, not emptied.
+    public func replaceContent(with content: TenantContent) throws(DomainError) -> PendingWrite {
+        let replacement = CatalogState(recipes: LoadedRecipes(content.recipes), minted: content.minted, base: baseDirectory)
+        return try log.exclusive { writer throws(DomainError) -> PendingWrite in
+            let ticket = try writer.commit(StoreTransaction(tenant: tenant, change: .replace(content))) {
+                swap(in: replacement)
+            }
+            return PendingWrite(ticket: ticket, log: log)
+        }
+    }
+
+    /// Mints a token for `username` in `org` with `role`, creating the user and the membership when they are new;
+    /// it expires `expiresIn` seconds from the tenant's now (never, when nil).
+    public func mint(username: String, org: String, role: OrgRole, expiresIn: TimeInterval?) throws(DomainError) -> (MintedToken, PendingWrite) {
+        try log.exclusive { writer throws(DomainError) -> (MintedToken, PendingWrite) in
+            let current = state.withLock { $0 }
+            try IdentityDirectory.checkMintable(username: username, org: org, role: role, in: current.directory)
+            let pair = ids.tokens(for: username, held: current.directory.tokenCount(of: username))
+            let minted = MintedToken(
+                username: username, org: org, role: role, token: pair.token, refreshToken: pair.refreshToken,
+                expiresAt: expiresIn.map { clock.now().addingTimeInterval($0) }
+            )
+            var replacement = current
+            replacement.directory = try current.directory.minting(minted)
+            replacement.minted.append(minted)
+            let ticket = try writer.commit(StoreTransaction(tenant: tenant, change: .mint(minted))) {
+                swap(in: replacement)
+            }
+            return (minted, PendingWrite(ticket: ticket, log: log))
+        }
+    }
+
+    /// Puts `replacement` in place of the state; returns how to put the old one back.
+    private func swap(in replacement: CatalogState) -> @Sendable () -> Void {
+        let previous = state.withLock { current in
+            let previous = current
+            current = replacement
+            return previous
+        }
+        changes.add(1, ordering: .releasing)
+        return { [self] in
+            state.withLock { $0 = previous }
+            changes.add(1, ordering: .releasing)
+        }
+    }
+}
