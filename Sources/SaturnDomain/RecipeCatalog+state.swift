@@ -30,7 +30,11 @@ extension RecipeCatalog {
                 directory = try directory.minting(token)
                 minted.append(token)
             } catch {
-                issues.add("minted[\(index)]", "\(error)")
+                switch error {
+                case let .invalid(problems): issues.add(contentsOf: problems.under("minted[\(index)]"))
+                case let .roleConflict(username, org, held): issues.add("minted[\(index)].role", "'\(username)' is listed as \(held) of '\(org)' before")
+                default: issues.add("minted[\(index)]", "cannot be minted")
+                }
             }
         }
         var recipes: [RecipeKey: Recipe] = [:]

@@ -29,6 +29,8 @@ final class JournalWriter: @unchecked Sendable {
     private var waiters: [(ticket: UInt64, callback: @Sendable (StoreError?) -> Void)] = []
     private var closing = false
     private var lastSync: Date?
+    /// True from a failed flush until the next one succeeds: the disk refuses writes now.
+    private var lastFlushFailed = false
     private var flusher: pthread_t?
 
     // Touched only by the flusher thread (and by `init` and `close`, before it starts and after it ends).
@@ -113,6 +115,7 @@ final class JournalWriter: @unchecked Sendable {
             if let (failure, isPermanent) = outcome {
                 // Everything queued meanwhile was built on the failed writes: it fails with them.
                 failed = lastTicket
+                lastFlushFailed = true
                 queued = []
                 self.failure = failure
                 if isPermanent { broken = failure }
@@ -120,6 +123,7 @@ final class JournalWriter: @unchecked Sendable {
             } else {
                 durable = batchLast
                 lastSync = Date()
+                lastFlushFailed = false
             }
             let settled = max(durable, failed)
             let done = waiters.filter { $0.ticket <= settled }
@@ -132,9 +136,10 @@ final class JournalWriter: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Whether writes can succeed (false once a failed write could not be cut back), and when the last sync finished.
+    /// Whether writes succeed (false after a failed flush until one succeeds, and for good once a failed write
+    /// could not be cut back), and when the last sync finished.
     var status: (writable: Bool, lastSync: Date?) {
-        condition.withLock { (broken == nil, lastSync) }
+        condition.withLock { (broken == nil && !lastFlushFailed, lastSync) }
     }
 
     func clearFailure() {

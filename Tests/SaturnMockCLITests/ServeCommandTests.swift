@@ -73,6 +73,12 @@ struct ServeCommandTests {
         (["serve", "--port", "70000"], "--port must be from 0 to 65535"),
         (["serve", "--log-level", "loud"], "--log-level must be one of"),
         (["serve", "--host", "no-such-host.invalid", "--control-token", "secret", "--in-memory"], "cannot resolve host 'no-such-host.invalid'"),
+        (["serve", "--host", "0.0.0.0", "--in-memory"],
+         "--host 0.0.0.0 is reachable from other machines, and the control plane (/_mock/) can reset or delete everything: give --control-token too"),
+        (["serve", "--clock", "noon", "--in-memory"], "--clock must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not 'noon'"),
+        (["serve", "--max-tenants", "0", "--in-memory"], "--max-tenants must be at least 1 (the default tenant)"),
+        (["serve", "--journal-size", "0", "--in-memory"], "--journal-size must be positive"),
+        (["serve", "--control-token", "", "--in-memory"], "--control-token must be a non-empty token without spaces"),
     ])
     func startupErrors(arguments: [String], message: String) throws {
         let result = try ServeProcess.run(arguments)
@@ -91,7 +97,8 @@ struct ServeCommandTests {
     func help() throws {
         let result = try ServeProcess.run(["serve", "--help"])
         #expect(result.status == 0)
-        for option in ["--host", "--port", "--seed", "--data-dir", "--in-memory", "--strict", "--port-file", "--log-level", "--max-body-bytes", "--connection-timeout", "SATURN_MOCK_"] {
+        for option in ["--host", "--port", "--seed", "--data-dir", "--in-memory", "--strict", "--port-file", "--log-level", "--max-body-bytes",
+                       "--connection-timeout", "--control-token", "--max-tenants", "--journal-size", "--clock", "--deterministic-ids", "/_mock/", "SATURN_MOCK_"] {
             #expect(result.output.contains(option), "\(option)")
         }
     }

@@ -1,0 +1,87 @@
+import Synchronization
+import Testing
+@testable import SaturnDomain
+
+@Suite("Tenants never see each other's data")
+struct TenantRegistryTests {
+    @Test("random applies by every user of several tenants: each tenant lists exactly its own", arguments: [1, 2, 3])
+    func randomizedIsolation(seed: UInt64) throws {
+        let registry = try Fixtures.registry()
+        var random = SplitMix(seed: seed)
+        var tenants = [registry.defaultCatalog]
+        for index in 0..<4 { tenants.append(try registry.create(name: "t\(index)").0) }
+        var expected: [String: Set<String>] = [:]
+        for step in 0..<300 {
+            let catalog = tenants[Int(random.next() % UInt64(tenants.count))]
+            let username = ["alice", "carol"][Int(random.next() % 2)]
+            let caller = try #require(catalog.directory.user(named: username))
+            let name = "image-\(step % 37)"
+            _ = try catalog.applyDurably([Fixtures.draft(name: name, access: random.next() % 3 == 0 ? .account : .org)], caller: caller)
+            expected[catalog.tenant, default: []].insert("\(caller.defaultOrg)/\(username)/\(name)")
+        }
+        for catalog in tenants {
+            var seen: Set<String> = []
+            for username in ["alice", "bob", "carol"] {
+                let caller = try #require(catalog.directory.user(named: username))
+                var query = RecipeListQuery()
+                query.pageSize = 1000
+                for recipe in try catalog.list(query, caller: caller).recipes {
+                    seen.insert("\(recipe.owner)/\(recipe.name)")
+                }
+            }
+            #expect(seen == expected[catalog.tenant, default: []], "tenant \(catalog.tenant)")
+        }
+        // Tokens reach their own tenant only.
+        for catalog in tenants {
+            for token in catalog.directory.tokenSecrets {
+                #expect(registry.catalog(forToken: token) === catalog || catalog.tenant == TenantRegistry.defaultTenant)
+            }
+        }
+    }
+
+    @Test("a write the store fails to make durable is undone in every tenant it touched, newest first")
+    func undoAcrossTenants() throws {
+        let store = ControlledStore()
+        let registry = try Fixtures.registry(store: store)
+        let one = try registry.create(name: "one").0
+        let alice = try #require(one.directory.user(named: "alice"))
+        _ = try one.applyDurably([Fixtures.draft(name: "kept")], caller: alice)
+        store.failNext = true
+        let failing = try one.apply([.image(Fixtures.draft(name: "lost"))], createOnly: false, caller: alice)
+        let reset = try registry.defaultCatalog.replaceContent(with: TenantContent())
+        let errors = Mutex<[DomainError?]>([])
+        failing.whenDurable { error in errors.withLock { $0.append(error) } }
+        reset.whenDurable { error in errors.withLock { $0.append(error) } }
+        #expect(errors.withLock { $0.count == 2 && $0.allSatisfy { $0 != nil } })
+        var query = RecipeListQuery()
+        query.pageSize = 10
+        #expect(try one.list(query, caller: alice).recipes.map(\.name) == ["kept"])
+    }
+}
+
+/// A store that fails every write after `failNext` is set, as a full disk does, once its writes are flushed.
+final class ControlledStore: RecipeStore, @unchecked Sendable {
+    var failNext = false
+    private var last: UInt64 = 0
+    private var durable: UInt64 = 0
+    private var failed: UInt64 = 0
+    var location: String { "controlled" }
+    var loaded: LoadedState { LoadedState() }
+    func append(_ transaction: StoreTransaction) throws(StoreError) -> UInt64 {
+        last += 1
+        if failNext { failed = last } else { durable = last }
+        return last
+    }
+    func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (StoreError?) -> Void) {
+        callback(ticket <= durable ? nil : .writeFailed(file: "journal", reason: "No space left on device"))
+    }
+    var durableThrough: UInt64 { durable }
+    var failedThrough: UInt64 { failed }
+    func clearFailure() {}
+    func saveSnapshot(_ content: TenantContent, tenant: String, name: String) throws(StoreError) {}
+    func snapshot(tenant: String, name: String) throws(StoreError) -> TenantContent? { nil }
+    func snapshotNames(tenant: String) -> [String] { [] }
+    func deleteSnapshots(tenant: String, name: String?) throws(StoreError) -> Bool { false }
+    var health: StoreHealth { StoreHealth(kind: "controlled", writable: !failNext, journalBytes: 0, lastSync: nil, snapshotWritten: nil) }
+    func close() {}
+}
