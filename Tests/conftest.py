@@ -1,23 +1,87 @@
-"""Runs the built saturn-mock binary for the contract tests: port 0, a port file, a temporary data folder."""
+"""The test harness: one saturn-mock per test run (per pytest-xdist worker) on port 0, and a tenant of its own for
+each contract test, so that tests run in parallel against one server and never see each other. The durability
+suite starts servers of its own (it kills them), with start_mock and stop_mock."""
 
 import os
 import resource
 import signal
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 BINARY = Path(os.environ.get("SATURN_MOCK_BINARY", REPOSITORY / ".build" / "debug" / "saturn-mock"))
+SEED = REPOSITORY / "data" / "seed.json"
 DOCUMENT_RECIPE = REPOSITORY / "data" / "examples" / "import-existing-docker-images.json"
 
-ADMIN_TOKEN = "alice-admin-token"
-MEMBER_TOKEN = "bob-member-token"
-OTHER_ORG_ADMIN_TOKEN = "carol-globex-admin-token"
-EXPIRED_TOKEN = "alice-expired-token"
+# Seed users by what they are; a tenant gives each its own token (Tenant.token). EXPIRED is alice's expired token,
+# UNKNOWN a token no tenant issued.
+ADMIN, MEMBER, OTHER_ORG_ADMIN, EXPIRED, UNKNOWN = "alice", "bob", "carol", "expired", "unknown"
+# The default tenant's seed token, for servers of their own.
+SEED_ADMIN_TOKEN = "alice-admin-token"
+
+
+# --- The fixture the README shows: one server per run, one tenant per test. ---
+
+@pytest.fixture(scope="session")
+def saturn_mock(tmp_path_factory):
+    """One saturn-mock for the test run, on a free port, keeping nothing on disk."""
+    port_file = tmp_path_factory.mktemp("saturn-mock") / "port"
+    server = subprocess.Popen([BINARY, "serve", "--port", "0", "--port-file", port_file, "--in-memory", "--seed", SEED])
+    while not port_file.exists():
+        assert server.poll() is None, "saturn-mock did not start"
+        time.sleep(0.01)
+    yield f"http://127.0.0.1:{port_file.read_text().strip()}"
+    server.terminate()
+    assert server.wait(timeout=15) == 0, "saturn-mock must exit 0 on SIGTERM"
+
+
+@pytest.fixture
+def tenant(saturn_mock):
+    """A Saturn installation of the test's own, from the seed: its base URL and a fresh token per user."""
+    created = httpx.post(f"{saturn_mock}/_mock/tenants").raise_for_status().json()
+    yield Tenant(created["base_url"], {user["username"]: user["token"] for user in created["users"]})
+    httpx.delete(f"{saturn_mock}/_mock/tenants/{created['name']}").raise_for_status()
+
+# --- end of the README's fixture ---
+
+
+@dataclass
+class Tenant:
+    base_url: str
+    tokens: dict = field(default_factory=dict)
+
+    @property
+    def url(self):
+        """The base URL without its trailing slash, to put paths after."""
+        return self.base_url.rstrip("/")
+
+    def token(self, user):
+        """The tenant's token of a seed user; EXPIRED mints an expired one for alice."""
+        if user == UNKNOWN:
+            return "no-tenant-issued-this-token"
+        if user == EXPIRED and EXPIRED not in self.tokens:
+            minted = httpx.post(f"{self.url}/_mock/tokens", json={"username": ADMIN, "org": "acme", "role": "admin", "expires_in": 0})
+            self.tokens[EXPIRED] = minted.raise_for_status().json()["token"]
+        return self.tokens[user]
+
+    def headers(self, user=ADMIN, scheme="Bearer"):
+        return {"Authorization": f"{scheme} {self.token(user)}"}
+
+
+@pytest.fixture
+def mock(tenant):
+    """The contract tests' name for their tenant."""
+    return tenant
+
+
+@pytest.fixture
+def document_recipe() -> bytes:
+    return DOCUMENT_RECIPE.read_bytes()
 
 
 @dataclass
@@ -28,7 +92,7 @@ class MockServer:
 
 
 def start_mock(tmp: Path, data_dir: Path = None, file_size_limit_kib: int = None) -> MockServer:
-    """Starts the binary on port 0 with `data_dir` (default: a new one in `tmp`); optionally under a file-size limit."""
+    """Starts a server of its own on port 0 with `data_dir` (default: a new one in `tmp`); optionally under a file-size limit."""
     tmp.mkdir(parents=True, exist_ok=True)
     port_file = tmp / "port"
     data_dir = data_dir or tmp / "data"
@@ -38,8 +102,7 @@ def start_mock(tmp: Path, data_dir: Path = None, file_size_limit_kib: int = None
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit_kib * 1024, resource.RLIM_INFINITY))
 
     process = subprocess.Popen(
-        [str(BINARY), "serve", "--port", "0", "--port-file", str(port_file), "--data-dir", str(data_dir),
-         "--seed", str(REPOSITORY / "data" / "seed.json")],
+        [str(BINARY), "serve", "--port", "0", "--port-file", str(port_file), "--data-dir", str(data_dir), "--seed", str(SEED)],
         stdout=log, stderr=subprocess.STDOUT,
         env={k: v for k, v in os.environ.items() if not k.startswith("SATURN_")},
         preexec_fn=limit_file_size if file_size_limit_kib else None,
@@ -61,18 +124,3 @@ def stop_mock(server: MockServer) -> int:
     except subprocess.TimeoutExpired:
         server.process.kill()
         return server.process.wait()
-
-
-@pytest.fixture
-def mock(tmp_path):
-    """A fresh server per test, stopped at the end even when the test fails."""
-    server = start_mock(tmp_path)
-    try:
-        yield server
-    finally:
-        assert stop_mock(server) == 0, "saturn-mock must exit 0 on SIGTERM"
-
-
-@pytest.fixture
-def document_recipe() -> bytes:
-    return DOCUMENT_RECIPE.read_bytes()

@@ -3,6 +3,10 @@ import SaturnDomain
 
 /// Which tenant a request reaches, and the path inside it: by its `/t/NAME` prefix, else by the tenant that issued
 /// its token, else the default tenant. Paths under `/_mock` are the control plane.
+///
+/// `/t/api/...` is `/api/...` routed by token: saturn-client joins some paths to its base URL with `urljoin`, which
+/// drops the last segment of a base URL without a trailing slash (`.../t/NAME` + `api/x` gives `.../t/api/x`).
+/// That is why no tenant may be named `api` (`TenantRegistry.reservedNames`).
 struct TenantTarget {
     static let prefix = "/t/"
     static let controlPath = "/_mock"
@@ -14,6 +18,9 @@ struct TenantTarget {
 
     init(_ request: HTTPRequest, registry: TenantRegistry) throws {
         var path = request.path
+        if path.hasPrefix(Self.prefix + "api/") {
+            path.removeFirst(Self.prefix.count - 1)
+        }
         if path.hasPrefix(Self.prefix) {
             let rest = path.dropFirst(Self.prefix.count)
             let name = rest.prefix { $0 != "/" }

@@ -6,6 +6,9 @@ import Synchronization
 public final class TenantRegistry: Sendable {
     /// The installation served without a `/t/NAME` prefix.
     public static let defaultTenant = "default"
+    /// Names no tenant may have: `/t/api/...` is routed as `/api/...` by token (saturn-client's `urljoin` makes such
+    /// paths of a base URL without a trailing slash).
+    public static let reservedNames: Set<String> = ["api"]
 
     /// How tenants are made.
     public struct Settings: Sendable {
@@ -75,9 +78,11 @@ public final class TenantRegistry: Sendable {
     /// Creates a tenant from the seed with fresh tokens for every user, holding `content` (a snapshot's) or nothing.
     /// With no name, one is chosen.
     public func create(name: String?, content: TenantContent = TenantContent()) throws(DomainError) -> (RecipeCatalog, TenantRecord, PendingWrite) {
-        if let name, !OwnerName.isValid(name) {
+        if let name, !OwnerName.isValid(name) || Self.reservedNames.contains(name) {
             var issues = ValidationIssues()
-            issues.add("name", "'\(name)' breaks the tenant-name rule: \(OwnerName.rule)")
+            issues.add("name", Self.reservedNames.contains(name)
+                ? "'\(name)' is reserved: /t/\(name)/ stands for /\(name)/ (README \"Testing with the mock\")"
+                : "'\(name)' breaks the tenant-name rule: \(OwnerName.rule)")
             throw .invalid(issues)
         }
         return try log.exclusive { writer throws(DomainError) -> (RecipeCatalog, TenantRecord, PendingWrite) in

@@ -32,6 +32,8 @@ struct TenantTests {
         #expect(unknown.status == 404)
         #expect(unknown.errorCode == "tenant_not_found")
         #expect(try await server.send("GET", "\(one.prefix)/api/status", token: nil).json["status"] as? String == "ok")
+        // What urljoin makes of a base URL without its trailing slash still reaches the token's tenant.
+        #expect(try await server.listedNames("/t", token: one.token("alice")) == ["in-one"])
     }
 
     @Test("tenants are listed, described, and deleted with everything they hold; the default tenant stays")
@@ -61,6 +63,7 @@ struct TenantTests {
 
     @Test("bad tenant requests are refused with a clear reason", arguments: [
         (#"{"name": "Bad Name"}"#, 422, "validation_error", "name"),
+        (#"{"name": "api"}"#, 422, "validation_error", "name"),
         (#"{"name": 3}"#, 422, "validation_error", "name"),
         (#"{"colour": "red"}"#, 422, "validation_error", "colour"),
         (#"{"from_snapshot": "nope"}"#, 404, "snapshot_not_found", ""),

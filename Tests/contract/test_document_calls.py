@@ -7,7 +7,7 @@ import subprocess
 import httpx
 import pytest
 
-from conftest import ADMIN_TOKEN, DOCUMENT_RECIPE, MEMBER_TOKEN, OTHER_ORG_ADMIN_TOKEN
+from conftest import ADMIN, DOCUMENT_RECIPE, MEMBER, OTHER_ORG_ADMIN
 
 
 def curl(*arguments):
@@ -18,8 +18,9 @@ def curl(*arguments):
     return int(status), json.loads(body)
 
 
-@pytest.mark.parametrize("authorization", [f"Bearer {ADMIN_TOKEN}", f"token {ADMIN_TOKEN}"])
-def test_the_documents_post_and_get(mock, authorization):
+@pytest.mark.parametrize("scheme", ["Bearer", "token"])
+def test_the_documents_post_and_get(mock, scheme):
+    authorization = f"{scheme} {mock.token(ADMIN)}"
     status, applied = curl("-X", "POST", f"{mock.url}/api/recipes/apply", "-H", f"Authorization: {authorization}",
                            "-d", f"@{DOCUMENT_RECIPE}")
     assert status == 201
@@ -37,7 +38,7 @@ def test_the_documents_post_and_get(mock, authorization):
 
 
 def test_applying_again_merges_versions(mock, document_recipe):
-    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    headers = mock.headers(ADMIN)
     first = httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=headers).json()
     recipe = json.loads(document_recipe)
     recipe["images"][1]["versions"].append({"name": "2022.01.01", "image_uri": "public.ecr.aws/saturncloud/saturn-r:2022.12.01"})
@@ -52,9 +53,9 @@ def test_applying_again_merges_versions(mock, document_recipe):
 
 
 def test_who_may_apply_and_who_sees_it(mock, document_recipe):
-    member = httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers={"Authorization": f"token {MEMBER_TOKEN}"})
+    member = httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=mock.headers(MEMBER, "token"))
     assert member.status_code == 403
     assert member.json() == {"error_code": "forbidden", "message": "Writing image recipes in org 'acme' needs an org admin; 'bob' is a member."}
-    httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
-    assert len(httpx.get(f"{mock.url}/api/recipes", headers={"Authorization": f"token {MEMBER_TOKEN}"}).json()["recipes"]) == 2
-    assert httpx.get(f"{mock.url}/api/recipes", headers={"Authorization": f"Bearer {OTHER_ORG_ADMIN_TOKEN}"}).json()["recipes"] == []
+    httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=mock.headers(ADMIN))
+    assert len(httpx.get(f"{mock.url}/api/recipes", headers=mock.headers(MEMBER, "token")).json()["recipes"]) == 2
+    assert httpx.get(f"{mock.url}/api/recipes", headers=mock.headers(OTHER_ORG_ADMIN)).json()["recipes"] == []

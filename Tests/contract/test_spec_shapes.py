@@ -3,7 +3,7 @@
 import httpx
 import pytest
 
-from conftest import ADMIN_TOKEN, MEMBER_TOKEN
+from conftest import ADMIN, MEMBER
 from spec_shapes import problems, response_schema, schema_named
 
 FULL_IMAGE = {"type": "image", "schema_version": "2025.10.01", "spec": {
@@ -13,8 +13,8 @@ FULL_IMAGE = {"type": "image", "schema_version": "2025.10.01", "spec": {
                   "build_data": {"base_image_uri": "python:3"}}]}}
 
 
-def get(mock, path, token=ADMIN_TOKEN):
-    response = httpx.get(f"{mock.url}{path}", headers={"Authorization": f"Bearer {token}"} if token else {})
+def get(mock, path, user=ADMIN):
+    response = httpx.get(f"{mock.url}{path}", headers=mock.headers(user) if user else {})
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -27,29 +27,29 @@ def conforms(value, schema):
 @pytest.fixture
 def stocked(mock, document_recipe):
     """A mock holding the document's two images and one image with every optional field set."""
-    headers = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    headers = mock.headers(ADMIN)
     assert httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=headers).status_code == 201
     assert httpx.put(f"{mock.url}/api/recipes", json=FULL_IMAGE, headers=headers).status_code == 201
     return mock
 
 
 def test_status_user_and_orgs(mock):
-    conforms(get(mock, "/api/status", token=None), response_schema("/api/status", "get", 200))
-    for token in (ADMIN_TOKEN, MEMBER_TOKEN):
-        conforms(get(mock, "/api/user", token), response_schema("/api/user", "get", 200))
-        conforms(get(mock, "/api/orgs", token), response_schema("/api/orgs", "get", 200))
+    conforms(get(mock, "/api/status", user=None), response_schema("/api/status", "get", 200))
+    for user in (ADMIN, MEMBER):
+        conforms(get(mock, "/api/user", user), response_schema("/api/user", "get", 200))
+        conforms(get(mock, "/api/orgs", user), response_schema("/api/orgs", "get", 200))
 
 
 @pytest.mark.parametrize("method", ["put", "post"])
 def test_an_apply_answers_a_recipe(mock, method):
-    response = httpx.request(method.upper(), f"{mock.url}/api/recipes", json=FULL_IMAGE, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+    response = httpx.request(method.upper(), f"{mock.url}/api/recipes", json=FULL_IMAGE, headers=mock.headers(ADMIN))
     assert response.status_code == 201, response.text
     conforms(response.json(), response_schema("/api/recipes", method, 201))
 
 
 def test_the_legacy_apply_answers_recipes(mock, document_recipe):
     # Saturn documents no answer for POST /api/recipes/apply; the mock answers {"recipes": [Recipe, ...]}.
-    response = httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+    response = httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=mock.headers(ADMIN))
     assert response.status_code == 201, response.text
     assert list(response.json()) == ["recipes"]
     for recipe in response.json()["recipes"]:

@@ -12,9 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import ADMIN_TOKEN, BINARY, DOCUMENT_RECIPE, REPOSITORY, start_mock, stop_mock
+from conftest import BINARY, DOCUMENT_RECIPE, REPOSITORY, SEED_ADMIN_TOKEN, start_mock, stop_mock
 
-HEADERS = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+HEADERS = {"Authorization": f"Bearer {SEED_ADMIN_TOKEN}"}
 
 
 def load_crash_harness():
