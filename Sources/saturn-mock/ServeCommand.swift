@@ -33,10 +33,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seed file of orgs, users and tokens.")
     var seed = "data/seed.json"
 
-    @Option(help: "Folder of the recipe store (default: .saturn-mock).")
+    @Option(help: "Folder of the store: recipes, tenants, minted tokens, snapshots (default: .saturn-mock).")
     var dataDir: String?
 
-    @Flag(help: "Keep recipes in memory only; nothing is read or written on disk.")
+    @Flag(help: "Keep everything in memory only (recipes, tenants, tokens, snapshots); nothing is read or written on disk.")
     var inMemory = false
 
     @Flag(help: "Start even if the store is damaged: move bad files into a recovered-<time> folder and keep what is good.")
