@@ -12,6 +12,8 @@ struct RequestContext: Sendable {
     var parameters: [String: String] = [:]
     let side: TenantSide
     let sides: TenantSides
+    /// The token, when tenant routing has read it already.
+    var presentedToken: String?
     /// Who the request authenticated as, once a handler asked: the request journal names the caller.
     let callerMemo = CallerMemo()
 
@@ -21,7 +23,8 @@ struct RequestContext: Sendable {
     /// The authenticated user of the tenant, or a 401.
     func caller() throws -> User {
         if let known = callerMemo.user { return known }
-        let user = try catalog.authenticate(token: Credentials.token(fromAuthorization: request.header("Authorization")))
+        let token = try presentedToken ?? Credentials.token(fromAuthorization: request.header("Authorization"))
+        let user = try catalog.authenticate(token: token)
         callerMemo.user = user
         return user
     }

@@ -44,36 +44,23 @@ public final class SaturnAPI: HTTPResponder {
             return send(JSONResponse.error(ErrorRendering.response(for: error)), to: reply, for: request, started: started)
         }
         let context = RequestContext(
-            request: request, path: target.path, parameters: [:], side: sides.side(of: target.catalog), sides: sides
+            request: request, path: target.path, side: sides.side(of: target.catalog), sides: sides, presentedToken: target.token
         )
         if target.isControl {
-            return answer(context, with: controlRouter, isControl: true, reply: reply, started: started) { response, _ in
-                self.send(response, to: reply, for: request, started: started)
-            }
-        }
-        let journal: @Sendable (HTTPResponse?, [RecordedChange], String?) -> Void = { [self] response, changes, fault in
-            record(context, status: response?.status, changes: changes, fault: fault, started: started)
+            return handle(context, with: controlRouter, isControl: true, fault: nil, reply: reply, started: started)
         }
         guard let rule = context.side.faults.match(method: request.method, path: target.path, caller: { try? context.caller().username }) else {
-            return answer(context, with: router, reply: reply, started: started) { response, changes in
-                journal(response, changes, nil)
-                self.send(response, to: reply, for: request, started: started)
-            }
+            return handle(context, with: router, isControl: false, fault: nil, reply: reply, started: started)
         }
         let act: @Sendable () -> Void = { [self] in
             if rule.dropConnection {
-                journal(nil, [], rule.id)
+                record(context, status: nil, changes: [], fault: rule.id, started: started)
                 log(request, status: nil, started: started)
                 reply.drop()
             } else if let status = rule.status {
-                let response = JSONResponse.make(status, WireFaultBody(rule: rule))
-                journal(response, [], rule.id)
-                send(response, to: reply, for: request, started: started)
+                finish(context, JSONResponse.make(status, WireFaultBody(rule: rule)), changes: [], fault: rule.id, reply: reply, started: started)
             } else {
-                answer(context, with: router, reply: reply, started: started) { response, changes in
-                    journal(response, changes, rule.id)
-                    self.send(response, to: reply, for: request, started: started)
-                }
+                handle(context, with: router, isControl: false, fault: rule.id, reply: reply, started: started)
             }
         }
         guard rule.delayMilliseconds > 0 else { return act() }
@@ -81,27 +68,32 @@ public final class SaturnAPI: HTTPResponder {
         DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(rule.delayMilliseconds), execute: act)
     }
 
-    /// Runs the route's handler and hands its answer (or its error's) to `finish`, once any write is durable.
-    private func answer(
-        _ context: RequestContext, with table: Router, isControl: Bool = false, reply: HTTPReply, started: UInt64,
-        finish: @escaping @Sendable (HTTPResponse, [RecordedChange]) -> Void
-    ) {
+    /// Runs the route's handler and finishes with its answer (or its error's), once any write is durable.
+    private func handle(_ context: RequestContext, with table: Router, isControl: Bool, fault: String?, reply: HTTPReply, started: UInt64) {
+        let answer: Answer
         do {
-            switch try route(context, in: table, isControl: isControl) {
-            case let .now(response):
-                finish(response, [])
-            case let .whenDurable(pending, success, changes):
-                pending.whenDurable { error in
-                    if let error {
-                        finish(JSONResponse.error(ErrorRendering.response(for: error)), [])
-                    } else {
-                        finish(success, changes)
-                    }
-                }
-            }
+            answer = try route(context, in: table, isControl: isControl)
         } catch {
-            finish(JSONResponse.error(ErrorRendering.response(for: error)), [])
+            answer = .now(JSONResponse.error(ErrorRendering.response(for: error)))
         }
+        switch answer {
+        case let .now(response):
+            finish(context, response, changes: [], fault: fault, reply: reply, started: started, journaled: !isControl)
+        case let .whenDurable(pending, success, changes):
+            pending.whenDurable { [self] error in
+                let response = error.map { JSONResponse.error(ErrorRendering.response(for: $0)) } ?? success
+                finish(context, response, changes: error == nil ? changes : [], fault: fault, reply: reply, started: started, journaled: !isControl)
+            }
+        }
+    }
+
+    /// Journals an API request (control calls are not), logs it and sends the answer.
+    private func finish(
+        _ context: RequestContext, _ response: HTTPResponse, changes: [RecordedChange], fault: String?, reply: HTTPReply,
+        started: UInt64, journaled: Bool = true
+    ) {
+        if journaled { record(context, status: response.status, changes: changes, fault: fault, started: started) }
+        send(response, to: reply, for: context.request, started: started)
     }
 
     private func route(_ context: RequestContext, in table: Router, isControl: Bool) throws -> Answer {

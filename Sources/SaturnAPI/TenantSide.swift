@@ -19,16 +19,20 @@ final class TenantSide: Sendable {
 final class TenantSides: Sendable {
     let registry: TenantRegistry
     let journalSize: Int
+    /// The default tenant's side, found without a look-up: most requests of a server without tenants reach it.
+    private let defaultSide: TenantSide
     private let sides = Mutex<[String: TenantSide]>([:])
 
     init(registry: TenantRegistry, journalSize: Int) {
         self.registry = registry
         self.journalSize = journalSize
+        defaultSide = TenantSide(catalog: registry.defaultCatalog, journalSize: journalSize)
     }
 
     /// The side of this tenant's installation; a tenant deleted and made again gets a new one.
     func side(of catalog: RecipeCatalog) -> TenantSide {
-        sides.withLock { sides in
+        if catalog === defaultSide.catalog { return defaultSide }
+        return sides.withLock { sides in
             if let side = sides[catalog.tenant], side.catalog === catalog { return side }
             let side = TenantSide(catalog: catalog, journalSize: journalSize)
             sides[catalog.tenant] = side

@@ -10,31 +10,45 @@ import SaturnDomain
 struct TenantTarget {
     static let prefix = "/t/"
     static let controlPath = "/_mock"
+    private static let apiUnderPrefix = "/t/api/"
+    private static let controlFolder = "/_mock/"
 
     let catalog: RecipeCatalog
     /// The path without the tenant prefix.
     let path: String
     let isControl: Bool
+    /// The request's token, when routing read it (requests without a prefix).
+    private(set) var token: String?
 
     init(_ request: HTTPRequest, registry: TenantRegistry) throws {
         var path = request.path
-        if path.hasPrefix(Self.prefix + "api/") {
+        if path.hasBytePrefix(Self.apiUnderPrefix) {
             path.removeFirst(Self.prefix.count - 1)
         }
-        if path.hasPrefix(Self.prefix) {
+        if path.hasBytePrefix(Self.prefix) {
             let rest = path.dropFirst(Self.prefix.count)
             let name = rest.prefix { $0 != "/" }
             guard let named = registry.catalog(named: String(name)) else { throw APIError.unknownTenant(String(name)) }
             catalog = named
             path = String(rest.dropFirst(name.count))
             if path.isEmpty { path = "/" }
-        } else if let token = try? Credentials.token(fromAuthorization: request.header("Authorization")),
-                  let issuer = registry.catalog(forToken: token) {
-            catalog = issuer
         } else {
-            catalog = registry.defaultCatalog
+            token = try? Credentials.token(fromAuthorization: request.header("Authorization"))
+            catalog = token.flatMap(registry.catalog(forToken:)) ?? registry.defaultCatalog
         }
         self.path = path
-        isControl = path == Self.controlPath || path.hasPrefix(Self.controlPath + "/")
+        isControl = path.hasBytePrefix(Self.controlFolder) || path == Self.controlPath
+    }
+}
+
+extension String {
+    /// `hasPrefix` for an ASCII prefix, compared as bytes in place: it runs three times a request.
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        let inPlace = utf8.withContiguousStorageIfAvailable { bytes in
+            prefix.utf8.withContiguousStorageIfAvailable { wanted in
+                bytes.count >= wanted.count && (0..<wanted.count).allSatisfy { bytes[$0] == wanted[$0] }
+            }
+        }
+        return (inPlace ?? nil) ?? utf8.starts(with: prefix.utf8)
     }
 }

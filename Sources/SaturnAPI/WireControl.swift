@@ -94,8 +94,10 @@ struct WireSnapshotSummary: JSONWritable {
     }
 }
 
+/// A minted token's user, membership and expiry; with its secrets, except in a state document.
 struct WireMintedToken: JSONWritable {
     let minted: MintedToken
+    var withSecrets = true
 
     func write(to output: inout JSONOutput) {
         output.object { json in
@@ -105,10 +107,12 @@ struct WireMintedToken: JSONWritable {
             json.string(minted.org)
             json.key("role")
             json.string(minted.role.rawValue)
-            json.key("token")
-            json.string(minted.token)
-            json.key("refresh_token")
-            json.string(minted.refreshToken)
+            if withSecrets {
+                json.key("token")
+                json.string(minted.token)
+                json.key("refresh_token")
+                json.string(minted.refreshToken)
+            }
             json.key("expires_at")
             json.string(minted.expiresAt.map(WireTime.format))
         }
@@ -138,20 +142,7 @@ struct WireState: JSONWritable {
             json.key("saturn_mock_state")
             json.integer(TenantStateDocument.version)
             json.key("minted")
-            json.array(content.minted) { json, minted in
-                json.object { json in
-                    json.key("username")
-                    json.string(minted.username)
-                    json.key("org")
-                    json.string(minted.org)
-                    json.key("role")
-                    json.string(minted.role.rawValue)
-                    if let expiresAt = minted.expiresAt {
-                        json.key("expires_at")
-                        json.string(WireTime.format(expiresAt))
-                    }
-                }
-            }
+            json.array(content.minted) { json, minted in WireMintedToken(minted: minted, withSecrets: false).write(to: &json) }
             json.key("recipes")
             json.array(content.recipes) { json, recipe in WireRecipe(recipe: recipe).write(to: &json) }
         }

@@ -21,11 +21,8 @@ struct WireJournalEntry: JSONWritable {
             json.key("path")
             json.string(entry.path)
             json.key("query")
-            json.object { json in
-                for pair in entry.query {
-                    json.key(pair.name)
-                    json.string(pair.value)
-                }
+            json.object(sorted: Dictionary(entry.query.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })) { json, value in
+                json.string(value)
             }
             json.key("caller")
             json.string(entry.caller)

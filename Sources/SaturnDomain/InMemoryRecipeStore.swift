@@ -27,6 +27,7 @@ public final class InMemoryRecipeStore: RecipeStore {
     public func snapshotNames(tenant: String) -> [String] {
         snapshots.withLock { ($0[tenant] ?? [:]).keys.sorted() }
     }
+    @discardableResult
     public func deleteSnapshots(tenant: String, name: String?) throws(StoreError) -> Bool {
         snapshots.withLock { all in
             guard let name else { return all.removeValue(forKey: tenant) != nil }

@@ -25,12 +25,12 @@ public final class TenantRegistry: Sendable {
 
     private struct Tenants {
         var byName: [String: RecipeCatalog] = [:]
-        /// Tenant name by access token, for requests without a prefix.
-        var byToken: [String: String] = [:]
+        /// Tenants by access token, for requests without a prefix: one look-up a request.
+        var byToken: [String: RecipeCatalog] = [:]
 
         mutating func index(_ catalog: RecipeCatalog) {
-            byToken = byToken.filter { $0.value != catalog.tenant }
-            for token in catalog.directory.tokenSecrets { byToken[token] = catalog.tenant }
+            byToken = byToken.filter { $0.value.tenant != catalog.tenant }
+            for token in catalog.directory.tokenSecrets { byToken[token] = catalog }
         }
     }
 
@@ -60,7 +60,7 @@ public final class TenantRegistry: Sendable {
 
     /// The tenant that issued this token, if any did.
     public func catalog(forToken token: String) -> RecipeCatalog? {
-        tenants.withLock { tenants in tenants.byToken[token].flatMap { tenants.byName[$0] } }
+        tenants.withLock { $0.byToken[token] }
     }
 
     /// The default tenant.
@@ -133,7 +133,7 @@ public final class TenantRegistry: Sendable {
     private func forget(_ name: String) {
         tenants.withLock { tenants in
             tenants.byName[name] = nil
-            tenants.byToken = tenants.byToken.filter { $0.value != name }
+            tenants.byToken = tenants.byToken.filter { $0.value.tenant != name }
         }
     }
 

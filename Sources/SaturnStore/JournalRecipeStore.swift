@@ -134,6 +134,7 @@ public final class JournalRecipeStore: RecipeStore {
         return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(".json".count)) }.sorted()
     }
 
+    @discardableResult
     public func deleteSnapshots(tenant: String, name: String?) throws(StoreError) -> Bool {
         let paths = (name.map { [$0] } ?? snapshotNames(tenant: tenant)).map { layout.namedSnapshot(tenant: tenant, name: $0) }
         var deleted = false
