@@ -8,6 +8,8 @@ import Synchronization
 final class RequestJournal: Sendable {
     /// The most body bytes kept per request.
     static let bodyLimit = 4_096
+    /// The most changes kept per request (a legacy set may hold thousands of images); the count of all is kept.
+    static let changeLimit = 100
 
     struct Entry: Sendable {
         let sequence: Int
@@ -22,6 +24,8 @@ final class RequestJournal: Sendable {
         let body: [UInt8]
         let bodyTruncated: Bool
         let changes: [RecordedChange]
+        /// How many changes the request made, kept or not.
+        let changeCount: Int
         let fault: String?
     }
 
@@ -73,7 +77,8 @@ final class RequestJournal: Sendable {
             ring.slots[ring.next] = Entry(
                 sequence: ring.sequence, time: time, method: request.method, path: path, query: request.query,
                 caller: caller, status: status, milliseconds: milliseconds, body: body,
-                bodyTruncated: request.body.count > body.count, changes: changes, fault: fault
+                bodyTruncated: request.body.count > body.count, changes: Array(changes.prefix(Self.changeLimit)),
+                changeCount: changes.count, fault: fault
             )
             ring.next = (ring.next + 1) % ring.slots.count
         }

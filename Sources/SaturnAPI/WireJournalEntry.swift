@@ -61,6 +61,8 @@ struct WireJournalEntry: JSONWritable {
                     if let after = change.partsAfter { json.array(after) { json, id in json.string(id) } } else { json.null() }
                 }
             }
+            json.key("changes_total")
+            json.integer(entry.changeCount)
             json.key("fault")
             json.string(entry.fault)
         }

@@ -57,13 +57,13 @@ struct SnapshotFile {
             loaded.minted = tenant.minted
             state.load(loaded, named: tenant.name)
         }
-        var byTenant: [String: [Recipe]] = [:]
-        for (tenant, recipe) in recipes { byTenant[tenant ?? TenantRegistry.defaultTenant, default: []].append(recipe) }
+        var byTenant: [String: LoadedRecipes] = [:]
+        for (tenant, recipe) in recipes { byTenant[tenant ?? TenantRegistry.defaultTenant, default: LoadedRecipes()].upsert(recipe) }
         for (name, tenantRecipes) in byTenant {
             guard var loaded = state.tenants[name] else {
                 throw .unreadable(file: path, reason: "it is damaged: recipes name the tenant '\(name)', which it does not list")
             }
-            loaded.recipes = LoadedRecipes(tenantRecipes)
+            loaded.recipes = tenantRecipes
             state.load(loaded, named: name)
         }
         return SnapshotFile(nextJournal: nextJournal, state: state)

@@ -30,11 +30,24 @@ struct ControlPlaneTests {
         let updated = try #require((requests[1]["changes"] as? [[String: Any]])?.first)
         #expect(created["action"] as? String == "created" && created["versions_before"] is NSNull)
         #expect(updated["action"] as? String == "updated")
+        #expect(requests[1]["changes_total"] as? Int == 1)
         #expect(updated["versions_before"] as? [String] == created["versions_after"] as? [String])
         #expect((requests[0]["body"] as? [String: Any])?["type"] as? String == "image")
         #expect((requests[4]["body"] as? [String: Any])?["refresh_token"] as? String == "[redacted]")
         #expect(!String(decoding: listed.data, as: UTF8.self).contains("very-secret"))
         #expect(!String(decoding: listed.data, as: UTF8.self).contains(LiveServer.adminToken))
+    }
+
+    @Test("a request that changes many recipes keeps the first 100 of its changes and counts them all")
+    func journalBoundsChanges() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let images = (0..<150).map { #"{"name": "i\#($0)", "hardware_type": "cpu", "schema_version": "2022.04.01", "versions": [{"name": "v1", "image_uri": "registry.example/i:\#($0)"}]}"# }
+        #expect(try await server.send("POST", "/api/recipes/apply", body: #"{"images": [\#(images.joined(separator: ", "))]}"#).status == 201)
+        let entry = try #require((try await server.control("GET", "/_mock/requests").json["requests"] as? [[String: Any]])?.first)
+        #expect((entry["changes"] as? [Any])?.count == 100)
+        #expect(entry["changes_total"] as? Int == 150)
+        #expect(entry["body_truncated"] as? Bool == true)
     }
 
     @Test("journal filters and count", arguments: [
