@@ -98,9 +98,9 @@ public final class SaturnAPI: HTTPResponder {
 
     private func route(_ context: RequestContext, in table: Router, isControl: Bool) throws -> Answer {
         let request = context.request
+        if isControl { try checkControlToken(request) }
         switch table.match(method: request.method, path: context.path) {
         case let .handler(handler, parameters):
-            if isControl { try checkControlToken(request) }
             var routed = context
             routed.parameters = parameters
             return try handler(routed)

@@ -271,6 +271,7 @@ struct ControlPlaneTests {
         #expect(refused.errorCode == "control_token_required")
         #expect(try await server.control("GET", "/_mock/health", authorization: "Bearer wrong").status == 401)
         #expect(try await server.control("GET", "/_mock/health", authorization: "Bearer ops-secret").status == 200)
+        #expect(try await server.control("GET", "/_mock/nothing").status == 401, "not even which control paths exist")
         #expect(try await server.send("GET", "/api/user").status == 200)
     }
 
