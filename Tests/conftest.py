@@ -54,6 +54,7 @@ def tenant(saturn_mock):
 class Tenant:
     base_url: str
     tokens: dict = field(default_factory=dict)
+    refresh_tokens: dict = field(default_factory=dict)
 
     @property
     def url(self):
@@ -67,7 +68,13 @@ class Tenant:
         if user == EXPIRED and EXPIRED not in self.tokens:
             minted = httpx.post(f"{self.url}/_mock/tokens", json={"username": ADMIN, "org": "acme", "role": "admin", "expires_in": 0})
             self.tokens[EXPIRED] = minted.raise_for_status().json()["token"]
+            self.refresh_tokens[EXPIRED] = minted.json()["refresh_token"]
         return self.tokens[user]
+
+    def refresh_token(self, user):
+        """The refresh token that came with a user's token."""
+        self.token(user)
+        return self.refresh_tokens[user]
 
     def headers(self, user=ADMIN, scheme="Bearer"):
         return {"Authorization": f"{scheme} {self.token(user)}"}

@@ -66,6 +66,8 @@ enum ErrorRendering {
             return HTTPResponseParts(401, "invalid_token", "The token is not valid for this installation.")
         case .expiredToken:
             return HTTPResponseParts(401, "token_expired", "The token has expired; use a current token.")
+        case .unknownRefreshToken:
+            return HTTPResponseParts(401, "invalid_grant", "The refresh token is not valid for this installation.")
         case let .notOrgMember(username, org):
             return HTTPResponseParts(403, "forbidden", "User '\(username)' is not a member of org '\(org)'.")
         case let .notOrgAdmin(username, org):

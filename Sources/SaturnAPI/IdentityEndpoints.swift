@@ -1,7 +1,7 @@
 import MicroHTTP
 import SaturnDomain
 
-/// `/api/status`, `/api/user`, `/api/orgs`.
+/// `/api/status`, `/api/user`, `/api/orgs`, `/api/auth/token`.
 enum IdentityEndpoints {
     /// The status never changes: encoded once.
     private static let statusResponse = JSONResponse.make(200, WireStatus())
@@ -24,5 +24,18 @@ enum IdentityEndpoints {
             .map { WireOrg(org: $0, isDefault: $0.name == caller.defaultOrg) }
         // Every org of the caller fits one page.
         return .now(JSONResponse.make(200, WirePage(itemsKey: "orgs", items: orgs, prevKey: nil, nextKey: nil)))
+    }
+
+    /// `POST /api/auth/token`: a refresh token traded for a new token pair, without an Authorization header, as
+    /// saturn-client does after a 401 whose message says "expired".
+    static func refreshToken(_ context: RequestContext) throws -> Answer {
+        let body = try ControlBody(context, allowed: ["grant_type", "refresh_token"])
+        var issues = body.issues
+        _ = body.fields?.oneOf("grant_type", ["refresh_token"], required: true, issues: &issues)
+        let refreshToken = body.fields?.string("refresh_token", required: true, issues: &issues)
+        guard issues.isEmpty, let refreshToken else { throw DomainError.invalid(issues) }
+        let (minted, write) = try context.catalog.refresh(refreshToken: refreshToken)
+        context.sides.registry.reindex(context.catalog)
+        return .whenDurable(write, success: JSONResponse.make(200, WireTokenPair(minted: minted, now: context.catalog.clock.now())), changes: [])
     }
 }

@@ -5,6 +5,7 @@ enum SaturnRoutes {
         router.add("GET", "/api/status", IdentityEndpoints.status)
         router.add("GET", "/api/user", IdentityEndpoints.currentUser)
         router.add("GET", "/api/orgs", IdentityEndpoints.orgs)
+        router.add("POST", "/api/auth/token", IdentityEndpoints.refreshToken)
         router.add("GET", "/api/recipes", RecipeEndpoints.list)
         router.add("PUT", "/api/recipes", RecipeEndpoints.applyRecipe)
         router.add("POST", "/api/recipes", RecipeEndpoints.createRecipe)

@@ -4,6 +4,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case unknownToken
     /// The token existed but its `expires_at` has passed.
     case expiredToken
+    /// A refresh token no user holds.
+    case unknownRefreshToken
     /// The caller is not a member of the org the request is about.
     case notOrgMember(username: String, org: String)
     /// The caller is a member of the org but the action needs an admin.

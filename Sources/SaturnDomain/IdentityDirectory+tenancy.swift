@@ -3,9 +3,11 @@ import FoundationEssentials
 extension IdentityDirectory {
     /// The same orgs and users with the tenant's own tokens instead of the seed's.
     public func withTokens(of record: TenantRecord) -> IdentityDirectory {
-        IdentityDirectory(orgs: orgs, users: users, tokens: record.tokens.map { tokens in
-            Token(secret: Array(tokens.token.utf8), username: tokens.username, expiresAt: nil)
-        })
+        IdentityDirectory(
+            orgs: orgs, users: users,
+            tokens: record.tokens.map { Token(secret: Array($0.token.utf8), username: $0.username, expiresAt: nil) },
+            refreshTokens: record.tokens.map { Token(secret: Array($0.refreshToken.utf8), username: $0.username, expiresAt: nil) }
+        )
     }
 
     /// The directory with a minted token, and the user and membership it names when they are new.
@@ -23,7 +25,8 @@ extension IdentityDirectory {
             ))
         }
         let token = Token(secret: Array(minted.token.utf8), username: minted.username, expiresAt: minted.expiresAt)
-        return IdentityDirectory(orgs: orgs, users: users, tokens: tokens + [token])
+        let refresh = Token(secret: Array(minted.refreshToken.utf8), username: minted.username, expiresAt: nil)
+        return IdentityDirectory(orgs: orgs, users: users, tokens: tokens + [token], refreshTokens: refreshTokens + [refresh])
     }
 
     /// Refuses a mint that names no known org, a name that breaks the owner-name rule or equals an org's, or a

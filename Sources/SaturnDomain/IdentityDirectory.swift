@@ -15,6 +15,8 @@ public struct IdentityDirectory: Sendable {
     /// Users in seed order.
     public let users: [User]
     let tokens: [Token]
+    /// Refresh tokens, which `POST /api/auth/token` trades for a new access token.
+    let refreshTokens: [Token]
 
     /// The org flagged `is_primary`.
     public var primaryOrg: Org { orgs.first { $0.isPrimary } ?? orgs[0] }
@@ -37,6 +39,17 @@ public struct IdentityDirectory: Sendable {
         }
         guard let match, let user = user(named: match.username) else { throw .unknownToken }
         if let expiresAt = match.expiresAt, expiresAt <= now { throw .expiredToken }
+        return user
+    }
+
+    /// The user a refresh token belongs to; compared in constant time, like access tokens.
+    public func user(forRefreshToken presented: String) throws(DomainError) -> User {
+        let presentedBytes = Array(presented.utf8)
+        var match: Token?
+        for token in refreshTokens where ConstantTime.equals(token.secret, presentedBytes) {
+            match = token
+        }
+        guard let match, let user = user(named: match.username) else { throw .unknownRefreshToken }
         return user
     }
 

@@ -37,6 +37,19 @@ extension RecipeCatalog {
         }
     }
 
+    /// How long an access token from `POST /api/auth/token` lives.
+    public static let refreshedTokenLifetime: TimeInterval = 3_600
+
+    /// Trades a refresh token for a new access token (and refresh token) of its user, valid for an hour by the
+    /// tenant's clock. The refresh token stays valid (README "Tokens").
+    public func refresh(refreshToken: String) throws(DomainError) -> (MintedToken, PendingWrite) {
+        let user = try directory.user(forRefreshToken: refreshToken)
+        return try mint(
+            username: user.username, org: user.defaultOrg, role: user.role(in: user.defaultOrg) ?? .member,
+            expiresIn: Self.refreshedTokenLifetime
+        )
+    }
+
     /// Puts `replacement` in place of the state; returns how to put the old one back.
     private func swap(in replacement: CatalogState) -> @Sendable () -> Void {
         let previous = state.withLock { current in

@@ -64,20 +64,23 @@ private struct SeedReader {
 
         var users: [User] = []
         var tokens: [IdentityDirectory.Token] = []
+        var refreshTokens: [IdentityDirectory.Token] = []
         for (index, entry) in userEntries.enumerated() {
-            let (user, userTokens) = try readUser(entry, at: "users[\(index)]", orgs: orgs, primary: primaries[0])
+            let (user, userTokens, userRefreshTokens) = try readUser(entry, at: "users[\(index)]", orgs: orgs, primary: primaries[0])
             let label = "users[\(index)] (\(user.username))"
             guard !users.contains(where: { $0.username == user.username }) else { throw fail(label, "duplicate username") }
             guard !orgs.contains(where: { $0.name == user.username }) else {
                 throw fail(label, "a username may not equal an org name (owner paths would be ambiguous)")
             }
-            for token in userTokens where tokens.contains(where: { $0.secret == token.secret }) {
-                throw fail("\(label).tokens", "duplicate token (each token must belong to one user once)")
+            let known = tokens + refreshTokens
+            for token in userTokens + userRefreshTokens where known.contains(where: { $0.secret == token.secret }) {
+                throw fail("\(label).tokens", "duplicate token (each token and refresh token must belong to one user once)")
             }
             users.append(user)
             tokens += userTokens
+            refreshTokens += userRefreshTokens
         }
-        return IdentityDirectory(orgs: orgs, users: users, tokens: tokens)
+        return IdentityDirectory(orgs: orgs, users: users, tokens: tokens, refreshTokens: refreshTokens)
     }
 
     func readOrg(_ value: JSONValue, at entry: String) throws(SeedError) -> Org {
@@ -100,7 +103,9 @@ private struct SeedReader {
         )
     }
 
-    func readUser(_ value: JSONValue, at entry: String, orgs: [Org], primary: Org) throws(SeedError) -> (User, [IdentityDirectory.Token]) {
+    func readUser(
+        _ value: JSONValue, at entry: String, orgs: [Org], primary: Org
+    ) throws(SeedError) -> (User, [IdentityDirectory.Token], refreshTokens: [IdentityDirectory.Token]) {
         let fields = try object(value, at: entry, allowed: ["username", "email", "full_name", "memberships", "default_org", "tokens", "created_at"])
         let username = try ownerName(fields["username"], at: entry, key: "username")
         let label = "\(entry) (\(username))"
@@ -132,11 +137,14 @@ private struct SeedReader {
         }
 
         var tokens: [IdentityDirectory.Token] = []
+        var refreshTokens: [IdentityDirectory.Token] = []
         switch fields["tokens"] {
         case nil: break
         case let .array(tokenEntries)?:
             for (index, tokenValue) in tokenEntries.enumerated() {
-                tokens.append(try readToken(tokenValue, at: "\(label).tokens[\(index)]", username: username))
+                let (token, refresh) = try readToken(tokenValue, at: "\(label).tokens[\(index)]", username: username)
+                tokens.append(token)
+                refreshTokens += refresh.map { [$0] } ?? []
             }
         case let other?:
             throw fail("\(label).tokens", "must be an array, not \(other.kindName)")
@@ -151,15 +159,14 @@ private struct SeedReader {
             defaultOrg: defaultOrg,
             createdAt: try optionalString(fields["created_at"], at: "\(label).created_at") ?? Seed.defaultCreatedAt
         )
-        return (user, tokens)
+        return (user, tokens, refreshTokens)
     }
 
-    func readToken(_ value: JSONValue, at entry: String, username: String) throws(SeedError) -> IdentityDirectory.Token {
-        let fields = try object(value, at: entry, allowed: ["token", "expires_at"])
-        guard case let .string(secret)? = fields["token"], !secret.isEmpty,
-              !secret.contains(where: { $0.isWhitespace }) else {
-            throw fail("\(entry).token", "must be a non-empty string without spaces")
-        }
+    /// A token entry: the access token, and the refresh token that may come with it.
+    func readToken(_ value: JSONValue, at entry: String, username: String) throws(SeedError) -> (IdentityDirectory.Token, IdentityDirectory.Token?) {
+        let fields = try object(value, at: entry, allowed: ["token", "expires_at", "refresh_token"])
+        let secret = try secretText(fields["token"], at: "\(entry).token")
+        let refresh = try fields["refresh_token"].map { value throws(SeedError) in try secretText(value, at: "\(entry).refresh_token") }
         var expiresAt: Date?
         if let text = try optionalString(fields["expires_at"], at: "\(entry).expires_at") {
             guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
@@ -167,7 +174,17 @@ private struct SeedReader {
             }
             expiresAt = date
         }
-        return IdentityDirectory.Token(secret: Array(secret.utf8), username: username, expiresAt: expiresAt)
+        return (
+            IdentityDirectory.Token(secret: Array(secret.utf8), username: username, expiresAt: expiresAt),
+            refresh.map { IdentityDirectory.Token(secret: Array($0.utf8), username: username, expiresAt: nil) }
+        )
+    }
+
+    func secretText(_ value: JSONValue?, at entry: String) throws(SeedError) -> String {
+        guard case let .string(secret)? = value, !secret.isEmpty, !secret.contains(where: { $0.isWhitespace }) else {
+            throw fail(entry, "must be a non-empty string without spaces")
+        }
+        return secret
     }
 
     func object(_ value: JSONValue, at entry: String, allowed: Set<String>) throws(SeedError) -> [String: JSONValue] {

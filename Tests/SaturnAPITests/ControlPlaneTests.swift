@@ -22,7 +22,7 @@ struct ControlPlaneTests {
         let listed = try await server.control("GET", "/_mock/requests")
         let requests = try #require(listed.json["requests"] as? [[String: Any]])
         #expect(requests.map { "\($0["method"]!) \($0["path"]!) \($0["status"]!)" } == [
-            "PUT /api/recipes 201", "PUT /api/recipes 201", "GET /api/recipes 200", "GET /api/user 401", "POST /api/auth/token 404",
+            "PUT /api/recipes 201", "PUT /api/recipes 201", "GET /api/recipes 200", "GET /api/user 401", "POST /api/auth/token 401",
         ], "control calls are not journaled")
         #expect(requests.map { $0["caller"] as? String } == ["alice", "alice", "bob", nil, nil])
         #expect(requests[0]["query"] as? [String: String] == ["enforce_unknown": "true"])
@@ -207,6 +207,47 @@ struct ControlPlaneTests {
         #expect(member.errorCode == "role_conflict")
         let now = try await server.control("POST", "/_mock/tokens", body: #"{"username": "erin", "org": "acme", "expires_in": 0}"#)
         #expect(try await server.send("GET", "/api/user", token: #require(now.json["token"] as? String)).status == 401)
+    }
+
+    @Test("a refresh token is traded for a working access token that expires in an hour, in the default tenant and in others")
+    func refreshTokens() async throws {
+        var tenancy = TenantRegistry.Settings()
+        tenancy.frozenClock = try Date.ISO8601FormatStyle().parse("2026-01-01T00:00:00Z")
+        let server = try LiveServer(tenancy: tenancy)
+        defer { server.discard() }
+        let refreshed = try await server.send("POST", "/api/auth/token", token: nil, body: #"{"grant_type": "refresh_token", "refresh_token": "alice-refresh-token"}"#)
+        #expect(refreshed.status == 200)
+        #expect(refreshed.json["token_type"] as? String == "Bearer")
+        #expect(refreshed.json["expires_at"] as? String == "2026-01-01T01:00:00Z" && refreshed.json["expires_in"] as? Int == 3_600)
+        let access = try #require(refreshed.json["access_token"] as? String)
+        #expect(try await server.send("GET", "/api/user", token: access).json["username"] as? String == "alice")
+        let again = try await server.send("POST", "/api/auth/token", token: nil, body: #"{"grant_type": "refresh_token", "refresh_token": "alice-refresh-token"}"#)
+        #expect(again.status == 200, "a refresh token stays valid")
+
+        let created = try await server.control("POST", "/_mock/tenants", body: #"{"name": "one"}"#)
+        let bob = try #require((created.json["users"] as? [[String: Any]])?.first { $0["username"] as? String == "bob" })
+        let tenantRefresh = try #require(bob["refresh_token"] as? String)
+        let inTenant = try await server.send("POST", "/t/one/api/auth/token", token: nil, body: #"{"grant_type": "refresh_token", "refresh_token": "\#(tenantRefresh)"}"#)
+        let bobAccess = try #require(inTenant.json["access_token"] as? String)
+        #expect(try await server.send("GET", "/api/user", token: bobAccess).json["username"] as? String == "bob", "the new token routes to its tenant")
+        #expect(try await server.send("POST", "/api/auth/token", token: nil, body: #"{"grant_type": "refresh_token", "refresh_token": "\#(tenantRefresh)"}"#).status == 401,
+                "a tenant's refresh token means nothing to another tenant")
+    }
+
+    @Test("bad refresh requests are refused with a clear reason", arguments: [
+        (#"{"grant_type": "refresh_token", "refresh_token": "nope"}"#, 401, "invalid_grant", ""),
+        (#"{"grant_type": "authorization_code", "code": "x"}"#, 422, "validation_error", "grant_type"),
+        (#"{"grant_type": "refresh_token"}"#, 422, "validation_error", "refresh_token"),
+        ("", 422, "validation_error", "grant_type"),
+        ("{", 400, "invalid_json", ""),
+    ])
+    func badRefresh(body: String, status: Int, code: String, path: String) async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let refused = try await server.send("POST", "/api/auth/token", token: nil, body: body)
+        #expect(refused.status == status)
+        #expect(refused.errorCode == code)
+        if !path.isEmpty { #expect(refused.errors[path] != nil, "\(refused.errors)") }
     }
 
     @Test("bad mints are refused with the field that is wrong", arguments: [

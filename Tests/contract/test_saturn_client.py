@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 import requests
 from saturn_client import SaturnConnection
@@ -58,3 +59,21 @@ def test_a_base_url_without_its_trailing_slash_still_reaches_the_tenant(mock):
     connection = SaturnConnection(url=mock.url, api_token=mock.token(MEMBER))
     assert connection.current_user["username"] == "bob"
     assert [org["name"] for org in connection.orgs] == ["acme"]
+
+
+def test_an_expired_token_is_refreshed_and_the_call_retried(mock):
+    expired, refresh = mock.token(EXPIRED), mock.refresh_token(EXPIRED)
+    connection = SaturnConnection(url=mock.base_url, api_token=expired, refresh_token=refresh)
+    assert connection.current_user["username"] == "alice"
+    assert connection.settings.SATURN_TOKEN != expired, "the client took the new access token"
+    retried = httpx.get(f"{mock.url}/_mock/requests/count?path=/api/auth/token&status=200").json()["count"]
+    assert retried == 1
+
+
+def test_sc_refreshes_an_expired_token(mock):
+    sc = Path(sys.executable).parent / "sc"
+    environment = {**os.environ, "SATURN_BASE_URL": mock.base_url, "SATURN_TOKEN": mock.token(EXPIRED),
+                   "SATURN_REFRESH_TOKEN": mock.refresh_token(EXPIRED)}
+    result = subprocess.run([str(sc), "list", "job", "-o", "json"], env=environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == []

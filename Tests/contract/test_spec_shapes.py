@@ -3,7 +3,7 @@
 import httpx
 import pytest
 
-from conftest import ADMIN, MEMBER
+from conftest import ADMIN, EXPIRED, MEMBER
 from spec_shapes import problems, response_schema, schema_named
 
 FULL_IMAGE = {"type": "image", "schema_version": "2025.10.01", "spec": {
@@ -64,6 +64,12 @@ def test_every_list_page(stocked, query):
     while "next_key" in page:
         page = get(stocked, f"/api/recipes?page_size=1&next_key={page['next_key']}")
         conforms(page, response_schema("/api/recipes", "get", 200))
+
+
+def test_a_refreshed_token_pair(mock):
+    response = httpx.post(f"{mock.url}/api/auth/token", json={"grant_type": "refresh_token", "refresh_token": mock.refresh_token(EXPIRED)})
+    assert response.status_code == 200, response.text
+    conforms(response.json(), response_schema("/api/auth/token", "post", 200))
 
 
 @pytest.mark.parametrize("path", ["/api/recipes/image/saturn-r", "/api/recipes/image/full?as_template=True",
