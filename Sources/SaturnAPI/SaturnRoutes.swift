@@ -1,7 +1,15 @@
+import SaturnDomain
+
 /// The route table: where each endpoint's behaviour lives, one hop away.
 enum SaturnRoutes {
-    static func make() -> Router {
+    static func make(servers: ServerCatalog) -> Router {
         var router = Router()
+        // The catalogue never changes while serving: encoded once.
+        let serverOptions = JSONResponse.make(200, WireServerOptions(servers: servers))
+        router.add("GET", "/api/info/servers") { context in
+            _ = try context.caller()
+            return .now(serverOptions)
+        }
         router.add("GET", "/api/status", IdentityEndpoints.status)
         router.add("GET", "/api/user", IdentityEndpoints.currentUser)
         router.add("GET", "/api/orgs", IdentityEndpoints.orgs)

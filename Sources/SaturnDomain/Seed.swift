@@ -43,7 +43,8 @@ private struct SeedReader {
     mutating func read(_ bytes: [UInt8]) throws(SeedError) -> IdentityDirectory {
         let document: JSONValue
         do { document = try JSONValue.parse(bytes) } catch { throw fail("(file)", "is not valid JSON: \(error.reason)") }
-        let top = try object(document, at: "(top level)", allowed: ["orgs", "users"])
+        let top = try object(document, at: "(top level)", allowed: ["orgs", "users", "servers"])
+        _ = try optionalString(top["servers"], at: "servers")
         guard case let .array(orgEntries)? = top["orgs"], !orgEntries.isEmpty else {
             throw fail("orgs", "must be a non-empty array of orgs")
         }

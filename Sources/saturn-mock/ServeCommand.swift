@@ -111,6 +111,7 @@ struct ServeCommand: ParsableCommand {
         let logger = Logger(label: "saturn-mock")
 
         let directory = try Seed.load(path: seed)
+        let servers = try ServerCatalog.load(seedPath: seed)
         let store: any RecipeStore = inMemory
             ? InMemoryRecipeStore()
             : try JournalRecipeStore(
@@ -126,6 +127,7 @@ struct ServeCommand: ParsableCommand {
         var api = SaturnAPI.Settings()
         api.journalSize = journalSize
         api.controlToken = controlToken
+        api.servers = servers
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout

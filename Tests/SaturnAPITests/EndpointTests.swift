@@ -194,4 +194,17 @@ struct EndpointTests {
         #expect(modern.errors["spec.versions[0].image_uri"] == ["contains the control character U+000D at character 7; an image reference is printable ASCII"])
         #expect(try await server.send("GET", "/api/recipes").recipes.isEmpty)
     }
+
+    @Test("GET /api/info/servers answers the seed's catalogue of sizes to any caller with a token")
+    func serverOptions() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let options = try await server.send("GET", "/api/info/servers", token: LiveServer.memberToken)
+        #expect(options.status == 200)
+        let sizes = try #require(options.json["sizes"] as? [String: [String: Any]])
+        #expect(sizes["large"]?["cores"] as? Int == 2 && sizes["large"]?["memory"] as? String == "16Gi")
+        #expect(sizes.values.allSatisfy { $0["gpu"] is Int }, "saturn-client sorts by gpu")
+        #expect((options.json["disk_space"] as? [Any])?.isEmpty == false)
+        #expect(try await server.send("GET", "/api/info/servers", token: nil).status == 401)
+    }
 }

@@ -35,6 +35,8 @@ final class LiveServer: @unchecked Sendable {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("saturn-mock-test-\(UUID().uuidString)")
         let directory = try Seed.load(path: Self.seedPath)
+        var api = api
+        api.servers = try ServerCatalog.load(seedPath: Self.seedPath)
         let store = try store ?? JournalRecipeStore(folder: self.dataDirectory.path)
         self.store = store
         var tenancy = tenancy

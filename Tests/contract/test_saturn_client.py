@@ -1,7 +1,9 @@
 """saturn-client: the SaturnConnection library and the `sc` command line."""
 
+import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +79,15 @@ def test_sc_refreshes_an_expired_token(mock):
     result = subprocess.run([str(sc), "list", "job", "-o", "json"], env=environment, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_sc_options_lists_the_sizes_by_gpu_then_cores(mock):
+    sc = Path(sys.executable).parent / "sc"
+    environment = {**os.environ, "SATURN_BASE_URL": mock.base_url, "SATURN_TOKEN": mock.token(ADMIN)}
+    result = subprocess.run([str(sc), "options"], env=environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # sc pretty-prints each size as a dict, sorted by (gpu, cores).
+    sizes = [ast.literal_eval(block) for block in re.findall(r"\{[^{}]*\}", result.stdout)]
+    assert {size["name"] for size in sizes} == {"medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "g4dnxlarge", "g4dn4xlarge", "p38xlarge"}
+    order = [(size["gpu"], size["cores"]) for size in sizes]
+    assert order == sorted(order) and order[-1] == (4, 32)

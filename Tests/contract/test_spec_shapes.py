@@ -66,6 +66,10 @@ def test_every_list_page(stocked, query):
         conforms(page, response_schema("/api/recipes", "get", 200))
 
 
+def test_server_options(mock):
+    conforms(get(mock, "/api/info/servers"), response_schema("/api/info/servers", "get", 200))
+
+
 def test_a_refreshed_token_pair(mock):
     response = httpx.post(f"{mock.url}/api/auth/token", json={"grant_type": "refresh_token", "refresh_token": mock.refresh_token(EXPIRED)})
     assert response.status_code == 200, response.text
