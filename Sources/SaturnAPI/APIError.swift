@@ -78,6 +78,12 @@ enum ErrorRendering {
             return HTTPResponseParts(404, "not_found", "No \(type) recipe named '\(name)' is visible to you.")
         case let .ambiguousRecipe(type, name, owners):
             return HTTPResponseParts(409, "ambiguous_recipe", "Several \(type) recipes named '\(name)' are visible (owners: \(owners.joined(separator: ", "))); pass owner=<org>/<identity>.")
+        case let .imageNotFound(id):
+            return HTTPResponseParts(404, "not_found", "No image with id '\(id)' is visible to you.")
+        case let .imageTagNotFound(imageID, tagID):
+            return HTTPResponseParts(404, "not_found", "Image '\(imageID)' has no tag with id '\(tagID)'.")
+        case let .imageTagExists(image, version):
+            return HTTPResponseParts(409, "tag_exists", "Image '\(image)' has a version '\(version)' already; PATCH its tag, or give another version.")
         case let .recipeExists(type, owner, name):
             return HTTPResponseParts(409, "recipe_exists", "The \(type) recipe '\(name)' of \(owner) exists already; PUT /api/recipes updates it.")
         case let .invalid(issues):

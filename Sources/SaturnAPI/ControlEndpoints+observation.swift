@@ -49,7 +49,7 @@ extension ControlEndpoints {
 
     /// `POST /_mock/faults`: a rule at the end of the tenant's list.
     static func addFault(_ context: RequestContext) throws -> Answer {
-        let body = try ControlBody(context, allowed: ["method", "path", "caller", "status", "body", "delay_ms", "drop_connection", "times", "after"])
+        let body = try ObjectBody(context, allowed: ["method", "path", "caller", "status", "body", "delay_ms", "drop_connection", "times", "after"])
         var issues = body.issues
         let fields = body.fields
         let method = fields?.string("method", maxLength: 16, issues: &issues)?.uppercased()

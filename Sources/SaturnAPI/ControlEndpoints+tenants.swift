@@ -12,7 +12,7 @@ extension ControlEndpoints {
     /// `POST /_mock/tenants`: a new installation from the seed, with fresh tokens; `from_snapshot` fills it with a
     /// snapshot of the tenant this call addresses.
     static func createTenant(_ context: RequestContext) throws -> Answer {
-        let body = try ControlBody(context, allowed: ["name", "from_snapshot"])
+        let body = try ObjectBody(context, allowed: ["name", "from_snapshot"])
         var issues = body.issues
         let name = body.fields?.string("name", maxLength: 39, issues: &issues)
         let snapshotName = body.fields?.string("from_snapshot", maxLength: 39, issues: &issues)

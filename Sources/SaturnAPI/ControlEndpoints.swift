@@ -25,7 +25,7 @@ enum ControlEndpoints {
 
     /// `POST /_mock/tokens`: a token for a user of an org with a role, creating the user and the membership.
     static func mintToken(_ context: RequestContext) throws -> Answer {
-        let body = try ControlBody(context, allowed: ["username", "org", "role", "expires_in"])
+        let body = try ObjectBody(context, allowed: ["username", "org", "role", "expires_in"])
         var issues = body.issues
         let username = body.fields?.string("username", required: true, maxLength: 39, issues: &issues)
         let org = body.fields?.string("org", required: true, maxLength: 39, issues: &issues)
@@ -47,7 +47,7 @@ enum ControlEndpoints {
     /// `POST /_mock/clock`: `{"set": time}` freezes the clock there, `{"advance_seconds": n}` moves it,
     /// `{"frozen": false}` lets it run on.
     static func setClock(_ context: RequestContext) throws -> Answer {
-        let body = try ControlBody(context, allowed: ["set", "advance_seconds", "frozen"])
+        let body = try ObjectBody(context, allowed: ["set", "advance_seconds", "frozen"])
         var issues = body.issues
         let set = body.fields?.string("set", issues: &issues)
         let instant = set.flatMap { text in
@@ -66,19 +66,5 @@ enum ControlEndpoints {
         if let advance { clock.advance(by: TimeInterval(advance)) }
         if frozen == false { clock.run() }
         return .now(JSONResponse.make(200, WireClock(clock: clock)))
-    }
-}
-
-/// A control request's JSON body, read as an object of known fields; an empty body is an empty object.
-struct ControlBody {
-    let fields: JSONFields?
-    let issues: ValidationIssues
-
-    init(_ context: RequestContext, allowed: Set<String>) throws {
-        var issues = ValidationIssues()
-        let value = context.request.body.isEmpty ? JSONValue.object([:]) : try context.jsonBody()
-        fields = JSONFields(value, path: "", issues: &issues)
-        fields?.rejectUnknown(allowed: allowed, issues: &issues)
-        self.issues = issues
     }
 }

@@ -29,7 +29,7 @@ enum IdentityEndpoints {
     /// `POST /api/auth/token`: a refresh token traded for a new token pair, without an Authorization header, as
     /// saturn-client does after a 401 whose message says "expired".
     static func refreshToken(_ context: RequestContext) throws -> Answer {
-        let body = try ControlBody(context, allowed: ["grant_type", "refresh_token"])
+        let body = try ObjectBody(context, allowed: ["grant_type", "refresh_token"])
         var issues = body.issues
         _ = body.fields?.oneOf("grant_type", ["refresh_token"], required: true, issues: &issues)
         let refreshToken = body.fields?.string("refresh_token", required: true, issues: &issues)

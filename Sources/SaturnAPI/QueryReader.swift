@@ -69,6 +69,17 @@ struct QueryReader {
         }
     }
 
+    /// `page_size`, `next_key` or `prev_key`, and `descending`, as every recipe listing reads them.
+    mutating func page(into query: inout RecipeListQuery) {
+        query.pageSize = integer("page_size", in: 1...1000, default: 100)
+        query.after = cursor("next_key")
+        query.before = cursor("prev_key")
+        if query.after != nil && query.before != nil {
+            issues.add("prev_key", "give next_key or prev_key, not both")
+        }
+        query.descending = bool("descending")
+    }
+
     mutating func cursor(_ name: String) -> RecipeKey? {
         guard let text = value(name) else { return nil }
         guard let key = RecipeKey(cursorToken: text) else {

@@ -49,13 +49,7 @@ enum RecipeEndpoints {
             query.type = reader.oneOf("type", RecipeType.names).flatMap(RecipeType.init(rawValue:))
             query.namePrefix = reader.value("name")
             query.owner = reader.owner()
-            query.pageSize = reader.integer("page_size", in: 1...1000, default: 100)
-            query.after = reader.cursor("next_key")
-            query.before = reader.cursor("prev_key")
-            if query.after != nil && query.before != nil {
-                reader.issues.add("prev_key", "give next_key or prev_key, not both")
-            }
-            query.descending = reader.bool("descending")
+            reader.page(into: &query)
             let asTemplate = reader.bool("as_template")
             try reader.finish()
             let page = try context.catalog.list(query, caller: caller)

@@ -11,6 +11,15 @@ struct RecordedChange: Sendable {
     let partsBefore: [String]?
     let partsAfter: [String]?
 
+    /// The change a write by id made (`updated` or `deleted`).
+    static func of(_ written: (before: Recipe, after: Recipe?, write: PendingWrite), action: String) -> RecordedChange {
+        let recipe = written.after ?? written.before
+        return RecordedChange(
+            type: recipe.type.rawValue, owner: recipe.owner.description, name: recipe.name, id: recipe.id, action: action,
+            partsBefore: written.before.spec.partIDs, partsAfter: written.after?.spec.partIDs
+        )
+    }
+
     /// The changes an apply made; recipes it left unchanged are not changes.
     static func of(_ outcome: ApplyOutcome) -> [RecordedChange] {
         outcome.recipes.filter { $0.action != .unchanged }.map { applied in

@@ -19,6 +19,16 @@ enum SaturnRoutes {
         router.add("POST", "/api/recipes", RecipeEndpoints.createRecipe)
         router.add("POST", "/api/recipes/apply", RecipeEndpoints.applyLegacySet)
         router.add("GET", "/api/recipes/{type}/{name}", RecipeEndpoints.get)
+        router.add("GET", "/api/images", ImageEndpoints.list)
+        router.add("POST", "/api/images", ImageEndpoints.create)
+        router.add("GET", "/api/images/{image_id}", ImageEndpoints.get)
+        router.add("PATCH", "/api/images/{image_id}", ImageEndpoints.update)
+        router.add("DELETE", "/api/images/{image_id}", ImageEndpoints.delete)
+        router.add("GET", "/api/images/{image_id}/tags", ImageTagEndpoints.list)
+        router.add("POST", "/api/images/{image_id}/tags", ImageTagEndpoints.create)
+        router.add("GET", "/api/images/{image_id}/tags/{image_tag_id}", ImageTagEndpoints.get)
+        router.add("PATCH", "/api/images/{image_id}/tags/{image_tag_id}", ImageTagEndpoints.update)
+        router.add("DELETE", "/api/images/{image_id}/tags/{image_tag_id}", ImageTagEndpoints.delete)
         return router
     }
 }

@@ -7,6 +7,8 @@ struct CatalogState: Sendable {
     var byName: [String: [RecipeKey]] = [:]
     /// Keys of recipes every org may see (`access: account`): the only ones a listing takes from other orgs.
     var accountWide = SortedKeys()
+    /// Keys by recipe id, for the REST paths that name a recipe by id (`/api/images/{id}`).
+    var byID: [String: RecipeKey] = [:]
     /// The tenant's orgs, users and tokens: the base directory and every minted token.
     var directory: IdentityDirectory
     /// What was minted, in order, to rebuild the directory and to save it.
@@ -16,6 +18,7 @@ struct CatalogState: Sendable {
     init(recipes loaded: LoadedRecipes, minted: [MintedToken], base: IdentityDirectory) {
         byKey = loaded.byKey
         for key in loaded.order { byName[key.name, default: []].append(key) }
+        for (key, recipe) in loaded.byKey { byID[recipe.id] = key }
         let sorted = loaded.order.sortedMostlySorted()
         ordered = SortedKeys(sorted: sorted)
         let recipes = loaded.byKey
@@ -33,6 +36,7 @@ struct CatalogState: Sendable {
             ordered.insert(recipe.key)
             byName[recipe.name, default: []].append(recipe.key)
         }
+        byID[recipe.id] = recipe.key
         let wasAccountWide = previous?.access == .account
         if recipe.access == .account && !wasAccountWide { accountWide.insert(recipe.key) }
         if recipe.access != .account && wasAccountWide { accountWide.remove(recipe.key) }
@@ -47,6 +51,7 @@ struct CatalogState: Sendable {
             ordered.remove(key)
             byName[key.name]?.removeAll { $0 == key }
             if removed.access == .account { accountWide.remove(key) }
+            if byID[removed.id] == key { byID[removed.id] = nil }
         }
     }
 

@@ -16,6 +16,12 @@ public enum DomainError: Error, Equatable, Sendable {
     case recipeNotFound(type: String, name: String)
     /// Several visible recipes share the name; the caller must say which owner.
     case ambiguousRecipe(type: String, name: String, owners: [String])
+    /// No image with this id is visible to the caller.
+    case imageNotFound(id: String)
+    /// The image has no version (tag) with this id.
+    case imageTagNotFound(imageID: String, tagID: String)
+    /// The image has a version of this name already.
+    case imageTagExists(image: String, version: String)
     /// A create-only request named a recipe that exists.
     case recipeExists(type: String, owner: String, name: String)
     /// The body or query broke one or more rules.

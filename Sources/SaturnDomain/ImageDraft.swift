@@ -9,6 +9,21 @@ public struct ImageDraft: Equatable, Sendable {
     public var supports: [String]?
     public var access: RecipeAccess?
     public var versions: [VersionDraft]
+
+    /// Creates a draft.
+    public init(
+        path: String, name: String, owner: OwnerReference?, description: String?, hardwareType: HardwareType?,
+        supports: [String]?, access: RecipeAccess?, versions: [VersionDraft]
+    ) {
+        self.path = path
+        self.name = name
+        self.owner = owner
+        self.description = description
+        self.hardwareType = hardwareType
+        self.supports = supports
+        self.access = access
+        self.versions = versions
+    }
 }
 
 /// A version as a request gives it; nil fields keep their stored value.

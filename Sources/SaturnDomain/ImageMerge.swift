@@ -1,8 +1,13 @@
+import FoundationEssentials
+
 /// The merge rule of an image (README "Merging"): given fields replace, omitted fields keep, versions merge by name.
 enum ImageMerge {
     /// The image after the draft is applied onto `stored` (nil for a new image), and each version's action by id;
-    /// versions the draft did not name are `unchanged`. `versionID` gives a new version its id, by its name.
-    static func merge(_ draft: ImageDraft, onto stored: ImageSpec?, versionID: (String) -> String) -> (spec: ImageSpec, versionActions: [String: ApplyAction]) {
+    /// versions the draft did not name are `unchanged`. `versionID` gives a new version its id, by its name; `now`
+    /// its creation time.
+    static func merge(
+        _ draft: ImageDraft, onto stored: ImageSpec?, now: Date, versionID: (String) -> String
+    ) -> (spec: ImageSpec, versionActions: [String: ApplyAction]) {
         var image = stored ?? ImageSpec(description: "", hardwareType: .cpu, supports: nil, access: .org, versions: [])
         if let description = draft.description { image.description = description }
         if let hardware = draft.hardwareType { image.hardwareType = hardware }
@@ -19,7 +24,7 @@ enum ImageMerge {
             } else {
                 let created = merged(versionDraft, onto: ImageVersion(
                     id: versionID(versionDraft.name), name: versionDraft.name, imageURI: versionDraft.imageURI,
-                    description: nil, archived: false, buildData: nil
+                    description: nil, archived: false, buildData: nil, createdAt: now
                 ))
                 image.versions.append(created)
                 versionActions[created.id] = .created

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// The hardware an image runs on, as Saturn's modern API spells it.
 public enum HardwareType: String, Sendable, CaseIterable {
     case cpu = "CPU"
@@ -13,15 +15,20 @@ public struct ImageVersion: Equatable, Sendable {
     public var description: String?
     public var archived: Bool
     public var buildData: [String: String]?
+    /// When it was added to the image.
+    public var createdAt: Date
 
     /// Creates a version.
-    public init(id: String, name: String, imageURI: String, description: String?, archived: Bool, buildData: [String: String]?) {
+    public init(
+        id: String, name: String, imageURI: String, description: String?, archived: Bool, buildData: [String: String]?, createdAt: Date
+    ) {
         self.id = id
         self.name = name
         self.imageURI = imageURI
         self.description = description
         self.archived = archived
         self.buildData = buildData
+        self.createdAt = createdAt
     }
 }
 

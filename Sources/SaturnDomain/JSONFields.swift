@@ -105,7 +105,7 @@ public struct JSONFields {
     }
 
     /// An image or version name: `^[-a-zA-Z0-9.]+$`, at most `FieldLimits.name` characters.
-    func recipeName(_ key: String, issues: inout ValidationIssues) -> String? {
+    public func recipeName(_ key: String, issues: inout ValidationIssues) -> String? {
         guard let name = string(key, required: true, maxLength: FieldLimits.name, issues: &issues) else { return nil }
         guard RecipeName.isValid(name) else {
             issues.add(path(key), "'\(name)' must match ^[-a-zA-Z0-9.]+$ (letters, digits, '-' and '.')")
@@ -116,7 +116,7 @@ public struct JSONFields {
 
     /// An image version's `image_uri`: a non-empty string of printable ASCII (README "Image references"). Whether
     /// it follows the registry grammar is the catalog's check, since `--strict` decides what that costs.
-    func imageURI(_ key: String, issues: inout ValidationIssues) -> String? {
+    public func imageURI(_ key: String, issues: inout ValidationIssues) -> String? {
         guard let uri = string(key, required: true, maxLength: FieldLimits.imageURI, issues: &issues) else { return nil }
         guard !uri.isEmpty else {
             issues.add(path(key), "must not be empty")
@@ -140,7 +140,7 @@ public struct JSONFields {
     }
 
     /// An array of strings.
-    func strings(_ key: String, allowed: [String]? = nil, issues: inout ValidationIssues) -> [String]? {
+    public func strings(_ key: String, allowed: [String]? = nil, issues: inout ValidationIssues) -> [String]? {
         guard let items = array(key, issues: &issues) else { return nil }
         var result: [String] = []
         for (index, item) in items.enumerated() {

@@ -30,9 +30,19 @@ struct Listing {
             guard key.owner.org == scope.org.name || !scope.selected,
                   query.type.map({ key.type == $0 }) ?? true,
                   query.namePrefix.map({ key.name.hasPrefix($0) }) ?? true,
+                  query.nameContains.map({ key.name.contains($0) }) ?? true,
                   let recipe = state.byKey[key] else { return false }
-            return scope.includes(recipe)
+            return scope.includes(recipe) && matchesSpecFilters(recipe)
         }
+    }
+
+    /// The filters on what a spec holds: access for every type, hardware and features for images.
+    private func matchesSpecFilters(_ recipe: Recipe) -> Bool {
+        guard query.access.map({ recipe.access == $0 }) ?? true else { return false }
+        guard query.supports != nil || query.hardwareType != nil else { return true }
+        guard case let .image(image) = recipe.spec else { return false }
+        return (query.supports.map { image.supports?.contains($0) == true } ?? true)
+            && (query.hardwareType.map { image.hardwareType == $0 } ?? true)
     }
 
     /// Whether any key the listing shows lies beyond `key` in that direction.

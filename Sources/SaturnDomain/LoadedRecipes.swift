@@ -12,6 +12,12 @@ public struct LoadedRecipes: Sendable {
         if byKey.updateValue(recipe, forKey: recipe.key) == nil { order.append(recipe.key) }
     }
 
+    /// Removes a recipe; its key leaves the order too.
+    public mutating func remove(_ key: RecipeKey) {
+        guard byKey.removeValue(forKey: key) != nil else { return }
+        order.removeAll { $0 == key }
+    }
+
     /// Recipes in the order they were read, the last of a key winning.
     public init(_ recipes: [Recipe]) {
         byKey.reserveCapacity(recipes.count)

@@ -10,7 +10,8 @@ public struct LoadedState: Sendable {
     public mutating func apply(_ transaction: StoreTransaction) {
         let name = transaction.tenant
         switch transaction.change {
-        case let .put(recipes):
+        case let .put(recipes, removed):
+            for key in removed { tenants[name]?.recipes.remove(key) }
             for recipe in recipes { tenants[name, default: LoadedTenant(record: nil)].recipes.upsert(recipe) }
         case let .create(record, content):
             tenants[name] = LoadedTenant(record: record, content: content)

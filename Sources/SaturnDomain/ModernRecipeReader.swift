@@ -71,7 +71,7 @@ public enum ModernRecipeReader {
     }
 
     /// Reads an OwnerReference: a path string, `{"name"}`, `{"id"}` or one of `{"user_id"|"group_id"|"org_id"}`.
-    static func ownerReference(_ value: JSONValue?, path: String, issues: inout ValidationIssues) -> OwnerReference? {
+    public static func ownerReference(_ value: JSONValue?, path: String, issues: inout ValidationIssues) -> OwnerReference? {
         switch value {
         case nil, .null?:
             return nil

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// A stored recipe of any type: what the catalog keys, orders, scopes, journals and undoes. Everything that differs
 /// by type lives in `spec`, so a new type is a new case there and leaves the catalog's code alone.
 public struct Recipe: Equatable, Sendable {
@@ -9,13 +11,19 @@ public struct Recipe: Equatable, Sendable {
     public var name: String
     /// What it holds, by type.
     public var spec: RecipeSpec
+    /// When it was first applied.
+    public var createdAt: Date
+
+    /// When a recipe was made, for those stored before the mock kept it: the seed's default time.
+    public static let unrecordedCreation = Date(timeIntervalSince1970: 1_648_771_200)
 
     /// Creates a recipe.
-    public init(id: String, owner: OwnerPath, name: String, spec: RecipeSpec) {
+    public init(id: String, owner: OwnerPath, name: String, spec: RecipeSpec, createdAt: Date) {
         self.id = id
         self.owner = owner
         self.name = name
         self.spec = spec
+        self.createdAt = createdAt
     }
 
     /// The type, from the spec.
@@ -26,6 +34,11 @@ public struct Recipe: Equatable, Sendable {
 
     /// Who besides its owner and the org's admins may see it.
     public var access: RecipeAccess { spec.access }
+}
+
+extension Date {
+    /// The instant without its fraction of a second: creation times are kept, written and read back in whole seconds.
+    public var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
 }
 
 /// What a recipe holds beyond its identity, by type.

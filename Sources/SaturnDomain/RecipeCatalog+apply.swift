@@ -13,6 +13,7 @@ extension RecipeCatalog {
             var applied: [AppliedRecipe] = []
             var staged: [RecipeKey: Recipe] = [:]
             let current = state.withLock { $0 }
+            let now = clock.now().wholeSeconds
             for draft in drafts {
                 let owner = try writableOwner(of: draft, caller: caller, directory: current.directory)
                 let key = RecipeKey(type: draft.type, owner: owner, name: draft.name)
@@ -21,8 +22,8 @@ extension RecipeCatalog {
                     throw .recipeExists(type: key.type.rawValue, owner: owner.description, name: draft.name)
                 }
                 let id = stored?.id ?? ids.recipeID(key)
-                let merge = draft.merged(onto: stored?.spec) { part in ids.partID(of: id, named: part) }
-                let recipe = Recipe(id: id, owner: owner, name: draft.name, spec: merge.spec)
+                let merge = draft.merged(onto: stored?.spec, now: now) { part in ids.partID(of: id, named: part) }
+                let recipe = Recipe(id: id, owner: owner, name: draft.name, spec: merge.spec, createdAt: stored?.createdAt ?? now)
                 let action: ApplyAction = stored == nil ? .created : (recipe == stored ? .unchanged : .updated)
                 staged[key] = recipe
                 applied.append(AppliedRecipe(recipe: recipe, action: action, partActions: merge.partActions, previous: stored))
@@ -49,7 +50,8 @@ extension RecipeCatalog {
 
     /// The owner a draft writes to; the caller must be an admin of its org.
     private func writableOwner(of draft: RecipeDraft, caller: User, directory: IdentityDirectory) throws(DomainError) -> OwnerPath {
-        let resolved = try directory.resolve(draft.owner ?? .path(caller.username), for: caller, path: "\(draft.path).owner")
+        let path = draft.path.isEmpty ? "owner" : "\(draft.path).owner"
+        let resolved = try directory.resolve(draft.owner ?? .path(caller.username), for: caller, path: path)
         guard caller.role(in: resolved.org.name) == .admin else {
             throw .notOrgAdmin(username: caller.username, org: resolved.org.name)
         }

@@ -89,8 +89,9 @@ extension RecipeCatalog {
         let givenIDs = StateIDs(value, path: path, issues: &issues)
         let key = RecipeKey(type: draft.type, owner: owner, name: draft.name)
         let id = givenIDs.recipe ?? ids.recipeID(key)
-        let merge = draft.merged(onto: nil) { part in givenIDs.parts[part] ?? ids.partID(of: id, named: part) }
-        return Recipe(id: id, owner: owner, name: draft.name, spec: merge.spec)
+        let now = clock.now().wholeSeconds
+        let merge = draft.merged(onto: nil, now: now) { part in givenIDs.parts[part] ?? ids.partID(of: id, named: part) }
+        return Recipe(id: id, owner: owner, name: draft.name, spec: merge.spec, createdAt: now)
     }
 }
 

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// A recipe as a request gives it, after its type's reader validated it.
 public enum RecipeDraft: Equatable, Sendable {
     case image(ImageDraft)
@@ -48,13 +50,14 @@ public enum RecipeDraft: Equatable, Sendable {
     }
 
     /// The spec after merging the draft onto what is stored (nil for a new recipe), and what happened to each
-    /// part that has its own id (an image's versions); `partID` gives a new part its id, by the part's name.
-    func merged(onto stored: RecipeSpec?, partID: (String) -> String) -> (spec: RecipeSpec, partActions: [String: ApplyAction]) {
+    /// part that has its own id (an image's versions); `partID` gives a new part its id, by the part's name, and
+    /// `now` its creation time.
+    func merged(onto stored: RecipeSpec?, now: Date, partID: (String) -> String) -> (spec: RecipeSpec, partActions: [String: ApplyAction]) {
         switch self {
         case let .image(image):
             var storedImage: ImageSpec?
             if case let .image(spec)? = stored { storedImage = spec }
-            let merge = ImageMerge.merge(image, onto: storedImage, versionID: partID)
+            let merge = ImageMerge.merge(image, onto: storedImage, now: now, versionID: partID)
             return (.image(merge.spec), merge.versionActions)
         }
     }

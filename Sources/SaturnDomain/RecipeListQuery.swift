@@ -4,6 +4,14 @@ public struct RecipeListQuery: Equatable, Sendable {
     public var type: RecipeType?
     /// Only recipes whose name starts with this.
     public var namePrefix: String?
+    /// Only recipes whose name holds this (`GET /api/images?name=`).
+    public var nameContains: String?
+    /// Only recipes with this access.
+    public var access: RecipeAccess?
+    /// Only images that support this feature.
+    public var supports: String?
+    /// Only images of this hardware.
+    public var hardwareType: HardwareType?
     /// Only recipes of this owner (or of this org); also picks the org in scope.
     public var owner: OwnerReference?
     /// Items per page, 1 to 1000.
@@ -26,4 +34,11 @@ public struct RecipePage: Equatable, Sendable {
     public let previousCursor: String?
     /// `next_key`: nil on the last page (the answer then leaves the key out).
     public let nextCursor: String?
+
+    /// Creates a page.
+    public init(recipes: [Recipe], previousCursor: String?, nextCursor: String?) {
+        self.recipes = recipes
+        self.previousCursor = previousCursor
+        self.nextCursor = nextCursor
+    }
 }

@@ -30,8 +30,17 @@ struct RecipeScope {
             return !selected && recipe.access == .account
         }
         if let identity, recipe.owner.identity != identity { return false }
-        return caller.role(in: org.name) == .admin
-            || recipe.owner.identity == caller.username
-            || recipe.access != .owner
+        return Self.memberSees(recipe, caller)
+    }
+
+    /// Whether a caller sees a recipe wherever it is: in its own orgs as a listing there would show it, elsewhere only
+    /// when every org may see it. For look-ups by id.
+    static func sees(_ recipe: Recipe, _ caller: User) -> Bool {
+        caller.role(in: recipe.owner.org) == nil ? recipe.access == .account : memberSees(recipe, caller)
+    }
+
+    /// What a member of the recipe's org sees: everything as an admin, else its own and what is not owner-only.
+    private static func memberSees(_ recipe: Recipe, _ caller: User) -> Bool {
+        caller.role(in: recipe.owner.org) == .admin || recipe.owner.identity == caller.username || recipe.access != .owner
     }
 }

@@ -16,8 +16,8 @@ public struct StoreTransaction: Sendable, Equatable {
 
 /// What a transaction does to its tenant.
 public enum TenantChange: Sendable, Equatable {
-    /// Recipes written whole.
-    case put([Recipe])
+    /// Recipes written whole, and recipes removed (a rename removes the old key and writes the new one).
+    case put([Recipe], removing: [RecipeKey] = [])
     /// The tenant comes to be, with its users' tokens and its first content.
     case create(TenantRecord, content: TenantContent)
     /// The tenant and all it holds are gone.

@@ -3,7 +3,7 @@ import SaturnJSON
 
 /// One committed transaction in the journal (format 3), the tenant first (left out for the default tenant):
 ///
-///     {"tenant": "t1", "recipes": [...]}                                    recipes written whole
+///     {"tenant": "t1", "recipes": [...], "removed": [{"type", "owner", "name"}]}   recipes written whole, or removed
 ///     {"tenant": "t1", "create": {"tokens": [...]}, "recipes": [...], "minted": [...]}
 ///     {"tenant": "t1", "delete": true}
 ///     {"tenant": "t1", "replace": true, "recipes": [...], "minted": [...]}  a reset, a restore, an import
@@ -21,9 +21,22 @@ struct JournalRecord {
                 json.string(transaction.tenant)
             }
             switch transaction.change {
-            case let .put(recipes):
+            case let .put(recipes, removed):
                 json.key("recipes")
                 json.array(recipes) { json, recipe in recipe.writeStored(to: &json) }
+                if !removed.isEmpty {
+                    json.key("removed")
+                    json.array(removed) { json, key in
+                        json.object { json in
+                            json.key("type")
+                            json.string(key.type.rawValue)
+                            json.key("owner")
+                            json.string(key.owner.description)
+                            json.key("name")
+                            json.string(key.name)
+                        }
+                    }
+                }
             case let .create(record, content):
                 json.key("create")
                 record.writeStored(to: &json)
@@ -52,6 +65,7 @@ struct JournalRecord {
         var delete = false
         var replace = false
         var mint: MintedToken?
+        var removed: [RecipeKey] = []
         try parser.readObject { parser, key throws(JSONSyntaxError) in
             switch key {
             case "tenant": tenant = try parser.readString()
@@ -63,6 +77,8 @@ struct JournalRecord {
             case "delete": delete = try parser.readBool()
             case "replace": replace = try parser.readBool()
             case "mint": mint = try MintedToken.readStored(from: &parser)
+            case "removed":
+                try parser.readArray { parser throws(JSONSyntaxError) in removed.append(try RecipeKey.readStored(from: &parser)) }
             default: try parser.skipValue()
             }
         }
@@ -77,12 +93,25 @@ struct JournalRecord {
         } else if let mint {
             change = .mint(mint)
         } else {
-            change = .put(content.recipes)
+            change = .put(content.recipes, removing: removed)
         }
         transaction = StoreTransaction(tenant: tenant, change: change)
     }
 
     init(_ transaction: StoreTransaction) {
         self.transaction = transaction
+    }
+}
+
+extension RecipeKey {
+    /// Reads `{"type", "owner", "name"}`.
+    static func readStored(from parser: inout JSONParser) throws(JSONSyntaxError) -> RecipeKey {
+        var fields: [String: String] = [:]
+        try parser.readObject { parser, key throws(JSONSyntaxError) in fields[key] = try parser.readString() }
+        guard let type = fields["type"].flatMap(RecipeType.init(rawValue:)), let owner = fields["owner"].flatMap(OwnerPath.parts(of:)),
+              let org = owner.org, let identity = owner.identity, let name = fields["name"] else {
+            throw parser.failure("a removed recipe lacks one of type, owner (org/identity), name")
+        }
+        return RecipeKey(type: type, owner: OwnerPath(org: org, identity: identity), name: name)
     }
 }

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import SaturnDomain
 import SaturnJSON
 
@@ -20,6 +21,8 @@ extension Recipe {
             json.string(owner.description)
             json.key("name")
             json.string(name)
+            json.key("created_at")
+            json.string(StoredTime.format(createdAt))
             json.key("spec")
             switch spec {
             case let .image(image): image.writeStored(to: &json)
@@ -34,6 +37,7 @@ extension Recipe {
         var tenant: String?
         var type: RecipeType?
         var id, owner, name: String?
+        var createdAt = Recipe.unrecordedCreation
         var image = StoredImageFields()
         try parser.readObject { parser, key throws(JSONSyntaxError) in
             switch key {
@@ -45,6 +49,7 @@ extension Recipe {
             case "id": id = try parser.readString()
             case "owner": owner = try parser.readString()
             case "name": name = try parser.readString()
+            case "created_at": createdAt = try StoredTime.read(&parser)
             case "spec":
                 try parser.readObject { parser, key throws(JSONSyntaxError) in
                     if try !image.read(key, from: &parser) { try parser.skipValue() }
@@ -62,7 +67,7 @@ extension Recipe {
         case .image: spec = .image(try image.spec(parser))
         case let other: throw parser.failure("a stored recipe has type '\(other.rawValue)', which this build does not store")
         }
-        return (tenant, Recipe(id: id, owner: OwnerPath(org: org, identity: identity), name: name, spec: spec))
+        return (tenant, Recipe(id: id, owner: OwnerPath(org: org, identity: identity), name: name, spec: spec, createdAt: createdAt))
     }
 }
 
@@ -106,6 +111,8 @@ extension ImageVersion {
                 json.key("build_data")
                 json.object(sorted: buildData) { json, value in json.string(value) }
             }
+            json.key("created_at")
+            json.string(StoredTime.format(createdAt))
         }
     }
 
@@ -114,6 +121,7 @@ extension ImageVersion {
         var id, name, imageURI, description: String?
         var archived = false
         var buildData: [String: String]?
+        var createdAt = Recipe.unrecordedCreation
         try parser.readObject { parser, key throws(JSONSyntaxError) in
             switch key {
             case "id": id = try parser.readString()
@@ -125,12 +133,13 @@ extension ImageVersion {
                 var entries: [String: String] = [:]
                 try parser.readObject { parser, key throws(JSONSyntaxError) in entries[key] = try parser.readString() }
                 buildData = entries
+            case "created_at": createdAt = try StoredTime.read(&parser)
             default:
                 try parser.skipValue()
             }
         }
         guard let id, let name, let imageURI else { throw parser.failure("a stored version lacks one of id, name, image_uri") }
-        self.init(id: id, name: name, imageURI: imageURI, description: description, archived: archived, buildData: buildData)
+        self.init(id: id, name: name, imageURI: imageURI, description: description, archived: archived, buildData: buildData, createdAt: createdAt)
     }
 }
 
@@ -166,5 +175,16 @@ private struct StoredImageFields {
             throw parser.failure("a stored image has an unknown hardware_type '\(hardware)' or access '\(access)'")
         }
         return ImageSpec(description: description, hardwareType: hardwareType, supports: supports, access: recipeAccess, versions: versions)
+    }
+}
+
+/// Times as the store writes them: ISO 8601, whole seconds, UTC.
+enum StoredTime {
+    static func format(_ date: Date) -> String { Date.ISO8601FormatStyle().format(date) }
+
+    static func read(_ parser: inout JSONParser) throws(JSONSyntaxError) -> Date {
+        let text = try parser.readString()
+        guard let date = try? Date.ISO8601FormatStyle().parse(text) else { throw parser.failure("a stored time '\(text)' is not ISO 8601") }
+        return date
     }
 }

@@ -58,22 +58,20 @@ extension MintedToken {
             json.string(refreshToken)
             if let expiresAt {
                 json.key("expires_at")
-                json.string(Date.ISO8601FormatStyle().format(expiresAt))
+                json.string(StoredTime.format(expiresAt))
             }
         }
     }
 
     static func readStored(from parser: inout JSONParser) throws(JSONSyntaxError) -> MintedToken {
         var fields: [String: String] = [:]
-        try parser.readObject { parser, key throws(JSONSyntaxError) in fields[key] = try parser.readString() }
+        var expiresAt: Date?
+        try parser.readObject { parser, key throws(JSONSyntaxError) in
+            if key == "expires_at" { expiresAt = try StoredTime.read(&parser) } else { fields[key] = try parser.readString() }
+        }
         guard let username = fields["username"], let org = fields["org"], let role = fields["role"].flatMap(OrgRole.init(rawValue:)),
               let token = fields["token"], let refresh = fields["refresh_token"] else {
             throw parser.failure("a stored minted token lacks one of username, org, role, token, refresh_token")
-        }
-        var expiresAt: Date?
-        if let text = fields["expires_at"] {
-            guard let date = try? Date.ISO8601FormatStyle().parse(text) else { throw parser.failure("a stored expires_at '\(text)' is not a time") }
-            expiresAt = date
         }
         return MintedToken(username: username, org: org, role: role, token: token, refreshToken: refresh, expiresAt: expiresAt)
     }

@@ -1,21 +1,25 @@
+import Foundation
 import Testing
 @testable import SaturnDomain
 
 @Suite("Version merging")
 struct ImageMergeTests {
+    static let before = Date(timeIntervalSince1970: 1_700_000_000)
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
     func stored() -> ImageSpec {
         ImageSpec(
             description: "kept", hardwareType: .nvidia, supports: ["dask"], access: .owner,
             versions: [
-                ImageVersion(id: "v1-id", name: "v1", imageURI: "repo/saturn:1", description: "first", archived: false, buildData: nil),
-                ImageVersion(id: "v2-id", name: "v2", imageURI: "repo/saturn:2", description: nil, archived: false, buildData: nil),
+                ImageVersion(id: "v1-id", name: "v1", imageURI: "repo/saturn:1", description: "first", archived: false, buildData: nil, createdAt: Self.before),
+                ImageVersion(id: "v2-id", name: "v2", imageURI: "repo/saturn:2", description: nil, archived: false, buildData: nil, createdAt: Self.before),
             ]
         )
     }
 
     func merge(_ draft: ImageDraft, onto spec: ImageSpec?) -> (spec: ImageSpec, versionActions: [String: ApplyAction]) {
         var counter = 0
-        return ImageMerge.merge(draft, onto: spec) { _ in
+        return ImageMerge.merge(draft, onto: spec, now: Self.now) { _ in
             counter += 1
             return "new-\(counter)"
         }
@@ -28,6 +32,7 @@ struct ImageMergeTests {
         #expect(result.spec.hardwareType == .cpu)
         #expect(result.spec.description == "")
         #expect(result.spec.versions.map(\.id) == ["new-1"])
+        #expect(result.spec.versions.map(\.createdAt) == [Self.now])
         #expect(result.versionActions == ["new-1": .created])
     }
 
@@ -41,7 +46,7 @@ struct ImageMergeTests {
     @Test("a changed version is updated in place with the same id")
     func changed() {
         let result = merge(Fixtures.draft(versions: [("v2", "repo/saturn:2b")]), onto: stored())
-        #expect(result.spec.versions[1] == ImageVersion(id: "v2-id", name: "v2", imageURI: "repo/saturn:2b", description: nil, archived: false, buildData: nil))
+        #expect(result.spec.versions[1] == ImageVersion(id: "v2-id", name: "v2", imageURI: "repo/saturn:2b", description: nil, archived: false, buildData: nil, createdAt: Self.before))
         #expect(result.versionActions == ["v1-id": .unchanged, "v2-id": .updated])
     }
 

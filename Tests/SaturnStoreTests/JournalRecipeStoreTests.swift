@@ -249,14 +249,18 @@ struct GroupCommitTests {
 struct SnapshotFileTests {
     func images(_ count: Int) -> [Recipe] {
         (0..<count).map { index in
-            Recipe(
-                id: "id-\(index)", owner: OwnerPath(org: "acme", identity: "alice"), name: "image-\(index)",
-                spec: .image(ImageSpec(
-                    description: index % 3 == 0 ? "with \"quotes\" and \\ and\nlines" : "", hardwareType: .nvidia,
-                    supports: index % 2 == 0 ? ["dask"] : nil, access: .org,
-                    versions: [ImageVersion(id: "v-\(index)", name: "v1", imageURI: "registry.example/saturn:\(index)",
-                                            description: nil, archived: index % 5 == 0, buildData: index % 7 == 0 ? ["k": "v"] : nil)]
-                ))
+            let version = ImageVersion(
+                id: "v-\(index)", name: "v1", imageURI: "registry.example/saturn:\(index)", description: nil,
+                archived: index % 5 == 0, buildData: index % 7 == 0 ? ["k": "v"] : nil,
+                createdAt: Date(timeIntervalSince1970: TimeInterval(1_700_000_000 + index))
+            )
+            let spec = ImageSpec(
+                description: index % 3 == 0 ? "with \"quotes\" and \\ and\nlines" : "", hardwareType: .nvidia,
+                supports: index % 2 == 0 ? ["dask"] : nil, access: .org, versions: [version]
+            )
+            return Recipe(
+                id: "id-\(index)", owner: OwnerPath(org: "acme", identity: "alice"), name: "image-\(index)", spec: .image(spec),
+                createdAt: Date(timeIntervalSince1970: TimeInterval(1_600_000_000 + index))
             )
         }
     }

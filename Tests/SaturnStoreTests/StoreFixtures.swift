@@ -49,8 +49,10 @@ enum StoreFixtures {
             id: "id-\(name)", owner: OwnerPath(org: "acme", identity: "alice"), name: name,
             spec: .image(ImageSpec(
                 description: "", hardwareType: .cpu, supports: nil, access: .org,
-                versions: [ImageVersion(id: "v-\(name)", name: "v1", imageURI: "repo/\(name):1", description: nil, archived: false, buildData: nil)]
-            ))
+                versions: [ImageVersion(id: "v-\(name)", name: "v1", imageURI: "repo/\(name):1", description: nil, archived: false, buildData: nil,
+                                        createdAt: Recipe.unrecordedCreation)]
+            )),
+            createdAt: Recipe.unrecordedCreation
         )
     }
 }

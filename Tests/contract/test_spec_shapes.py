@@ -66,6 +66,23 @@ def test_every_list_page(stocked, query):
         conforms(page, response_schema("/api/recipes", "get", 200))
 
 
+def test_the_images_api(stocked):
+    image = httpx.post(f"{stocked.url}/api/images", json={"name": "api-made", "access": "org"}, headers=stocked.headers(ADMIN))
+    assert image.status_code == 201, image.text
+    conforms(image.json(), response_schema("/api/images", "post", 201))
+    tag = httpx.post(f"{stocked.url}/api/images/{image.json()['id']}/tags", json={"image_uri": "registry.example/x:1"}, headers=stocked.headers(ADMIN))
+    assert tag.status_code == 201, tag.text
+    conforms(tag.json(), response_schema("/api/images/{image_id}/tags", "post", 201))
+    conforms(get(stocked, "/api/images"), response_schema("/api/images", "get", 200))
+    for listed in get(stocked, "/api/images")["images"]:
+        conforms(get(stocked, f"/api/images/{listed['id']}"), response_schema("/api/images/{image_id}", "get", 200))
+        tags = get(stocked, f"/api/images/{listed['id']}/tags?page_size=1")
+        conforms(tags, response_schema("/api/images/{image_id}/tags", "get", 200))
+        for each in tags["image_tags"]:
+            path = f"/api/images/{listed['id']}/tags/{each['id']}"
+            conforms(get(stocked, path), response_schema("/api/images/{image_id}/tags/{image_tag_id}", "get", 200))
+
+
 def test_server_options(mock):
     conforms(get(mock, "/api/info/servers"), response_schema("/api/info/servers", "get", 200))
 

@@ -1,0 +1,85 @@
+import FoundationEssentials
+
+/// Saturn's images REST API (`/api/images`, `/api/images/{id}/tags`) on the same recipes, ids and transactions as
+/// image recipes: an image is an image recipe, a tag is one of its versions.
+extension RecipeCatalog {
+    /// The image with this id, if the caller may see it.
+    public func image(id: String, caller: User) throws(DomainError) -> Recipe {
+        let found = state.withLock { current in current.byID[id].flatMap { current.byKey[$0] } }
+        guard let found, found.type == .image, RecipeScope.sees(found, caller) else { throw .imageNotFound(id: id) }
+        return found
+    }
+
+    /// The version of a visible image with this id.
+    public func imageTag(imageID: String, tagID: String, caller: User) throws(DomainError) -> (Recipe, ImageVersion) {
+        let image = try image(id: imageID, caller: caller)
+        guard case let .image(spec) = image.spec, let version = spec.versions.first(where: { $0.id == tagID }) else {
+            throw .imageTagNotFound(imageID: imageID, tagID: tagID)
+        }
+        return (image, version)
+    }
+
+    /// Changes an image the caller administers, in one transaction: `change` gets the image and gives it back
+    /// changed, renamed, or nil to delete it. Returns the image as written (nil once deleted).
+    public func writeImage(
+        id: String, caller: User, change: (Recipe, ImageSpec) throws(DomainError) -> Recipe?
+    ) throws(DomainError) -> (before: Recipe, after: Recipe?, write: PendingWrite) {
+        try log.exclusive { writer throws(DomainError) -> (before: Recipe, after: Recipe?, write: PendingWrite) in
+            let image = try image(id: id, caller: caller)
+            guard caller.role(in: image.owner.org) == .admin else {
+                throw .notOrgAdmin(username: caller.username, org: image.owner.org)
+            }
+            guard case let .image(spec) = image.spec else { throw .imageNotFound(id: id) }
+            let changed = try change(image, spec)
+            if let changed, changed.key != image.key, state.withLock({ $0.byKey[changed.key] != nil }) {
+                throw .recipeExists(type: RecipeType.image.rawValue, owner: changed.owner.description, name: changed.name)
+            }
+            if let changed, changed == image { return (image, changed, PendingWrite(ticket: nil, log: log)) }
+            let removing = changed.map { $0.key == image.key ? [] : [image.key] } ?? [image.key]
+            let ticket = try writer.commit(StoreTransaction(tenant: tenant, change: .put(changed.map { [$0] } ?? [], removing: removing))) {
+                state.withLock { current in
+                    for key in removing { current.restore(key, to: nil) }
+                    if let changed { current.put(changed) }
+                }
+                changes.add(1, ordering: .releasing)
+                return { [self] in
+                    state.withLock { current in
+                        if let changed { current.restore(changed.key, to: nil) }
+                        current.put(image)
+                    }
+                    changes.add(1, ordering: .releasing)
+                }
+            }
+            return (image, changed, PendingWrite(ticket: ticket, log: log))
+        }
+    }
+
+    /// A name for a new tag that gives none: the image URI's tag when it is a free version name, else `v1`, `v2`, …
+    public static func versionName(for uri: String, in spec: ImageSpec) -> String {
+        let taken = Set(spec.versions.map(\.name))
+        let afterSlash = uri.split(separator: "/").last.map(String.init) ?? uri
+        if let colon = afterSlash.lastIndex(of: ":") {
+            let tag = String(afterSlash[afterSlash.index(after: colon)...].prefix { $0 != "@" })
+            if RecipeName.isValid(tag), tag.count <= FieldLimits.name, !taken.contains(tag) { return tag }
+        }
+        return (1...).lazy.map { "v\($0)" }.first { !taken.contains($0) } ?? "v"
+    }
+
+    /// A new version (tag) of the image, with a new id and the tenant's time.
+    public func newVersion(of image: Recipe, name: String, uri: String, description: String?) -> ImageVersion {
+        ImageVersion(
+            id: ids.partID(of: image.id, named: name), name: name, imageURI: uri, description: description,
+            archived: false, buildData: nil, createdAt: clock.now().wholeSeconds
+        )
+    }
+
+    /// What the installation's rules say of an image URI given at `path` (README "Image references"): the warnings
+    /// to send, or, under `--strict`, a 422 naming the path.
+    public func review(imageURI uri: String, path: String) throws(DomainError) -> [String] {
+        let objections = ImageURIPolicy.objections(to: uri)
+        guard strictImageURIs, !objections.isEmpty else { return objections.map { "\(path): \($0)" } }
+        var issues = ValidationIssues()
+        for objection in objections { issues.add(path, objection) }
+        throw .invalid(issues)
+    }
+}
