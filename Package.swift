@@ -30,7 +30,9 @@ let package = Package(
                 "SaturnJSON",
                 "MicroHTTP",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The UI's files, compiled into the binary: it serves them with nothing to find on disk.
+            resources: [.embedInCode("UI")]
         ),
         .executableTarget(
             name: "saturn-mock",

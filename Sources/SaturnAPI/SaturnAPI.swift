@@ -80,14 +80,22 @@ public final class SaturnAPI: HTTPResponder {
         }
         switch answer {
         case let .now(response):
-            finish(context, response, changes: [], fault: fault, reply: reply, started: started, journaled: !isControl)
+            finish(context, response, changes: [], fault: fault, reply: reply, started: started, journaled: journals(context, isControl))
         case let .whenDurable(pending, success, changes):
             pending.whenDurable { [self] error in
                 let response = error.map { JSONResponse.error(ErrorRendering.response(for: $0)) } ?? success
-                finish(context, response, changes: error == nil ? changes : [], fault: fault, reply: reply, started: started, journaled: !isControl)
+                finish(context, response, changes: error == nil ? changes : [], fault: fault, reply: reply, started: started,
+                       journaled: journals(context, isControl))
             }
         }
     }
+
+    /// The request journal keeps what a client sent to the API: not control calls, not the UI's files.
+    private func journals(_ context: RequestContext, _ isControl: Bool) -> Bool {
+        !isControl && context.path.hasBytePrefix(Self.apiFolder)
+    }
+
+    private static let apiFolder = "/api/"
 
     /// Journals an API request (control calls are not), logs it and sends the answer.
     private func finish(

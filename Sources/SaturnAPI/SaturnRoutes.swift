@@ -10,6 +10,9 @@ enum SaturnRoutes {
             _ = try context.caller()
             return .now(serverOptions)
         }
+        router.add("GET", "/", UIEndpoints.index)
+        router.add("GET", "/ui/app.js", UIEndpoints.appScript)
+        router.add("GET", "/ui/app.css", UIEndpoints.appStyles)
         router.add("GET", "/api/status", IdentityEndpoints.status)
         router.add("GET", "/api/user", IdentityEndpoints.currentUser)
         router.add("GET", "/api/orgs", IdentityEndpoints.orgs)

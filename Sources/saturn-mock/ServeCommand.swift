@@ -157,6 +157,7 @@ struct ServeCommand: ParsableCommand {
         let displayHost = host.contains(":") ? "[\(host)]" : host
         var lines = [
             "saturn-mock \(SaturnMockCommand.configuration.version) listening on http://\(displayHost):\(port)",
+            "open http://\(displayHost):\(port)/ in a browser to import an image as the document's UI does",
             "seed: \(seed) (\(directory.orgs.count) orgs, \(directory.users.count) users); store: \(store.location), \(registry.defaultCatalog.count) recipes"
                 + (registry.names.count > 1 ? ", \(registry.names.count - 1) more tenants" : ""),
             "control plane: http://\(displayHost):\(port)/_mock/" + (controlToken == nil ? "" : " (with the --control-token)"),

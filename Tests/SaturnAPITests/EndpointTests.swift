@@ -207,4 +207,25 @@ struct EndpointTests {
         #expect((options.json["disk_space"] as? [Any])?.isEmpty == false)
         #expect(try await server.send("GET", "/api/info/servers", token: nil).status == 401)
     }
+
+    @Test("the UI is served from the binary, at / and under a tenant's prefix, with its type, ETag and a strict policy")
+    func userInterface() async throws {
+        let server = try LiveServer()
+        defer { server.discard() }
+        let page = try await server.send("GET", "/", token: nil)
+        #expect(page.status == 200)
+        #expect(page.header("Content-Type") == "text/html; charset=utf-8")
+        #expect(page.header("Content-Security-Policy")?.hasPrefix("default-src 'none'; script-src 'self'") == true)
+        #expect(String(decoding: page.data, as: UTF8.self).contains(#"<script src="ui/app.js" defer></script>"#))
+        for (path, type) in [("/ui/app.js", "text/javascript; charset=utf-8"), ("/ui/app.css", "text/css; charset=utf-8")] {
+            let asset = try await server.send("GET", path, token: nil)
+            #expect(asset.status == 200 && asset.header("Content-Type") == type && !asset.data.isEmpty)
+            let etag = try #require(asset.header("ETag"))
+            let cached = try await server.send("GET", path, token: nil, extraHeaders: ["If-None-Match": etag])
+            #expect(cached.status == 304 && cached.data.isEmpty)
+        }
+        _ = try await server.control("POST", "/_mock/tenants", body: #"{"name": "one"}"#)
+        #expect(try await server.send("GET", "/t/one/", token: nil).data == page.data)
+        #expect((try await server.control("GET", "/_mock/requests/count").json["count"] as? Int) == 0, "the UI's files are not journaled")
+    }
 }

@@ -70,7 +70,8 @@ final class LiveServer: @unchecked Sendable {
         token: String? = LiveServer.adminToken,
         authorization: String? = nil,
         body: String? = nil,
-        bodyData: Data? = nil
+        bodyData: Data? = nil,
+        extraHeaders: [String: String] = [:]
     ) async throws -> LiveResponse {
         var request = URLRequest(url: try requireURL("http://127.0.0.1:\(port)\(path)"))
         request.httpMethod = method
@@ -79,6 +80,7 @@ final class LiveServer: @unchecked Sendable {
         } else if let token {
             request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         }
+        for (name, value) in extraHeaders { request.setValue(value, forHTTPHeaderField: name) }
         if let data = bodyData ?? body.map({ Data($0.utf8) }) {
             request.httpBody = data
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")

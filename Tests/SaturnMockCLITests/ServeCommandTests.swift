@@ -12,6 +12,7 @@ struct ServeCommandTests {
         #expect(serve.stop() == 0)
         let banner = serve.readOutput()
         #expect(banner.contains("listening on http://127.0.0.1:\(port)"))
+        #expect(banner.contains("open http://127.0.0.1:\(port)/ in a browser"))
         #expect(banner.contains("export SATURN_BASE_URL=http://127.0.0.1:\(port)\n"))
         #expect(banner.contains("export SATURN_TOKEN=alice-admin-token\n"))
         #expect(!FileManager.default.fileExists(atPath: portFile))

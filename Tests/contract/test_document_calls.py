@@ -7,7 +7,7 @@ import subprocess
 import httpx
 import pytest
 
-from conftest import ADMIN, DOCUMENT_RECIPE, MEMBER, OTHER_ORG_ADMIN
+from harness import ADMIN, DOCUMENT_RECIPE, MEMBER, OTHER_ORG_ADMIN
 
 
 def curl(*arguments):

@@ -14,7 +14,7 @@ from saturn_api.exceptions import (
 )
 from saturn_api.models import ImageRecipe, ImageSpec, ImageTagRecipe, Recipe, RecipeList
 
-from conftest import ADMIN, EXPIRED, MEMBER, OTHER_ORG_ADMIN, UNKNOWN
+from harness import ADMIN, EXPIRED, MEMBER, OTHER_ORG_ADMIN, UNKNOWN
 
 
 def run(coroutine_function, mock, user=ADMIN):

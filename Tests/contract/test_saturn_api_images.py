@@ -6,7 +6,7 @@ from saturn_api import ImagesApi, ImageTagsApi, RecipesApi
 from saturn_api.exceptions import ConflictException, ForbiddenException, NotFoundException, UnprocessableEntityException
 from saturn_api.models import ImageCreate, ImageTagCreate, ImageTagCreateExternal, ImageTagUpdate, ImageUpdate
 
-from conftest import ADMIN, MEMBER
+from harness import ADMIN, MEMBER
 from test_saturn_api import image, run
 
 

@@ -14,7 +14,7 @@ import requests
 from saturn_client import SaturnConnection
 from saturn_client.core import SaturnHTTPError
 
-from conftest import ADMIN, EXPIRED, MEMBER
+from harness import ADMIN, EXPIRED, MEMBER
 
 
 def test_connection_reads_the_seeds_identities(mock):

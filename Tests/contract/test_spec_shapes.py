@@ -3,7 +3,7 @@
 import httpx
 import pytest
 
-from conftest import ADMIN, EXPIRED, MEMBER
+from harness import ADMIN, EXPIRED, MEMBER
 from spec_shapes import problems, response_schema, schema_named
 
 FULL_IMAGE = {"type": "image", "schema_version": "2025.10.01", "spec": {

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import BINARY, DOCUMENT_RECIPE, REPOSITORY, SEED_ADMIN_TOKEN, start_mock, stop_mock
+from harness import BINARY, DOCUMENT_RECIPE, REPOSITORY, SEED_ADMIN_TOKEN, start_mock, stop_mock
 
 HEADERS = {"Authorization": f"Bearer {SEED_ADMIN_TOKEN}"}
 
