@@ -90,7 +90,7 @@ extension ControlEndpoints {
             if valid { filter.status = status } else { reader.issues.add("status", "must be a status such as 404, a class such as 4xx, or dropped; not '\(status)'") }
         }
         if let since = reader.value("since") {
-            if let time = try? Date.ISO8601FormatStyle().parse(since) { filter.since = time } else {
+            if let time = UTCTimestamp.parse(since) { filter.since = time } else {
                 reader.issues.add("since", "must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not '\(since)'")
             }
         }

@@ -51,7 +51,7 @@ enum ControlEndpoints {
         var issues = body.issues
         let set = body.fields?.string("set", issues: &issues)
         let instant = set.flatMap { text in
-            let parsed = try? Date.ISO8601FormatStyle().parse(text)
+            let parsed = UTCTimestamp.parse(text)
             if parsed == nil { issues.add("set", "must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not '\(text)'") }
             return parsed
         }

@@ -114,7 +114,7 @@ struct WireMintedToken: JSONWritable {
                 json.string(minted.refreshToken)
             }
             json.key("expires_at")
-            json.string(minted.expiresAt.map(WireTime.format))
+            json.string(minted.expiresAt.map(UTCTimestamp.format))
         }
     }
 }
@@ -125,7 +125,7 @@ struct WireClock: JSONWritable {
     func write(to output: inout JSONOutput) {
         output.object { json in
             json.key("now")
-            json.string(WireTime.format(clock.now()))
+            json.string(UTCTimestamp.format(clock.now()))
             json.key("frozen")
             json.bool(clock.isFrozen)
         }
@@ -185,7 +185,7 @@ struct WireHealth: JSONWritable {
                 json.key("journal_bytes")
                 json.integer(store.journalBytes)
                 json.key("last_sync")
-                json.string(store.lastSync.map(WireTime.format))
+                json.string(store.lastSync.map(UTCTimestamp.format))
                 json.key("snapshot_age_seconds")
                 if let written = store.snapshotWritten { json.integer(Int(now.timeIntervalSince(written))) } else { json.null() }
             }
@@ -248,9 +248,4 @@ struct WireFaultBody: JSONWritable {
             WireError(message: "Injected by saturn-mock fault rule \(rule.id).", errorCode: "injected_fault", errors: nil).write(to: &output)
         }
     }
-}
-
-/// Times as the control plane writes them: ISO 8601 in UTC.
-enum WireTime {
-    static func format(_ date: Date) -> String { Date.ISO8601FormatStyle().format(date) }
 }

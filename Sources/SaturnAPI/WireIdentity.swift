@@ -95,7 +95,7 @@ struct WireTokenPair: JSONWritable {
             json.key("token_type")
             json.string("Bearer")
             json.key("expires_at")
-            json.string(minted.expiresAt.map(WireTime.format))
+            json.string(minted.expiresAt.map(UTCTimestamp.format))
             json.key("expires_in")
             if let expiresAt = minted.expiresAt { json.integer(Int(expiresAt.timeIntervalSince(now))) } else { json.null() }
             json.key("refresh_expires_at")

@@ -114,6 +114,6 @@ struct WireOwner: JSONWritable {
 /// Saturn's timestamps, `%Y-%m-%dT%H:%M:%S+00:00`.
 enum SaturnTime {
     static func format(_ date: Date) -> String {
-        String(Date.ISO8601FormatStyle().format(date).dropLast()) + "+00:00"
+        String(UTCTimestamp.format(date).dropLast()) + "+00:00"
     }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SaturnDomain
 import SaturnJSON
 
 /// One journaled request. The body is shown as JSON when it is JSON, with the value of every member whose name
@@ -15,7 +16,7 @@ struct WireJournalEntry: JSONWritable {
             json.key("id")
             json.integer(entry.sequence)
             json.key("time")
-            json.string(WireTime.format(entry.time))
+            json.string(UTCTimestamp.format(entry.time))
             json.key("method")
             json.string(entry.method)
             json.key("path")

@@ -18,6 +18,7 @@ struct CatalogState: Sendable {
     init(recipes loaded: LoadedRecipes, minted: [MintedToken], base: IdentityDirectory) {
         byKey = loaded.byKey
         for key in loaded.order { byName[key.name, default: []].append(key) }
+        byID.reserveCapacity(loaded.byKey.count)
         for (key, recipe) in loaded.byKey { byID[recipe.id] = key }
         let sorted = loaded.order.sortedMostlySorted()
         ordered = SortedKeys(sorted: sorted)

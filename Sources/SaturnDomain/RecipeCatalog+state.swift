@@ -58,7 +58,7 @@ extension RecipeCatalog {
         let role = fields.oneOf("role", [OrgRole.admin.rawValue, OrgRole.member.rawValue], required: true, issues: &issues)
         var expiresAt: Date?
         if let text = fields.string("expires_at", issues: &issues) {
-            expiresAt = try? Date.ISO8601FormatStyle().parse(text)
+            expiresAt = UTCTimestamp.parse(text)
             if expiresAt == nil { issues.add(fields.path("expires_at"), "must be an ISO 8601 time, not '\(text)'") }
         }
         guard let username, let org, let role = role.flatMap(OrgRole.init(rawValue:)) else { return nil }

@@ -170,7 +170,7 @@ private struct SeedReader {
         let refresh = try fields["refresh_token"].map { value throws(SeedError) in try secretText(value, at: "\(entry).refresh_token") }
         var expiresAt: Date?
         if let text = try optionalString(fields["expires_at"], at: "\(entry).expires_at") {
-            guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
+            guard let date = UTCTimestamp.parse(text) else {
                 throw fail("\(entry).expires_at", "must be an ISO 8601 time such as 2030-01-01T00:00:00Z, not '\(text)'")
             }
             expiresAt = date

@@ -22,7 +22,7 @@ extension Recipe {
             json.key("name")
             json.string(name)
             json.key("created_at")
-            json.string(StoredTime.format(createdAt))
+            json.string(UTCTimestamp.format(createdAt))
             json.key("spec")
             switch spec {
             case let .image(image): image.writeStored(to: &json)
@@ -112,7 +112,7 @@ extension ImageVersion {
                 json.object(sorted: buildData) { json, value in json.string(value) }
             }
             json.key("created_at")
-            json.string(StoredTime.format(createdAt))
+            json.string(UTCTimestamp.format(createdAt))
         }
     }
 
@@ -178,13 +178,11 @@ private struct StoredImageFields {
     }
 }
 
-/// Times as the store writes them: ISO 8601, whole seconds, UTC.
+/// Times as the store writes them (`UTCTimestamp`), read back with the parser's position in any error.
 enum StoredTime {
-    static func format(_ date: Date) -> String { Date.ISO8601FormatStyle().format(date) }
-
     static func read(_ parser: inout JSONParser) throws(JSONSyntaxError) -> Date {
         let text = try parser.readString()
-        guard let date = try? Date.ISO8601FormatStyle().parse(text) else { throw parser.failure("a stored time '\(text)' is not ISO 8601") }
+        guard let date = UTCTimestamp.parse(text) else { throw parser.failure("a stored time '\(text)' is not ISO 8601") }
         return date
     }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SaturnDomain
 import Glibc
 
 /// The files of a data folder: `snapshot.json`, `journal-<generation>.log`, and the `saturn-mock.lock` owner lock.
@@ -30,7 +31,7 @@ struct StoreLayout: Sendable {
 
     /// A new folder for files that `--recover` moves aside.
     func recoveryFolder() -> String {
-        let stamp = Date.ISO8601FormatStyle().format(Date()).replacing(":", with: "")
+        let stamp = UTCTimestamp.format(Date()).replacing(":", with: "")
         return folder + "/recovered-" + stamp
     }
 

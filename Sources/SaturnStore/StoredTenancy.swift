@@ -58,7 +58,7 @@ extension MintedToken {
             json.string(refreshToken)
             if let expiresAt {
                 json.key("expires_at")
-                json.string(StoredTime.format(expiresAt))
+                json.string(UTCTimestamp.format(expiresAt))
             }
         }
     }

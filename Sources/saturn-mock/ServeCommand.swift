@@ -87,7 +87,7 @@ struct ServeCommand: ParsableCommand {
         if inMemory && recover { throw ValidationError("--recover needs a data folder, not --in-memory") }
         guard maxTenants >= 1 else { throw ValidationError("--max-tenants must be at least 1 (the default tenant)") }
         guard journalSize >= 1 else { throw ValidationError("--journal-size must be positive") }
-        if let clock, (try? Date.ISO8601FormatStyle().parse(clock)) == nil {
+        if let clock, UTCTimestamp.parse(clock) == nil {
             throw ValidationError("--clock must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not '\(clock)'")
         }
         if let controlToken, controlToken.isEmpty || controlToken.contains(where: \.isWhitespace) {
@@ -120,7 +120,7 @@ struct ServeCommand: ParsableCommand {
             )
         var tenancy = TenantRegistry.Settings()
         tenancy.strictImageURIs = strict
-        tenancy.frozenClock = clock.flatMap { try? Date.ISO8601FormatStyle().parse($0) }
+        tenancy.frozenClock = clock.flatMap(UTCTimestamp.parse)
         tenancy.deterministicIDs = deterministicIds
         tenancy.maxTenants = maxTenants
         let registry = TenantRegistry(seed: directory, log: TransactionLog(store: store), settings: tenancy)
