@@ -45,10 +45,11 @@ final class RawHTTPConnection {
         bytes.withUnsafeBytes { _ = Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 
-    /// True once the server closed the connection (read returns 0 or fails) within the read timeout.
+    /// True once the server closed or reset the connection within the read timeout; false when the timeout ran out.
     func isClosedByPeer() -> Bool {
         var byte: UInt8 = 0
-        return recv(descriptor, &byte, 1, 0) <= 0
+        let received = recv(descriptor, &byte, 1, 0)
+        return received == 0 || (received < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
     }
 
     /// Reads one response whose body length is given by Content-Length.
