@@ -55,7 +55,7 @@ let package = Package(
                 "SaturnAPI", "SaturnDomain", "SaturnStore", "MicroHTTP", .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SaturnMockCLITests", dependencies: ["saturn-mock"]),
+        .testTarget(name: "SaturnMockCLITests", dependencies: ["saturn-mock", "MicroHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

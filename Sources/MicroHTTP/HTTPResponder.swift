@@ -1,6 +1,6 @@
 /// What the server calls, on its own threads, to answer requests.
 ///
-/// Both methods run on one of libmicrohttpd's pool threads and must be thread-safe. An answer may be sent before
+/// Every method runs on one of libmicrohttpd's pool threads and must be thread-safe. An answer may be sent before
 /// the method returns or later from any thread: the connection waits, suspended, without holding a thread.
 public protocol HTTPResponder: Sendable {
     /// Answers a complete request through `reply`, exactly once.
@@ -12,4 +12,7 @@ public protocol HTTPResponder: Sendable {
     /// What goes out instead of an answer one of whose headers libmicrohttpd refused (a line break in a value, say):
     /// a bug to surface, never a header to drop silently. Its own headers must be sendable.
     func respondToUnsendableHeader(named name: String, status: Int) -> HTTPResponse
+
+    /// Heard when a connection is closed unanswered because `limit` connections are open; once, until one closes.
+    func connectionLimitReached(_ limit: Int)
 }

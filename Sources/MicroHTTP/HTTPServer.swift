@@ -16,6 +16,9 @@ public final class HTTPServer: Sendable {
     private let responder: any HTTPResponder
     private let state = Mutex<State>(.idle)
     private let inFlight = Atomic<Int>(0)
+    private let openConnections = Atomic<Int>(0)
+    /// Set by the first connection refused at the limit, cleared when one closes: the responder hears once per episode.
+    private let refusingConnections = Atomic<Bool>(false)
     private let draining = Atomic<Bool>(false)
     /// Open while libmicrohttpd runs; a reply that comes after the stop must not touch a closed connection.
     private let resumable = Mutex<Bool>(false)
@@ -46,6 +49,9 @@ public final class HTTPServer: Sendable {
                 socket.descriptor,
                 UInt32(max(1, configuration.threadCount)),
                 UInt32(max(1, configuration.connectionTimeoutSeconds)),
+                UInt32(clamping: Self.daemonConnectionLimit(configuration)),
+                MicroHTTPCallbacks.acceptPolicy, retainedSelf,
+                MicroHTTPCallbacks.connectionNotice, retainedSelf,
                 MicroHTTPCallbacks.access, retainedSelf,
                 MicroHTTPCallbacks.completed, retainedSelf
             ) else {
@@ -88,7 +94,31 @@ public final class HTTPServer: Sendable {
         Unmanaged.passUnretained(self).release()
     }
 
+    /// libmicrohttpd's own limit, above ours. At its limit a worker stops accepting and new connections wait unanswered
+    /// in the kernel's backlog; below it, `admitsConnection` closes them at once. Workers split the limit between them
+    /// and accept unevenly, hence the headroom per worker.
+    private static func daemonConnectionLimit(_ configuration: HTTPServerConfiguration) -> Int {
+        max(1, configuration.maxConnections) + 16 * max(1, configuration.threadCount)
+    }
+
     // MARK: - Called from libmicrohttpd's threads through MicroHTTPCallbacks
+
+    func admitsConnection() -> Bool {
+        guard openConnections.load(ordering: .relaxed) >= configuration.maxConnections else { return true }
+        if !refusingConnections.exchange(true, ordering: .relaxed) {
+            responder.connectionLimitReached(configuration.maxConnections)
+        }
+        return false
+    }
+
+    func connectionChanged(opened: Bool) {
+        if opened {
+            openConnections.add(1, ordering: .relaxed)
+        } else {
+            openConnections.subtract(1, ordering: .relaxed)
+            refusingConnections.store(false, ordering: .relaxed)
+        }
+    }
 
     func handle(
         connection: OpaquePointer,

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// How an `HTTPServer` listens and what it tolerates from clients.
 public struct HTTPServerConfiguration: Sendable {
     /// The address to bind: an IPv4 or IPv6 literal, or a host name such as `localhost`.
@@ -10,6 +16,8 @@ public struct HTTPServerConfiguration: Sendable {
     public var connectionTimeoutSeconds: Int
     /// Worker threads; each runs its own epoll loop.
     public var threadCount: Int
+    /// Connections open at once. One more is closed as soon as it is accepted, never left waiting in the backlog.
+    public var maxConnections: Int
     /// Longest time `stop()` waits for in-flight requests before closing every connection.
     public var drainTimeoutSeconds: Double
 
@@ -20,6 +28,7 @@ public struct HTTPServerConfiguration: Sendable {
         maxBodyBytes: Int = 8 * 1024 * 1024,
         connectionTimeoutSeconds: Int = 30,
         threadCount: Int = ProcessInfoCores.count,
+        maxConnections: Int = HTTPServerConfiguration.connectionCapacity,
         drainTimeoutSeconds: Double = 10
     ) {
         self.host = host
@@ -27,6 +36,18 @@ public struct HTTPServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.connectionTimeoutSeconds = connectionTimeoutSeconds
         self.threadCount = threadCount
+        self.maxConnections = maxConnections
         self.drainTimeoutSeconds = drainTimeoutSeconds
+    }
+
+    /// File descriptors kept back from connections: the listening socket, each worker's epoll and wake-up
+    /// descriptors, the store's journal and snapshot files, logs and whatever the responder opens.
+    public static let reservedDescriptors = 256
+
+    /// The most connections this process's file limit (`ulimit -n`, the soft limit) leaves room for.
+    public static var connectionCapacity: Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1_000 }
+        return max(1, Int(clamping: min(limit.rlim_cur, 1 << 20)) - reservedDescriptors)
     }
 }

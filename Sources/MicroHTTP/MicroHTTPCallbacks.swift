@@ -20,6 +20,16 @@ enum MicroHTTPCallbacks {
         Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue().complete(requestContext: requestContext)
     }
 
+    static let acceptPolicy: MHD_AcceptPolicyCallback = { context, _, _ in
+        guard let context else { return .NO }
+        return Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue().admitsConnection() ? .YES : .NO
+    }
+
+    static let connectionNotice: MHD_NotifyConnectionCallback = { context, _, _, notice in
+        guard let context else { return }
+        Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue().connectionChanged(opened: notice == .CONNECTION_NOTIFY_STARTED)
+    }
+
     static let collectValue: MHD_KeyValueIterator = { context, _, key, value in
         guard let context, let key else { return .YES }
         let collector = Unmanaged<ValueCollector>.fromOpaque(context).takeUnretainedValue()

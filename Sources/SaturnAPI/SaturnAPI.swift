@@ -153,6 +153,10 @@ public final class SaturnAPI: HTTPResponder {
         return JSONResponse.error(ErrorRendering.response(for: APIError.unsendableHeader(name: name, status: status)))
     }
 
+    public func connectionLimitReached(_ limit: Int) {
+        logger.warning("\(limit) connections are open, the most --max-connections allows: new ones are closed at once until one closes")
+    }
+
     /// One line per request: method, path, status (`dropped` for a dropped connection) and milliseconds; never
     /// headers, so never a token. The line is only formatted when the level lets it through.
     private func log(_ request: HTTPRequest, status: Int?, started: UInt64) {

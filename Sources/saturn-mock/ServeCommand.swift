@@ -60,6 +60,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds an idle or slow connection is kept before it is closed.")
     var connectionTimeout = 30
 
+    @Option(help: ArgumentHelp(
+        "Connections open at once; one more is closed as soon as it is accepted, never left hanging. Default: the file limit (ulimit -n) less \(HTTPServerConfiguration.reservedDescriptors), here \(HTTPServerConfiguration.connectionCapacity). An idle connection costs about 5 KiB, one with a request in flight up to 32 KiB more of libmicrohttpd buffers.",
+        valueName: "count"))
+    var maxConnections: Int?
+
     @Option(help: "Every /_mock/ control request must send 'Authorization: Bearer <this token>'. Required when --host is not a loopback address.")
     var controlToken: String?
 
@@ -83,6 +88,13 @@ struct ServeCommand: ParsableCommand {
         }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         guard connectionTimeout > 0 else { throw ValidationError("--connection-timeout must be positive") }
+        if let maxConnections {
+            guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+            let capacity = HTTPServerConfiguration.connectionCapacity
+            guard maxConnections <= capacity else {
+                throw ValidationError("--max-connections \(maxConnections) is over the \(capacity) that this process's file limit (ulimit -n) leaves room for: raise the limit or lower the count")
+            }
+        }
         guard compactAfterBytes > 0 else { throw ValidationError("--compact-after-bytes must be positive") }
         if inMemory && recover { throw ValidationError("--recover needs a data folder, not --in-memory") }
         guard maxTenants >= 1 else { throw ValidationError("--max-tenants must be at least 1 (the default tenant)") }
@@ -130,7 +142,8 @@ struct ServeCommand: ParsableCommand {
         api.servers = servers
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(
-                host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout
+                host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout,
+                maxConnections: maxConnections ?? HTTPServerConfiguration.connectionCapacity
             ),
             responder: SaturnAPI(registry: registry, settings: api, logger: logger)
         )

@@ -8,6 +8,7 @@ final class EchoResponder: HTTPResponder {
     let slowEntered = DispatchSemaphore(value: 0)
     let slowRelease = DispatchSemaphore(value: 0)
     let oversizedCalls = Atomic<Int>(0)
+    let connectionLimitNotices = Atomic<Int>(0)
 
     func respond(to request: HTTPRequest, reply: HTTPReply) {
         let query = request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
@@ -41,6 +42,10 @@ final class EchoResponder: HTTPResponder {
     func respondToUnsendableHeader(named name: String, status: Int) -> HTTPResponse {
         HTTPResponse(status: 500, headers: [("Content-Type", "text/plain")], body: Array("cannot send \(name) of a \(status)".utf8))
     }
+
+    func connectionLimitReached(_ limit: Int) {
+        connectionLimitNotices.add(1, ordering: .relaxed)
+    }
 }
 
 @Suite("HTTP adapter over libmicrohttpd", .timeLimit(.minutes(1)))
@@ -48,11 +53,14 @@ struct HTTPServerTests {
     func withServer(
         maxBodyBytes: Int = 64,
         connectionTimeoutSeconds: Int = 30,
+        maxConnections: Int = HTTPServerConfiguration.connectionCapacity,
         _ body: (HTTPServer, Int, EchoResponder) throws -> Void
     ) throws {
         let responder = EchoResponder()
         let server = HTTPServer(
-            configuration: HTTPServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeoutSeconds),
+            configuration: HTTPServerConfiguration(
+                port: 0, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeoutSeconds, maxConnections: maxConnections
+            ),
             responder: responder
         )
         let port = try server.start()
@@ -148,6 +156,44 @@ struct HTTPServerTests {
             let connection = try RawHTTPConnection(port: port, readTimeoutSeconds: 8)
             connection.send("GET /partial HTTP/1.1\r\nHost: x\r\n")
             #expect(connection.isClosedByPeer())
+        }
+    }
+
+    @Test("beyond --max-connections a new connection is closed at once, and served again once one closes")
+    func connectionLimit() throws {
+        try withServer(maxConnections: 3) { _, port, responder in
+            var idle = try (0..<3).map { _ in try RawHTTPConnection(port: port) }
+            for connection in idle {
+                connection.send("GET /held HTTP/1.1\r\nHost: x\r\n\r\n")
+                #expect(try connection.readResponse().status == 200)
+            }
+            for _ in 0..<2 {
+                #expect(try RawHTTPConnection(port: port, readTimeoutSeconds: 5).isClosedByPeer())
+            }
+            #expect(responder.connectionLimitNotices.load(ordering: .relaxed) == 1)
+
+            idle.removeLast()
+            var answered = false
+            for _ in 0..<100 where !answered {
+                let connection = try RawHTTPConnection(port: port, readTimeoutSeconds: 5)
+                connection.send("GET /after HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                answered = (try? connection.readResponse().status) == 200
+                if !answered { usleep(10_000) }
+            }
+            #expect(answered)
+            #expect(idle.count == 2)
+        }
+    }
+
+    @Test("a request is answered beside 1,100 idle connections, past select()'s 1,024 descriptors",
+          .enabled(if: HTTPServerConfiguration.connectionCapacity >= 2_500, "the file limit (ulimit -n) is too low to hold both ends"))
+    func manyIdleConnections() throws {
+        try withServer { _, port, _ in
+            let idle = try (0..<1_100).map { _ in try RawHTTPConnection(port: port) }
+            let connection = try RawHTTPConnection(port: port, readTimeoutSeconds: 5)
+            connection.send("GET /beside HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try connection.readResponse().status == 200)
+            #expect(idle.count == 1_100)
         }
     }
 

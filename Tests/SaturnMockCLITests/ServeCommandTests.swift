@@ -1,4 +1,5 @@
 import Foundation
+import MicroHTTP
 import Testing
 
 @Suite("saturn-mock serve, as a process", .timeLimit(.minutes(2)))
@@ -79,6 +80,9 @@ struct ServeCommandTests {
         (["serve", "--clock", "noon", "--in-memory"], "--clock must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not 'noon'"),
         (["serve", "--max-tenants", "0", "--in-memory"], "--max-tenants must be at least 1 (the default tenant)"),
         (["serve", "--journal-size", "0", "--in-memory"], "--journal-size must be positive"),
+        (["serve", "--max-connections", "0", "--in-memory"], "--max-connections must be at least 1"),
+        (["serve", "--max-connections", "100000000", "--in-memory"],
+         "--max-connections 100000000 is over the \(HTTPServerConfiguration.connectionCapacity) that this process's file limit (ulimit -n) leaves room for: raise the limit or lower the count"),
         (["serve", "--control-token", "", "--in-memory"], "--control-token must be a non-empty token without spaces"),
     ])
     func startupErrors(arguments: [String], message: String) throws {
@@ -99,7 +103,7 @@ struct ServeCommandTests {
         let result = try ServeProcess.run(["serve", "--help"])
         #expect(result.status == 0)
         for option in ["--host", "--port", "--seed", "--data-dir", "--in-memory", "--strict", "--port-file", "--log-level", "--max-body-bytes",
-                       "--connection-timeout", "--control-token", "--max-tenants", "--journal-size", "--clock", "--deterministic-ids", "/_mock/", "SATURN_MOCK_"] {
+                       "--connection-timeout", "--control-token", "--max-tenants", "--max-connections", "--journal-size", "--clock", "--deterministic-ids", "/_mock/", "SATURN_MOCK_"] {
             #expect(result.output.contains(option), "\(option)")
         }
     }
