@@ -17,8 +17,7 @@ enum ImageReference {
     static func forbiddenCharacter(in uri: String) -> String? {
         guard !uri.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
         for (position, scalar) in uri.unicodeScalars.enumerated() where !(0x21...0x7E).contains(scalar.value) {
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let code = "U+" + String(scalar.value, radix: 16, uppercase: true, zeroPaddedTo: 4)
             switch scalar.value {
             case 0x20: return "contains a space at character \(position + 1); an image reference has no white space"
             case 0..<0x20, 0x7F: return "contains the control character \(code) at character \(position + 1); an image reference is printable ASCII"

@@ -17,7 +17,6 @@ enum StableID {
     }
 
     private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(value, radix: 16, zeroPaddedTo: 16)
     }
 }

@@ -13,21 +13,8 @@ public enum UTCTimestamp {
         let (dayNumber, second) = secondOfDay < 0 ? (days - 1, secondOfDay + secondsPerDay) : (days, secondOfDay)
         let (year, month, day) = civilDate(daysSinceEpoch: dayNumber)
         guard (0...9999).contains(year) else { return Date.ISO8601FormatStyle().format(date) }
-        var text = ""
-        text.reserveCapacity(20)
-        append(year, width: 4, to: &text)
-        text += "-"
-        append(month, width: 2, to: &text)
-        text += "-"
-        append(day, width: 2, to: &text)
-        text += "T"
-        append(second / 3600, width: 2, to: &text)
-        text += ":"
-        append(second / 60 % 60, width: 2, to: &text)
-        text += ":"
-        append(second % 60, width: 2, to: &text)
-        text += "Z"
-        return text
+        let calendarDay = "\(String(year, zeroPaddedTo: 4))-\(String(month, zeroPaddedTo: 2))-\(String(day, zeroPaddedTo: 2))"
+        return calendarDay + "T\(String(second / 3600, zeroPaddedTo: 2)):\(String(second / 60 % 60, zeroPaddedTo: 2)):\(String(second % 60, zeroPaddedTo: 2))Z"
     }
 
     /// The time an ISO 8601 text names, or nil when it names none. A date that does not exist, such as February 30,
@@ -62,11 +49,6 @@ public enum UTCTimestamp {
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    private static func append(_ value: Int, width: Int, to text: inout String) {
-        let digits = String(value)
-        text += String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

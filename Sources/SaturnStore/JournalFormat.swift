@@ -1,3 +1,5 @@
+import SaturnDomain
+
 /// The journal's text format: a header line, then one line per committed transaction,
 /// `R <length> <crc32> <json>\n`, where the length and checksum (8 hex digits) cover the JSON bytes only.
 enum JournalFormat {
@@ -9,8 +11,7 @@ enum JournalFormat {
 
     /// One record's bytes, ready to append.
     static func frame(_ json: [UInt8]) -> [UInt8] {
-        let checksum = String(CRC32.checksum(json), radix: 16)
-        let prefix = "R \(json.count) \(String(repeating: "0", count: 8 - checksum.count))\(checksum) "
+        let prefix = "R \(json.count) \(String(CRC32.checksum(json), radix: 16, zeroPaddedTo: 8)) "
         return Array(prefix.utf8) + json + [0x0A]
     }
 

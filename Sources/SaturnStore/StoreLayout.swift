@@ -16,8 +16,7 @@ struct StoreLayout: Sendable {
     func namedSnapshot(tenant: String, name: String) -> String { snapshotFolder(of: tenant) + "/" + name + ".json" }
 
     func journal(_ generation: Int) -> String {
-        let digits = String(generation)
-        return folder + "/journal-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits + ".log"
+        folder + "/journal-" + String(generation, zeroPaddedTo: 8) + ".log"
     }
 
     /// The generations of the journal files present, ascending.
