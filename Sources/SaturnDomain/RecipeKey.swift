@@ -17,18 +17,12 @@ public struct RecipeKey: Hashable, Comparable, Sendable {
 
     /// An opaque page cursor that points at this key.
     public var cursorToken: String {
-        let plain = ["v1", type.rawValue, owner.description, name].joined(separator: String(Self.separator))
-        return Data(plain.utf8).base64EncodedString()
-            .replacing("+", with: "-")
-            .replacing("/", with: "_")
-            .replacing("=", with: "")
+        PageCursor.encode(["v1", type.rawValue, owner.description, name].joined(separator: String(Self.separator)))
     }
 
     /// Reads a cursor made by `cursorToken`; nil for anything else.
     public init?(cursorToken: String) {
-        var base64 = cursorToken.replacing("-", with: "+").replacing("_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8) else { return nil }
+        guard let plain = PageCursor.decode(cursorToken) else { return nil }
         let parts = plain.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 4, parts[0] == "v1",
               let ownerParts = OwnerPath.parts(of: parts[2]), let org = ownerParts.org, let identity = ownerParts.identity

@@ -114,6 +114,19 @@ public struct JSONOutput {
         needsComma = true
     }
 
+    /// Writes any JSON value as it was read: a whole number without a fraction, objects with sorted keys.
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case let .bool(flag): bool(flag)
+        case let .string(text): string(text)
+        case let .number(number):
+            if number == number.rounded(), abs(number) < 1e15 { integer(Int(number)) } else { numberLiteral("\(number)") }
+        case let .array(items): array(items) { json, item in json.value(item) }
+        case let .object(members): object(sorted: members) { json, member in json.value(member) }
+        }
+    }
+
     /// Writes `null`.
     public mutating func null() {
         raw("null")

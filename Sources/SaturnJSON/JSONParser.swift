@@ -198,10 +198,15 @@ public struct JSONParser {
         } while nesting > 0
     }
 
+    /// Reads one value of any kind as a tree.
+    public mutating func readValue() throws(JSONSyntaxError) -> JSONValue {
+        skipWhitespace()
+        return try parseValue()
+    }
+
     /// Reads and drops one value of any kind.
     public mutating func skipValue() throws(JSONSyntaxError) {
-        skipWhitespace()
-        _ = try parseValue()
+        _ = try readValue()
     }
 
     /// Checks that nothing but white space follows.
