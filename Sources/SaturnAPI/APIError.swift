@@ -71,7 +71,7 @@ enum ErrorRendering {
         case let .notOrgMember(username, org):
             return HTTPResponseParts(403, "forbidden", "User '\(username)' is not a member of org '\(org)'.")
         case let .notOrgAdmin(username, org):
-            return HTTPResponseParts(403, "forbidden", "Writing image recipes in org '\(org)' needs an org admin; '\(username)' is a member.")
+            return HTTPResponseParts(403, "forbidden", "Writing images, or another identity's workspaces, jobs and deployments, in org '\(org)' needs an org admin; '\(username)' is a member.")
         case let .unknownRecipeType(type):
             return HTTPResponseParts(404, "not_found", "Unknown recipe type '\(type)'; known types: \(RecipeType.names.joined(separator: ", ")).")
         case let .recipeNotFound(type, name):
@@ -102,6 +102,14 @@ enum ErrorRendering {
             return HTTPResponseParts(409, "default_tenant", "The default tenant is the installation at /api and cannot be deleted; POST /_mock/reset empties it.")
         case let .snapshotNotFound(tenant, name):
             return HTTPResponseParts(404, "snapshot_not_found", "Tenant '\(tenant)' has no snapshot named '\(name)'; GET /_mock/snapshots lists them.")
+        case let .resourceNotFound(kind, id):
+            return HTTPResponseParts(404, "not_found", "No \(kind) with id '\(id)' is visible to you; GET /api/recipes?type=\(kind) lists them with their state.id.")
+        case let .podNotFound(name):
+            return HTTPResponseParts(404, "not_found", "No pod named '\(name)'; GET /api/active/pods?workload_type=TYPE&workload_id=ID lists a resource's pods.")
+        case let .lifecycleConflict(message):
+            return HTTPResponseParts(409, "invalid_state", message)
+        case let .imageInUse(image, users):
+            return HTTPResponseParts(409, "image_in_use", "\(image) is used by \(users.joined(separator: ", ")); change or delete those first.")
         case let .storeUnavailable(reason):
             return HTTPResponseParts(503, "store_unavailable", "The change was not saved: \(reason). Nothing was changed; reads still work.")
         }

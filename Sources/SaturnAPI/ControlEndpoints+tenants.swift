@@ -86,7 +86,7 @@ extension ControlEndpoints {
 
     /// `GET /_mock/state`: the tenant as one readable document, to keep as a fixture.
     static func exportState(_ context: RequestContext) throws -> Answer {
-        .now(JSONResponse.make(200, WireState(content: context.catalog.content)))
+        .now(JSONResponse.make(200, WireState(content: context.catalog.content, catalog: context.catalog)))
     }
 
     /// `PUT /_mock/state`: loads a document of `GET /_mock/state`, checked as strictly as the API checks recipes.

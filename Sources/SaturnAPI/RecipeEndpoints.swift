@@ -9,7 +9,7 @@ enum RecipeEndpoints {
         let caller = try context.caller()
         let drafts = try LegacySetReader.read(context.jsonBody()).map(RecipeDraft.image)
         let pending = try context.catalog.apply(drafts, createOnly: false, caller: caller)
-        return created(pending, WireAppliedSet(recipes: pending.outcome.recipes.map { WireRecipe(recipe: $0.recipe, applied: $0) }))
+        return created(pending, WireAppliedSet(recipes: pending.outcome.recipes.map { WireRecipe(recipe: $0.recipe, catalog: context.catalog, applied: $0) }))
     }
 
     /// `PUT /api/recipes`: create or update one modern recipe.
@@ -30,7 +30,7 @@ enum RecipeEndpoints {
         let draft = try ModernRecipeReader.read(context.jsonBody(), rejectUnknownFields: rejectUnknown)
         let pending = try context.catalog.apply([draft], createOnly: createOnly, caller: caller)
         let applied = pending.outcome.recipes[0]
-        return created(pending, WireRecipe(recipe: applied.recipe, applied: applied))
+        return created(pending, WireRecipe(recipe: applied.recipe, catalog: context.catalog, applied: applied))
     }
 
     /// The 201 an apply answers once it is durable, with a `Warning` header per warning.
@@ -53,12 +53,12 @@ enum RecipeEndpoints {
             let asTemplate = reader.bool("as_template")
             try reader.finish()
             let page = try context.catalog.list(query, caller: caller)
-            return JSONResponse.make(200, WirePage(
+            return (JSONResponse.make(200, WirePage(
                 itemsKey: "recipes",
-                items: page.recipes.map { WireRecipe(recipe: $0, asTemplate: asTemplate) },
+                items: page.recipes.map { WireRecipe(recipe: $0, catalog: context.catalog, asTemplate: asTemplate) },
                 prevKey: page.previousCursor,
                 nextKey: page.nextCursor
-            ))
+            )), page.recipes.allSatisfy { $0.type == .image })
         }
     }
 
@@ -70,12 +70,13 @@ enum RecipeEndpoints {
             let asTemplate = reader.bool("as_template")
             try reader.finish()
             let recipe = try context.catalog.recipe(type: RecipeType.named(context.parameter("type")), name: context.parameter("name"), owner: owner, caller: caller)
-            return JSONResponse.make(200, WireRecipe(recipe: recipe, asTemplate: asTemplate))
+            return (JSONResponse.make(200, WireRecipe(recipe: recipe, catalog: context.catalog, asTemplate: asTemplate)), recipe.type == .image)
         }
     }
 
     /// A read answered from the cache while the catalog is unchanged; the revision is read before rendering.
-    private static func cachedRead(_ context: RequestContext, render: (User) throws -> HTTPResponse) throws -> Answer {
+    /// `render` says whether its answer may be kept: one that shows a resource's status changes with the clock.
+    private static func cachedRead(_ context: RequestContext, render: (User) throws -> (HTTPResponse, cacheable: Bool)) throws -> Answer {
         let caller = try context.caller()
         let revision = context.catalog.revision
         return .now(try context.side.reads.response(for: ResponseCache.Key(caller: caller, request: context.request), revision: revision) {

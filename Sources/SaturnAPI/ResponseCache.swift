@@ -21,11 +21,12 @@ final class ResponseCache: Sendable {
     private static let capacity = 1024
     private let entries = Mutex<[Key: (revision: UInt64, response: HTTPResponse)]>([:])
 
-    /// The cached answer for `key` if it was rendered at `revision`, else `render()`'s, which is then kept.
-    /// Read `revision` before rendering: a write during the render then makes the entry stale at once.
-    func response(for key: Key, revision: UInt64, render: () throws -> HTTPResponse) rethrows -> HTTPResponse {
+    /// The cached answer for `key` if it was rendered at `revision`, else `render()`'s, which is then kept if it
+    /// is cacheable. Read `revision` before rendering: a write during the render then makes the entry stale at once.
+    func response(for key: Key, revision: UInt64, render: () throws -> (HTTPResponse, cacheable: Bool)) rethrows -> HTTPResponse {
         if let hit = entries.withLock({ $0[key] }), hit.revision == revision { return hit.response }
-        let response = try render()
+        let (response, cacheable) = try render()
+        guard cacheable else { return response }
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = (revision, response)

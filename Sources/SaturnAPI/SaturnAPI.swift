@@ -15,8 +15,6 @@ public final class SaturnAPI: HTTPResponder {
         public var journalSize = 1_000
         /// When set, every control request needs `Authorization: Bearer <token>`.
         public var controlToken: String?
-        /// What `GET /api/info/servers` answers.
-        public var servers = ServerCatalog.empty
 
         /// The defaults: 1,000 journal entries, an open control plane.
         public init() {}
@@ -33,7 +31,7 @@ public final class SaturnAPI: HTTPResponder {
         sides = TenantSides(registry: registry, journalSize: settings.journalSize)
         controlToken = settings.controlToken.map { Array($0.utf8) }
         self.logger = logger
-        router = SaturnRoutes.make(servers: settings.servers)
+        router = SaturnRoutes.make(servers: registry.settings.servers)
         controlRouter = ControlRoutes.make()
     }
 

@@ -32,6 +32,10 @@ enum SaturnRoutes {
         router.add("GET", "/api/images/{image_id}/tags/{image_tag_id}", ImageTagEndpoints.get)
         router.add("PATCH", "/api/images/{image_id}/tags/{image_tag_id}", ImageTagEndpoints.update)
         router.add("DELETE", "/api/images/{image_id}/tags/{image_tag_id}", ImageTagEndpoints.delete)
+        for kind in ResourceKind.allCases { ResourceEndpoints.register(kind, on: &router) }
+        router.add("GET", "/api/active/pods", PodEndpoints.live)
+        router.add("GET", "/api/active/pods/{name}", PodEndpoints.get)
+        router.add("GET", "/api/active/pods/{name}/logs", PodEndpoints.logs)
         return router
     }
 }

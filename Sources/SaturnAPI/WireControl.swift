@@ -133,9 +133,11 @@ struct WireClock: JSONWritable {
 }
 
 /// `GET /_mock/state`: `{"saturn_mock_state": 1, "minted": [...], "recipes": [Recipe with state]}`. Minted users
-/// are listed without their tokens: a loaded document mints fresh ones, so tokens stay unique across tenants.
+/// are listed without their tokens: a loaded document mints fresh ones, so tokens stay unique across tenants. The
+/// document holds image recipes; workspaces, jobs and deployments live in snapshots (README "Testing with the mock").
 struct WireState: JSONWritable {
     let content: TenantContent
+    let catalog: RecipeCatalog
 
     func write(to output: inout JSONOutput) {
         output.object { json in
@@ -144,7 +146,9 @@ struct WireState: JSONWritable {
             json.key("minted")
             json.array(content.minted) { json, minted in WireMintedToken(minted: minted, withSecrets: false).write(to: &json) }
             json.key("recipes")
-            json.array(content.recipes) { json, recipe in WireRecipe(recipe: recipe).write(to: &json) }
+            json.array(content.recipes.filter { $0.type == .image }) { json, recipe in
+                WireRecipe(recipe: recipe, catalog: catalog).write(to: &json)
+            }
         }
     }
 }

@@ -7,6 +7,8 @@ struct WireRecipe: JSONWritable {
     static let schemaVersion = "2025.10.01"
 
     let recipe: Recipe
+    /// The tenant, for a resource's status and image.
+    let catalog: RecipeCatalog
     /// The apply this answers, whose actions go into `state`.
     var applied: AppliedRecipe?
     /// Strips `spec.owner` and `state`, as `as_template` asks.
@@ -20,12 +22,18 @@ struct WireRecipe: JSONWritable {
             json.string(recipe.type.rawValue)
             json.key("spec")
             switch recipe.spec {
-            case let .image(image): writeSpec(image, to: &json)
-            }
-            if !asTemplate {
-                json.key("state")
-                switch recipe.spec {
-                case let .image(image): writeState(image, to: &json)
+            case let .image(image):
+                writeSpec(image, to: &json)
+                if !asTemplate {
+                    json.key("state")
+                    writeState(image, to: &json)
+                }
+            case let .resource(resource):
+                let view = catalog.view(recipe, spec: resource)
+                writeSpec(view, to: &json)
+                if !asTemplate {
+                    json.key("state")
+                    writeState(view, to: &json)
                 }
             }
         }
@@ -34,12 +42,7 @@ struct WireRecipe: JSONWritable {
     /// `ImageSpec`, with `ImageTagRecipe` versions.
     private func writeSpec(_ image: ImageSpec, to output: inout JSONOutput) {
         output.object { json in
-            json.key("name")
-            json.string(recipe.name)
-            if !asTemplate {
-                json.key("owner")
-                json.string(recipe.owner.description)
-            }
+            writeNameAndOwner(to: &json)
             json.key("description")
             json.string(image.description)
             json.key("versions")
@@ -75,12 +78,7 @@ struct WireRecipe: JSONWritable {
     /// `ImageState`, with an `ImageTagState` per version.
     private func writeState(_ image: ImageSpec, to output: inout JSONOutput) {
         output.object { json in
-            json.key("id")
-            json.string(recipe.id)
-            if let applied {
-                json.key("action")
-                json.string(applied.action.rawValue)
-            }
+            writeIDAndAction(to: &json)
             json.key("versions")
             json.array(image.versions) { json, version in
                 json.object { json in
@@ -92,6 +90,74 @@ struct WireRecipe: JSONWritable {
                     }
                 }
             }
+        }
+    }
+}
+
+extension WireRecipe {
+    /// `WorkspaceSpec`, `JobSpec` or `DeploymentSpec`: the image as `org/identity/name:version`, `status` as the
+    /// desired state (`running` while pending or running, else `stopped`), and every other field as it was given.
+    private func writeSpec(_ view: ResourceView, to output: inout JSONOutput) {
+        let spec = view.spec
+        output.object { json in
+            writeNameAndOwner(to: &json)
+            json.key("image")
+            if let (image, version) = catalog.imageVersion(of: spec) {
+                json.string("\(image.owner)/\(image.name):\(version.name)")
+            } else {
+                json.null()
+            }
+            json.key("instance_type")
+            json.string(spec.instanceType)
+            if let command = spec.command {
+                json.key("command")
+                json.string(command)
+            }
+            if spec.kind == .job {
+                json.key("schedule")
+                json.string(spec.schedule)
+            }
+            if !asTemplate {
+                json.key("status")
+                json.string(view.status == .pending || view.status == .running ? "running" : "stopped")
+            }
+            for (name, value) in spec.settings.sorted(by: { $0.key < $1.key }) {
+                json.key(name)
+                json.value(value)
+            }
+        }
+    }
+
+    /// `ResourceState`: the id, what an apply did, the live status and, while running, the URL.
+    private func writeState(_ view: ResourceView, to output: inout JSONOutput) {
+        output.object { json in
+            writeIDAndAction(to: &json)
+            json.key("status")
+            json.string(view.status.rawValue)
+            json.key("url")
+            json.string(view.kind == .job || view.status != .running ? nil : WireResource.url(of: view))
+        }
+    }
+}
+
+extension WireRecipe {
+    /// The start of every type's spec: the name, and the owner unless it is a template.
+    private func writeNameAndOwner(to json: inout JSONOutput) {
+        json.key("name")
+        json.string(recipe.name)
+        if !asTemplate {
+            json.key("owner")
+            json.string(recipe.owner.description)
+        }
+    }
+
+    /// The start of every type's state: the recipe's id, and what the apply this answers did to it.
+    private func writeIDAndAction(to json: inout JSONOutput) {
+        json.key("id")
+        json.string(recipe.id)
+        if let applied {
+            json.key("action")
+            json.string(applied.action.rawValue)
         }
     }
 }

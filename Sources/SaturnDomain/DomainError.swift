@@ -38,6 +38,14 @@ public enum DomainError: Error, Equatable, Sendable {
     case defaultTenantIsPermanent
     /// No named snapshot of the tenant has this name.
     case snapshotNotFound(tenant: String, name: String)
+    /// No workspace, job or deployment of this kind and id is visible to the caller.
+    case resourceNotFound(kind: String, id: String)
+    /// No pod of this name is live or remembered.
+    case podNotFound(String)
+    /// The resource's status does not allow the call; the message says what would.
+    case lifecycleConflict(String)
+    /// An image or version that resources run cannot be deleted.
+    case imageInUse(image: String, users: [String])
     /// The store could not write; nothing was changed.
     case storeUnavailable(reason: String)
 }

@@ -1,6 +1,7 @@
 import SaturnJSON
 
-/// Reads a modern recipe (`{"schema_version", "type", "spec", "state"}`) into a draft of its type.
+/// Reads a modern recipe (`{"schema_version", "type", "spec", "state"}`) into a draft of its type: images here,
+/// workspaces, jobs and deployments in `ResourceRecipeReader`.
 public enum ModernRecipeReader {
     /// The modern schema versions the mock accepts.
     public static let schemaVersions = ["2025.10.01"]
@@ -19,14 +20,15 @@ public enum ModernRecipeReader {
         if let version = recipe.string("schema_version", issues: &issues), !schemaVersions.contains(version) {
             issues.add("schema_version", "unsupported schema_version '\(version)'; accepted: \(schemaVersions.joined(separator: ", "))")
         }
-        if let type = recipe.oneOf("type", RecipeType.names, required: true, issues: &issues), type != RecipeType.image.rawValue {
-            issues.add("type", "saturn-mock applies image recipes only; '\(type)' recipes are not supported")
-        }
+        let type = recipe.oneOf("type", RecipeType.names, required: true, issues: &issues).flatMap(RecipeType.init(rawValue:))
         guard let specValue = recipe.values["spec"] else {
             issues.add("spec", "is required")
             return nil
         }
-        guard let spec = JSONFields(specValue, path: "spec", issues: &issues) else { return nil }
+        guard let spec = JSONFields(specValue, path: "spec", issues: &issues), let type else { return nil }
+        if let kind = ResourceKind(type) {
+            return ResourceRecipeReader.read(spec, kind: kind, rejectUnknownFields: rejectUnknownFields, issues: &issues).map(RecipeDraft.resource)
+        }
         if rejectUnknownFields {
             spec.rejectUnknown(allowed: ["name", "owner", "description", "versions", "hardware_type", "supports", "access"], issues: &issues)
         }

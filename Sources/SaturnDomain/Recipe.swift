@@ -44,18 +44,21 @@ extension Date {
 /// What a recipe holds beyond its identity, by type.
 public enum RecipeSpec: Equatable, Sendable {
     case image(ImageSpec)
+    case resource(ResourceSpec)
 
     /// The recipe type this spec belongs to.
     public var type: RecipeType {
         switch self {
         case .image: return .image
+        case let .resource(resource): return resource.kind.recipeType
         }
     }
 
-    /// Who besides the owner and the org's admins may see the recipe.
+    /// Who besides the owner and the org's admins may see the recipe; a resource, only they.
     public var access: RecipeAccess {
         switch self {
         case let .image(image): return image.access
+        case .resource: return .owner
         }
     }
 
@@ -63,6 +66,7 @@ public enum RecipeSpec: Equatable, Sendable {
     public var partIDs: [String] {
         switch self {
         case let .image(image): return image.versions.map(\.id)
+        case .resource: return []
         }
     }
 }

@@ -8,7 +8,7 @@ extension RecipeCatalog {
         // What the rules say of each draft depends on the draft alone: checked before writers queue up.
         var issues = ValidationIssues()
         var warnings: [String] = []
-        for draft in drafts { draft.review(strict: strictImageURIs, issues: &issues, warnings: &warnings) }
+        for draft in drafts { draft.review(strict: settings.strictImageURIs, issues: &issues, warnings: &warnings) }
         return try log.exclusive { writer throws(DomainError) -> PendingApply in
             var applied: [AppliedRecipe] = []
             var staged: [RecipeKey: Recipe] = [:]
@@ -22,11 +22,22 @@ extension RecipeCatalog {
                     throw .recipeExists(type: key.type.rawValue, owner: owner.description, name: draft.name)
                 }
                 let id = stored?.id ?? ids.recipeID(key)
-                let merge = draft.merged(onto: stored?.spec, now: now) { part in ids.partID(of: id, named: part) }
-                let recipe = Recipe(id: id, owner: owner, name: draft.name, spec: merge.spec, createdAt: stored?.createdAt ?? now)
+                let spec: RecipeSpec
+                var partActions: [String: ApplyAction] = [:]
+                switch draft {
+                case let .image(image):
+                    var storedImage: ImageSpec?
+                    if case let .image(imageSpec)? = stored?.spec { storedImage = imageSpec }
+                    let merge = ImageMerge.merge(image, onto: storedImage, now: now) { part in ids.partID(of: id, named: part) }
+                    spec = .image(merge.spec)
+                    partActions = merge.versionActions
+                case let .resource(resource):
+                    spec = .resource(try resourceSpec(resource, onto: stored, caller: caller, now: now))
+                }
+                let recipe = Recipe(id: id, owner: owner, name: draft.name, spec: spec, createdAt: stored?.createdAt ?? now)
                 let action: ApplyAction = stored == nil ? .created : (recipe == stored ? .unchanged : .updated)
                 staged[key] = recipe
-                applied.append(AppliedRecipe(recipe: recipe, action: action, partActions: merge.partActions, previous: stored))
+                applied.append(AppliedRecipe(recipe: recipe, action: action, partActions: partActions, previous: stored))
             }
             guard issues.isEmpty else { throw .invalid(issues) }
             let outcome = ApplyOutcome(recipes: applied, warnings: warnings)
@@ -48,11 +59,13 @@ extension RecipeCatalog {
         }
     }
 
-    /// The owner a draft writes to; the caller must be an admin of its org.
+    /// The owner a draft writes to; the caller must be an admin of its org, or the owner of a resource.
     private func writableOwner(of draft: RecipeDraft, caller: User, directory: IdentityDirectory) throws(DomainError) -> OwnerPath {
         let path = draft.path.isEmpty ? "owner" : "\(draft.path).owner"
         let resolved = try directory.resolve(draft.owner ?? .path(caller.username), for: caller, path: path)
-        guard caller.role(in: resolved.org.name) == .admin else {
+        // A member writes its own workspaces, jobs and deployments; images, and others' resources, need an admin.
+        let ownResource = draft.type != .image && (resolved.identity ?? resolved.org.name) == caller.username
+        guard ownResource || caller.role(in: resolved.org.name) == .admin else {
             throw .notOrgAdmin(username: caller.username, org: resolved.org.name)
         }
         return OwnerPath(org: resolved.org.name, identity: resolved.identity ?? resolved.org.name)

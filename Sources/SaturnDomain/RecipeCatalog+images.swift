@@ -24,18 +24,51 @@ extension RecipeCatalog {
     public func writeImage(
         id: String, caller: User, change: (Recipe, ImageSpec) throws(DomainError) -> Recipe?
     ) throws(DomainError) -> (before: Recipe, after: Recipe?, write: PendingWrite) {
-        try log.exclusive { writer throws(DomainError) -> (before: Recipe, after: Recipe?, write: PendingWrite) in
-            let image = try image(id: id, caller: caller)
-            guard caller.role(in: image.owner.org) == .admin else {
-                throw .notOrgAdmin(username: caller.username, org: image.owner.org)
-            }
+        try writeRecipe(id: id, caller: caller, find: { id throws(DomainError) in try image(id: id, caller: caller) }) { image throws(DomainError) in
             guard case let .image(spec) = image.spec else { throw .imageNotFound(id: id) }
             let changed = try change(image, spec)
-            if let changed, changed.key != image.key, state.withLock({ $0.byKey[changed.key] != nil }) {
-                throw .recipeExists(type: RecipeType.image.rawValue, owner: changed.owner.description, name: changed.name)
+            try checkNotInUse(image, after: changed)
+            return changed
+        }
+    }
+
+    /// Refuses to delete an image, or versions of it, that a workspace, job or deployment runs.
+    private func checkNotInUse(_ image: Recipe, after changed: Recipe?) throws(DomainError) {
+        let kept: Set<String> = if case let .image(spec)? = changed?.spec { Set(spec.versions.map(\.id)) } else { [] }
+        guard case let .image(spec) = image.spec else { return }
+        let removed = spec.versions.filter { !kept.contains($0.id) }
+        guard !removed.isEmpty else { return }
+        let removedIDs = Set(removed.map(\.id))
+        let users = state.withLock { current in
+            current.byKey.values.filter { recipe in
+                guard case let .resource(resource) = recipe.spec else { return false }
+                return resource.image.imageID == image.id && removedIDs.contains(resource.image.versionID)
             }
-            if let changed, changed == image { return (image, changed, PendingWrite(ticket: nil, log: log)) }
-            let removing = changed.map { $0.key == image.key ? [] : [image.key] } ?? [image.key]
+        }.sorted { $0.key < $1.key }
+        guard !users.isEmpty else { return }
+        let what = changed == nil ? "Image '\(image.owner)/\(image.name)'"
+            : "Version \(removed.map { "'\($0.name)'" }.joined(separator: ", ")) of image '\(image.owner)/\(image.name)'"
+        throw .imageInUse(image: what, users: users.map { "\($0.type.rawValue) '\($0.owner)/\($0.name)'" })
+    }
+
+    /// Changes a recipe the caller may write (an org admin, or the owner of a workspace, job or deployment), in one
+    /// transaction: `find` looks it up by id as the caller sees it, `change` gives it back changed, renamed, or nil
+    /// to delete it.
+    func writeRecipe(
+        id: String, caller: User, find: (String) throws(DomainError) -> Recipe, change: (Recipe) throws(DomainError) -> Recipe?
+    ) throws(DomainError) -> (before: Recipe, after: Recipe?, write: PendingWrite) {
+        try log.exclusive { writer throws(DomainError) -> (before: Recipe, after: Recipe?, write: PendingWrite) in
+            let recipe = try find(id)
+            let ownsResource = recipe.type != .image && recipe.owner.identity == caller.username
+            guard ownsResource || caller.role(in: recipe.owner.org) == .admin else {
+                throw .notOrgAdmin(username: caller.username, org: recipe.owner.org)
+            }
+            let changed = try change(recipe)
+            if let changed, changed.key != recipe.key, state.withLock({ $0.byKey[changed.key] != nil }) {
+                throw .recipeExists(type: recipe.type.rawValue, owner: changed.owner.description, name: changed.name)
+            }
+            if let changed, changed == recipe { return (recipe, changed, PendingWrite(ticket: nil, log: log)) }
+            let removing = changed.map { $0.key == recipe.key ? [] : [recipe.key] } ?? [recipe.key]
             let ticket = try writer.commit(StoreTransaction(tenant: tenant, change: .put(changed.map { [$0] } ?? [], removing: removing))) {
                 state.withLock { current in
                     for key in removing { current.restore(key, to: nil) }
@@ -45,12 +78,12 @@ extension RecipeCatalog {
                 return { [self] in
                     state.withLock { current in
                         if let changed { current.restore(changed.key, to: nil) }
-                        current.put(image)
+                        current.put(recipe)
                     }
                     changes.add(1, ordering: .releasing)
                 }
             }
-            return (image, changed, PendingWrite(ticket: ticket, log: log))
+            return (recipe, changed, PendingWrite(ticket: ticket, log: log))
         }
     }
 
@@ -77,7 +110,7 @@ extension RecipeCatalog {
     /// to send, or, under `--strict`, a 422 naming the path.
     public func review(imageURI uri: String, path: String) throws(DomainError) -> [String] {
         let objections = ImageURIPolicy.objections(to: uri)
-        guard strictImageURIs, !objections.isEmpty else { return objections.map { "\(path): \($0)" } }
+        guard settings.strictImageURIs, !objections.isEmpty else { return objections.map { "\(path): \($0)" } }
         var issues = ValidationIssues()
         for objection in objections { issues.add(path, objection) }
         throw .invalid(issues)

@@ -90,8 +90,12 @@ extension RecipeCatalog {
         let key = RecipeKey(type: draft.type, owner: owner, name: draft.name)
         let id = givenIDs.recipe ?? ids.recipeID(key)
         let now = clock.now().wholeSeconds
-        let merge = draft.merged(onto: nil, now: now) { part in givenIDs.parts[part] ?? ids.partID(of: id, named: part) }
-        return Recipe(id: id, owner: owner, name: draft.name, spec: merge.spec, createdAt: now)
+        guard case let .image(image) = draft else {
+            issues.add("\(path).type", "a state document holds image recipes; apply workspaces, jobs and deployments with PUT /api/recipes")
+            return nil
+        }
+        let merge = ImageMerge.merge(image, onto: nil, now: now) { part in givenIDs.parts[part] ?? ids.partID(of: id, named: part) }
+        return Recipe(id: id, owner: owner, name: draft.name, spec: .image(merge.spec), createdAt: now)
     }
 }
 

@@ -12,8 +12,9 @@ public final class RecipeCatalog: Sendable {
     /// The tenant's identities before anything was minted: the seed's, with the tenant's tokens.
     let baseDirectory: IdentityDirectory
     let log: TransactionLog
-    let strictImageURIs: Bool
-    /// The tenant's clock: token expiry reads it.
+    /// How the installation behaves: strict image URIs, sizes, the lifecycle's timing.
+    public let settings: TenantRegistry.Settings
+    /// The tenant's clock: token expiry and the resources' lifecycle read it.
     public let clock: TenantClock
     /// Where the tenant's new ids come from.
     public let ids: IDSource
@@ -21,16 +22,15 @@ public final class RecipeCatalog: Sendable {
     let changes = Atomic<UInt64>(0)
     let state: Mutex<CatalogState>
 
-    /// The tenant as the store loaded it. `strictImageURIs` refuses, rather than warns about, image URIs that
-    /// Saturn could not pull (README "Image references").
+    /// The tenant as the store loaded it.
     public init(
         tenant: String, baseDirectory: IdentityDirectory, loaded: LoadedTenant, log: TransactionLog,
-        strictImageURIs: Bool, clock: TenantClock, ids: IDSource
+        settings: TenantRegistry.Settings, clock: TenantClock, ids: IDSource
     ) {
         self.tenant = tenant
         self.baseDirectory = baseDirectory
         self.log = log
-        self.strictImageURIs = strictImageURIs
+        self.settings = settings
         self.clock = clock
         self.ids = ids
         state = Mutex(CatalogState(recipes: loaded.recipes, minted: loaded.minted, base: baseDirectory))

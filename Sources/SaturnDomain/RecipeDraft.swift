@@ -3,11 +3,13 @@ import FoundationEssentials
 /// A recipe as a request gives it, after its type's reader validated it.
 public enum RecipeDraft: Equatable, Sendable {
     case image(ImageDraft)
+    case resource(ResourceDraft)
 
     /// The type the draft writes.
     public var type: RecipeType {
         switch self {
         case .image: return .image
+        case let .resource(resource): return resource.kind.recipeType
         }
     }
 
@@ -15,6 +17,7 @@ public enum RecipeDraft: Equatable, Sendable {
     public var path: String {
         switch self {
         case let .image(image): return image.path
+        case let .resource(resource): return resource.path
         }
     }
 
@@ -22,6 +25,7 @@ public enum RecipeDraft: Equatable, Sendable {
     public var name: String {
         switch self {
         case let .image(image): return image.name
+        case let .resource(resource): return resource.name
         }
     }
 
@@ -29,36 +33,22 @@ public enum RecipeDraft: Equatable, Sendable {
     public var owner: OwnerReference? {
         switch self {
         case let .image(image): return image.owner
+        case let .resource(resource): return resource.owner
         }
     }
 
-    /// What the installation's rules say of the draft beyond its shape: problems refuse it, warnings go out as
-    /// `Warning` headers.
+    /// What the installation's rules say of an image draft's URIs: problems refuse it, warnings go out as `Warning`
+    /// headers. A resource's image was imported already; whether it can be pulled shows when it starts.
     func review(strict: Bool, issues: inout ValidationIssues, warnings: inout [String]) {
-        switch self {
-        case let .image(image):
-            for version in image.versions {
-                for objection in ImageURIPolicy.objections(to: version.imageURI) {
-                    if strict {
-                        issues.add("\(version.path).image_uri", objection)
-                    } else {
-                        warnings.append("\(version.path).image_uri: \(objection)")
-                    }
+        guard case let .image(image) = self else { return }
+        for version in image.versions {
+            for objection in ImageURIPolicy.objections(to: version.imageURI) {
+                if strict {
+                    issues.add("\(version.path).image_uri", objection)
+                } else {
+                    warnings.append("\(version.path).image_uri: \(objection)")
                 }
             }
-        }
-    }
-
-    /// The spec after merging the draft onto what is stored (nil for a new recipe), and what happened to each
-    /// part that has its own id (an image's versions); `partID` gives a new part its id, by the part's name, and
-    /// `now` its creation time.
-    func merged(onto stored: RecipeSpec?, now: Date, partID: (String) -> String) -> (spec: RecipeSpec, partActions: [String: ApplyAction]) {
-        switch self {
-        case let .image(image):
-            var storedImage: ImageSpec?
-            if case let .image(spec)? = stored { storedImage = spec }
-            let merge = ImageMerge.merge(image, onto: storedImage, now: now, versionID: partID)
-            return (.image(merge.spec), merge.versionActions)
         }
     }
 }

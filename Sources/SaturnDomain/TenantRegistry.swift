@@ -12,7 +12,12 @@ public final class TenantRegistry: Sendable {
 
     /// How tenants are made.
     public struct Settings: Sendable {
+        /// Refuses, rather than warns about, image URIs that Saturn could not pull (README "Image references").
         public var strictImageURIs = false
+        /// The sizes a resource's `instance_type` must name (`GET /api/info/servers`).
+        public var servers = ServerCatalog.empty
+        /// How long starting, stopping and a job's run take.
+        public var timing = ResourceTiming.demo
         /// Every tenant's clock starts frozen here; nil runs them on the system's time.
         public var frozenClock: Date?
         public var deterministicIDs = false
@@ -140,7 +145,7 @@ public final class TenantRegistry: Sendable {
     private func makeCatalog(_ name: String, record: TenantRecord?, loaded: LoadedTenant) -> RecipeCatalog {
         RecipeCatalog(
             tenant: name, baseDirectory: record.map(seed.withTokens) ?? seed, loaded: loaded, log: log,
-            strictImageURIs: settings.strictImageURIs, clock: TenantClock(frozenAt: settings.frozenClock),
+            settings: settings, clock: TenantClock(frozenAt: settings.frozenClock),
             ids: IDSource(tenant: name, deterministic: settings.deterministicIDs)
         )
     }

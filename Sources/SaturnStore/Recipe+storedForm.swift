@@ -26,6 +26,7 @@ extension Recipe {
             json.key("spec")
             switch spec {
             case let .image(image): image.writeStored(to: &json)
+            case let .resource(resource): resource.writeStored(to: &json)
             }
         }
     }
@@ -39,6 +40,7 @@ extension Recipe {
         var id, owner, name: String?
         var createdAt = Recipe.unrecordedCreation
         var image = StoredImageFields()
+        var resource: ResourceSpec?
         try parser.readObject { parser, key throws(JSONSyntaxError) in
             switch key {
             case "tenant": tenant = try parser.readString()
@@ -51,8 +53,13 @@ extension Recipe {
             case "name": name = try parser.readString()
             case "created_at": createdAt = try StoredTime.read(&parser)
             case "spec":
-                try parser.readObject { parser, key throws(JSONSyntaxError) in
-                    if try !image.read(key, from: &parser) { try parser.skipValue() }
+                // The type is written before the spec.
+                if let kind = type.flatMap(ResourceKind.init) {
+                    resource = try ResourceSpec(storedFrom: &parser, kind: kind)
+                } else {
+                    try parser.readObject { parser, key throws(JSONSyntaxError) in
+                        if try !image.read(key, from: &parser) { try parser.skipValue() }
+                    }
                 }
             default:
                 if try !image.read(key, from: &parser) { try parser.skipValue() }
@@ -63,9 +70,12 @@ extension Recipe {
             throw parser.failure("a stored recipe's owner '\(owner)' is not org/identity")
         }
         let spec: RecipeSpec
-        switch type ?? .image {
-        case .image: spec = .image(try image.spec(parser))
-        case let other: throw parser.failure("a stored recipe has type '\(other.rawValue)', which this build does not store")
+        if let resource {
+            spec = .resource(resource)
+        } else if type ?? .image == .image {
+            spec = .image(try image.spec(parser))
+        } else {
+            throw parser.failure("a stored \(type?.rawValue ?? "") recipe has no spec")
         }
         return (tenant, Recipe(id: id, owner: OwnerPath(org: org, identity: identity), name: name, spec: spec, createdAt: createdAt))
     }
@@ -140,6 +150,123 @@ extension ImageVersion {
         }
         guard let id, let name, let imageURI else { throw parser.failure("a stored version lacks one of id, name, image_uri") }
         self.init(id: id, name: name, imageURI: imageURI, description: description, archived: archived, buildData: buildData, createdAt: createdAt)
+    }
+}
+
+extension ResourceSpec {
+    /// Writes the stored form of a workspace's, job's or deployment's spec: the image by ids, the given settings as
+    /// they were, and every run, newest first.
+    func writeStored(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("image_id")
+            json.string(image.imageID)
+            json.key("version_id")
+            json.string(image.versionID)
+            json.key("instance_type")
+            json.string(instanceType)
+            if let command {
+                json.key("command")
+                json.string(command)
+            }
+            if let schedule {
+                json.key("schedule")
+                json.string(schedule)
+            }
+            json.key("settings")
+            json.value(.object(settings))
+            json.key("updated_at")
+            json.string(UTCTimestamp.format(updatedAt))
+            json.key("scheduled")
+            json.bool(lifecycle.scheduled)
+            json.key("runs")
+            json.array(lifecycle.runs) { json, run in run.writeStored(to: &json) }
+        }
+    }
+
+    /// Reads a stored spec of `kind`.
+    init(storedFrom parser: inout JSONParser, kind: ResourceKind) throws(JSONSyntaxError) {
+        var imageID, versionID, instanceType, command, schedule: String?
+        var settings: [String: JSONValue] = [:]
+        var updatedAt = Recipe.unrecordedCreation
+        var scheduled = false
+        var runs: [ResourceRun] = []
+        try parser.readObject { parser, key throws(JSONSyntaxError) in
+            switch key {
+            case "image_id": imageID = try parser.readString()
+            case "version_id": versionID = try parser.readString()
+            case "instance_type": instanceType = try parser.readString()
+            case "command": command = try parser.readString()
+            case "schedule": schedule = try parser.readString()
+            case "settings":
+                guard case let .object(members) = try parser.readValue() else { throw parser.failure("a stored resource's settings are not an object") }
+                settings = members
+            case "updated_at": updatedAt = try StoredTime.read(&parser)
+            case "scheduled": scheduled = try parser.readBool()
+            case "runs": try parser.readArray { parser throws(JSONSyntaxError) in runs.append(try ResourceRun(storedFrom: &parser)) }
+            default: try parser.skipValue()
+            }
+        }
+        guard let imageID, let versionID, let instanceType else {
+            throw parser.failure("a stored \(kind.rawValue) lacks one of image_id, version_id, instance_type")
+        }
+        self.init(
+            kind: kind, image: ImageBinding(imageID: imageID, versionID: versionID), instanceType: instanceType,
+            command: command, schedule: schedule, settings: settings, updatedAt: updatedAt,
+            lifecycle: Lifecycle(current: runs.first, history: Array(runs.dropFirst()), scheduled: scheduled)
+        )
+    }
+}
+
+extension ResourceRun {
+    /// Writes the stored form of a run.
+    func writeStored(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("number")
+            json.integer(number)
+            json.key("requested_at")
+            json.string(UTCTimestamp.format(requestedAt))
+            if let stopRequestedAt {
+                json.key("stop_requested_at")
+                json.string(UTCTimestamp.format(stopRequestedAt))
+            }
+            json.key("image_uri")
+            json.string(imageURI)
+            if let command {
+                json.key("command")
+                json.string(command)
+            }
+            json.key("debug_mode")
+            json.bool(debugMode)
+            if let failure {
+                json.key("failure")
+                json.string(failure)
+            }
+        }
+    }
+
+    /// Reads a stored run.
+    init(storedFrom parser: inout JSONParser) throws(JSONSyntaxError) {
+        var number: Int?
+        var requestedAt, stopRequestedAt: Date?
+        var imageURI, command, failure: String?
+        var debugMode = false
+        try parser.readObject { parser, key throws(JSONSyntaxError) in
+            switch key {
+            case "number": number = try parser.readInteger()
+            case "requested_at": requestedAt = try StoredTime.read(&parser)
+            case "stop_requested_at": stopRequestedAt = try StoredTime.read(&parser)
+            case "image_uri": imageURI = try parser.readString()
+            case "command": command = try parser.readString()
+            case "debug_mode": debugMode = try parser.readBool()
+            case "failure": failure = try parser.readString()
+            default: try parser.skipValue()
+            }
+        }
+        guard let number, let requestedAt, let imageURI else { throw parser.failure("a stored run lacks one of number, requested_at, image_uri") }
+        self.init(
+            number: number, requestedAt: requestedAt, stopRequestedAt: stopRequestedAt, imageURI: imageURI, command: command,
+            debugMode: debugMode, failure: failure
+        )
     }
 }
 

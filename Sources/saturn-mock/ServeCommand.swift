@@ -80,6 +80,15 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Derive new ids, tokens and tenant names from the tenant and what they identify, so that runs give byte-identical answers.")
     var deterministicIds = false
 
+    @Option(help: ArgumentHelp("Seconds a started workspace, job or deployment stays pending before it runs (or fails to pull its image); 0 runs it at once.", valueName: "seconds"))
+    var startDelay = ResourceTiming.demo.startDelay
+
+    @Option(help: ArgumentHelp("Seconds a stopped resource stays stopping before it is stopped; 0 stops it at once.", valueName: "seconds"))
+    var stopDelay = ResourceTiming.demo.stopDelay
+
+    @Option(help: ArgumentHelp("Seconds a job runs before it completes; 0 completes it as soon as it runs.", valueName: "seconds"))
+    var jobRunTime = ResourceTiming.demo.jobRunTime
+
     func validate() throws {
         if inMemory && dataDir != nil { throw ValidationError("give --data-dir or --in-memory, not both") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
@@ -98,6 +107,9 @@ struct ServeCommand: ParsableCommand {
         guard compactAfterBytes > 0 else { throw ValidationError("--compact-after-bytes must be positive") }
         if inMemory && recover { throw ValidationError("--recover needs a data folder, not --in-memory") }
         guard maxTenants >= 1 else { throw ValidationError("--max-tenants must be at least 1 (the default tenant)") }
+        for (flag, seconds) in [("--start-delay", startDelay), ("--stop-delay", stopDelay), ("--job-run-time", jobRunTime)] {
+            guard seconds >= 0, seconds <= 86_400 * 365 else { throw ValidationError("\(flag) must be a number of seconds from 0 to a year, not \(seconds)") }
+        }
         guard journalSize >= 1 else { throw ValidationError("--journal-size must be positive") }
         if let clock, UTCTimestamp.parse(clock) == nil {
             throw ValidationError("--clock must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not '\(clock)'")
@@ -135,11 +147,12 @@ struct ServeCommand: ParsableCommand {
         tenancy.frozenClock = clock.flatMap(UTCTimestamp.parse)
         tenancy.deterministicIDs = deterministicIds
         tenancy.maxTenants = maxTenants
+        tenancy.servers = servers
+        tenancy.timing = ResourceTiming(startDelay: startDelay, stopDelay: stopDelay, jobRunTime: jobRunTime)
         let registry = TenantRegistry(seed: directory, log: TransactionLog(store: store), settings: tenancy)
         var api = SaturnAPI.Settings()
         api.journalSize = journalSize
         api.controlToken = controlToken
-        api.servers = servers
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout,

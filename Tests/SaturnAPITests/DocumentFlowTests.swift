@@ -34,7 +34,7 @@ struct DocumentFlowTests {
         let refused = try await server.send("POST", "/api/recipes/apply", token: LiveServer.memberToken, bodyData: LiveServer.documentRecipe())
         #expect(refused.status == 403)
         #expect(refused.errorCode == "forbidden")
-        #expect(refused.message == "Writing image recipes in org 'acme' needs an org admin; 'bob' is a member.")
+        #expect(refused.message == "Writing images, or another identity's workspaces, jobs and deployments, in org 'acme' needs an org admin; 'bob' is a member.")
         let listed = try await server.send("GET", "/api/recipes", token: LiveServer.memberToken)
         #expect(listed.recipes.map(\.specName) == ["saturn", "saturn-r"])
     }

@@ -35,12 +35,11 @@ final class LiveServer: @unchecked Sendable {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("saturn-mock-test-\(UUID().uuidString)")
         let directory = try Seed.load(path: Self.seedPath)
-        var api = api
-        api.servers = try ServerCatalog.load(seedPath: Self.seedPath)
         let store = try store ?? JournalRecipeStore(folder: self.dataDirectory.path)
         self.store = store
         var tenancy = tenancy
         tenancy.strictImageURIs = strict
+        tenancy.servers = try ServerCatalog.load(seedPath: Self.seedPath)
         let registry = TenantRegistry(seed: directory, log: TransactionLog(store: store), settings: tenancy)
         let logger = Logger(label: "saturn-mock-test") { _ in SwiftLogNoOpLogHandler() }
         server = HTTPServer(

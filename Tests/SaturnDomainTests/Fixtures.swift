@@ -29,10 +29,14 @@ enum Fixtures {
         try registry(strict: strict).defaultCatalog
     }
 
-    static func registry(strict: Bool = false, store: any RecipeStore = InMemoryRecipeStore(), deterministic: Bool = false) throws -> TenantRegistry {
+    static func registry(
+        strict: Bool = false, store: any RecipeStore = InMemoryRecipeStore(), deterministic: Bool = false,
+        configure: (inout TenantRegistry.Settings) -> Void = { _ in }
+    ) throws -> TenantRegistry {
         var settings = TenantRegistry.Settings()
         settings.strictImageURIs = strict
         settings.deterministicIDs = deterministic
+        configure(&settings)
         return TenantRegistry(seed: try directory(), log: TransactionLog(store: store), settings: settings)
     }
 
@@ -63,15 +67,22 @@ extension RecipeCatalog {
     /// Applies and waits until the store says the write is durable (or undid it), as the API does before answering.
     func applyDurably(_ drafts: [ImageDraft], createOnly: Bool = false, caller: User) throws -> ApplyOutcome {
         let pending = try apply(drafts.map(RecipeDraft.image), createOnly: createOnly, caller: caller)
+        try pending.write.wait()
+        return pending.outcome
+    }
+}
+
+extension PendingWrite {
+    /// Waits until the write is durable, or throws what undid it.
+    func wait() throws {
         let done = DispatchSemaphore(value: 0)
         let failure = Mutex<DomainError?>(nil)
-        pending.whenDurable { error in
+        whenDurable { error in
             failure.withLock { $0 = error }
             done.signal()
         }
         done.wait()
         if let error = failure.withLock({ $0 }) { throw error }
-        return pending.outcome
     }
 }
 

@@ -147,6 +147,38 @@ struct JournalRecipeStoreTests {
         #expect(throws: StoreError.locked(folder: folder.path, pid: "\(getpid())")) { try JournalRecipeStore(folder: folder.path) }
     }
 
+    @Test("a job with its settings and runs comes back whole, from the journal and from a snapshot")
+    func resourceRoundTrip() throws {
+        let started = Date(timeIntervalSince1970: 1_800_000_000)
+        let runs = [
+            ResourceRun(number: 2, requestedAt: started.addingTimeInterval(60), stopRequestedAt: nil, imageURI: "repo/Bad:1",
+                        command: "python run.py", debugMode: true, failure: "'repo/Bad:1' breaks the registry reference grammar"),
+            ResourceRun(number: 1, requestedAt: started, stopRequestedAt: started.addingTimeInterval(9), imageURI: "repo/a:1",
+                        command: nil, debugMode: false, failure: nil),
+        ]
+        let job = Recipe(
+            id: "job-1", owner: OwnerPath(org: "acme", identity: "bob"), name: "nightly",
+            spec: .resource(ResourceSpec(
+                kind: .job, image: ImageBinding(imageID: "id-a", versionID: "v-a"), instanceType: "large", command: "python run.py",
+                schedule: "0 3 * * *",
+                settings: ["environment_variables": .object(["A": .string("1")]), "scale": .number(2), "start_script": .null,
+                           "git_repositories": .array([.object(["url": .string("u"), "on_restart": .bool(true)])])],
+                updatedAt: started, lifecycle: Lifecycle(current: runs[0], history: [runs[1]], scheduled: true)
+            )),
+            createdAt: started
+        )
+        let folder = TemporaryFolder()
+        let store = try JournalRecipeStore(folder: folder.path)
+        try store.appendDurably([StoreFixtures.image(name: "a"), job])
+        store.close()
+        #expect(try contents(of: folder)["nightly"] == job)
+        let compacted = try JournalRecipeStore(folder: folder.path, compactionBytes: 1)
+        try compacted.appendDurably([StoreFixtures.image(name: "b")])
+        compacted.close()
+        #expect(folder.files().contains("snapshot.json"))
+        #expect(try contents(of: folder)["nightly"] == job)
+    }
+
     @Test("after compaction a restart gives the same state, from snapshot.json and the newest journal")
     func compaction() throws {
         let folder = TemporaryFolder()

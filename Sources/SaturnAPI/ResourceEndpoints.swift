@@ -1,0 +1,172 @@
+import MicroHTTP
+import SaturnDomain
+import SaturnJSON
+
+/// `/api/workspaces`, `/api/jobs`, `/api/deployments`: thin glue from Saturn's resource REST APIs to the tenant's
+/// resource recipes and their lifecycle (README "A job's life").
+enum ResourceEndpoints {
+    /// The REST paths of one kind, registered on the router.
+    static func register(_ kind: ResourceKind, on router: inout Router) {
+        let base = "/api/\(kind.rawValue)s"
+        router.add("GET", base) { try list(kind, $0) }
+        router.add("GET", "\(base)/{id}") { try get(kind, $0) }
+        router.add("PATCH", "\(base)/{id}") { try update(kind, $0) }
+        router.add("DELETE", "\(base)/{id}") { try delete(kind, $0) }
+        router.add("POST", "\(base)/{id}/start") { try start(kind, $0) }
+        router.add("POST", "\(base)/{id}/stop") { context in
+            try answer(kind, context, context.catalog.stop(kind, id: context.parameter("id"), caller: context.caller()), action: "stopped")
+        }
+        router.add("POST", "\(base)/{id}/restart") { try restart(kind, $0) }
+        router.add("GET", "\(base)/{id}/recipe") { try recipe(kind, $0) }
+        router.add("GET", "\(base)/{id}/history") { try PodEndpoints.history(kind, $0) }
+        router.add("GET", "\(base)/{id}/logs") { try PodEndpoints.historicLogs(kind, $0) }
+        if kind == .job {
+            router.add("POST", "\(base)/{id}/schedule") { try schedule(true, $0) }
+            router.add("POST", "\(base)/{id}/unschedule") { try schedule(false, $0) }
+        }
+    }
+
+    /// The list's item key, as Saturn's `WorkspaceList`, `JobList` and `DeploymentList` name it.
+    private static func itemsKey(_ kind: ResourceKind) -> StaticString {
+        switch kind {
+        case .workspace: return "workspaces"
+        case .job: return "jobs"
+        case .deployment: return "deployments"
+        }
+    }
+
+    /// `GET /api/{type}s`: the resources the caller may see, paged and filtered as `GET /api/recipes` is.
+    static func list(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
+        let caller = try context.caller()
+        var reader = QueryReader(context.request)
+        var query = RecipeListQuery()
+        query.type = kind.recipeType
+        query.nameContains = reader.value("name")
+        query.owner = reader.owner()
+        _ = reader.value("tags")
+        reader.page(into: &query)
+        try reader.finish()
+        let page = try context.catalog.list(query, caller: caller)
+        let items = page.recipes.compactMap { recipe -> WireResource? in
+            guard case let .resource(spec) = recipe.spec else { return nil }
+            return WireResource(view: context.catalog.view(recipe, spec: spec), catalog: context.catalog)
+        }
+        return .now(JSONResponse.make(200, WirePage(itemsKey: itemsKey(kind), items: items, prevKey: page.previousCursor, nextKey: page.nextCursor)))
+    }
+
+    /// `GET /api/{type}s/{id}`.
+    static func get(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
+        let view = try context.catalog.view(kind, id: context.parameter("id"), caller: context.caller())
+        return .now(JSONResponse.make(200, WireResource(view: view, catalog: context.catalog)))
+    }
+
+    /// `GET /api/{type}s/{id}/recipe`: the resource as a recipe, `as_template` as `GET /api/recipes/...` reads it.
+    static func recipe(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
+        var reader = QueryReader(context.request)
+        let asTemplate = reader.bool("as_template")
+        try reader.finish()
+        let (recipe, _) = try context.catalog.resource(kind, id: context.parameter("id"), caller: context.caller())
+        return .now(JSONResponse.make(200, WireRecipe(recipe: recipe, catalog: context.catalog, asTemplate: asTemplate)))
+    }
+
+    /// `PATCH /api/{type}s/{id}`: the fields Saturn's `WorkspaceUpdate`, `JobUpdate` and `DeploymentUpdate` share
+    /// with the recipe, by their REST names.
+    static func update(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
+        var allowed: Set<String> = ["description", "instance_size", "environment_variables", "working_dir", "start_script", "start_dind", "is_spot"]
+        if kind != .workspace { allowed.formUnion(["command", "scale"]) }
+        if kind == .job { allowed.formUnion(["cron_schedule_options", "retries"]) }
+        if kind == .workspace { allowed.formUnion(["ide", "disk_space", "auto_shutoff", "start_ssh"]) }
+        let body = try ObjectBody(context, allowed: allowed)
+        var issues = body.issues
+        var edit = ResourceEdit()
+        if let fields = body.fields {
+            edit = readEdit(fields, kind: kind, issues: &issues)
+        }
+        try throwIfAny(issues)
+        let written = try context.catalog.edit(kind, id: context.parameter("id"), caller: context.caller(), edit)
+        return try answer(kind, context, written, action: "updated")
+    }
+
+    /// The recipe fields a PATCH body sets, by their REST names.
+    private static func readEdit(_ fields: JSONFields, kind: ResourceKind, issues: inout ValidationIssues) -> ResourceEdit {
+        var edit = ResourceEdit()
+        edit.instanceType = fields.string("instance_size", issues: &issues)
+        edit.command = fields.string("command", maxLength: FieldLimits.buildDataValue, issues: &issues)
+        let renamed = ["working_dir": "working_directory", "is_spot": "use_spot_instance"]
+        for (field, value) in fields.values.sorted(by: { $0.key < $1.key }) where !["instance_size", "command", "cron_schedule_options"].contains(field) {
+            let name = renamed[field] ?? field
+            if let checked = ResourceRecipeReader.setting(value, named: name, kind: kind, path: fields.path(field), issues: &issues) {
+                edit.settings[name] = checked
+            }
+        }
+        if let options = fields.values["cron_schedule_options"], let cron = JSONFields(options, path: fields.path("cron_schedule_options"), issues: &issues) {
+            cron.rejectUnknown(allowed: ["schedule", "concurrency_policy"], issues: &issues)
+            readCron(cron, into: &edit, issues: &issues)
+        }
+        return edit
+    }
+
+    /// `schedule` and `concurrency_policy` (`CronScheduleUpdate`), checked.
+    private static func readCron(_ cron: JSONFields, into edit: inout ResourceEdit, issues: inout ValidationIssues) {
+        if let schedule = cron.string("schedule", issues: &issues) {
+            if let problem = CronSchedule.problem(in: schedule) { issues.add(cron.path("schedule"), problem) } else { edit.schedule = schedule }
+        }
+        if let policy = cron.oneOf("concurrency_policy", ["Allow", "Forbid", "Replace"], issues: &issues) {
+            edit.settings["concurrency_policy"] = .string(policy)
+        }
+    }
+
+    /// `DELETE /api/{type}s/{id}`: 204; an active resource needs `allow_active=true`.
+    static func delete(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
+        var reader = QueryReader(context.request)
+        let allowActive = reader.bool("allow_active")
+        try reader.finish()
+        let written = try context.catalog.deleteResource(kind, id: context.parameter("id"), caller: context.caller(), allowActive: allowActive)
+        return .whenDurable(written.write, success: JSONResponse.noContent(), changes: [RecordedChange.of(written, action: "deleted")])
+    }
+
+    /// `POST /api/{type}s/{id}/start`, with an optional `{"debug_mode": true}`.
+    static func start(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
+        let debugMode = try debugOption(context)
+        return try answer(kind, context, context.catalog.start(kind, id: context.parameter("id"), caller: context.caller(), debugMode: debugMode), action: "started")
+    }
+
+    /// `POST /api/{type}s/{id}/restart`, with an optional `{"debug_mode": true}`.
+    static func restart(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
+        let debugMode = try debugOption(context)
+        return try answer(kind, context, context.catalog.restart(kind, id: context.parameter("id"), caller: context.caller(), debugMode: debugMode), action: "restarted")
+    }
+
+    /// `POST /api/jobs/{id}/schedule` (an optional `CronScheduleUpdate` body) and `/unschedule` (no body).
+    static func schedule(_ scheduled: Bool, _ context: RequestContext) throws -> Answer {
+        let body = try ObjectBody(context, allowed: scheduled ? ["schedule", "concurrency_policy"] : [])
+        var issues = body.issues
+        var edit = ResourceEdit()
+        if let fields = body.fields { readCron(fields, into: &edit, issues: &issues) }
+        try throwIfAny(issues)
+        let written = try context.catalog.setScheduled(scheduled, jobID: context.parameter("id"), caller: context.caller(), edit)
+        return try answer(.job, context, written, action: scheduled ? "scheduled" : "unscheduled")
+    }
+
+    private static func debugOption(_ context: RequestContext) throws -> Bool {
+        let body = try ObjectBody(context, allowed: ["debug_mode"])
+        var issues = body.issues
+        let debugMode = body.fields?.bool("debug_mode", issues: &issues) ?? false
+        try throwIfAny(issues)
+        return debugMode
+    }
+
+    private static func throwIfAny(_ issues: ValidationIssues) throws {
+        guard issues.isEmpty else { throw DomainError.invalid(issues) }
+    }
+
+    /// The 200 a lifecycle call or an edit answers once it is durable: the resource as it is now.
+    private static func answer(
+        _ kind: ResourceKind, _ context: RequestContext, _ written: (before: Recipe, after: Recipe?, write: PendingWrite), action: String
+    ) throws -> Answer {
+        let recipe = written.after ?? written.before
+        guard case let .resource(spec) = recipe.spec else { throw DomainError.resourceNotFound(kind: kind.rawValue, id: recipe.id) }
+        let body = WireResource(view: context.catalog.view(recipe, spec: spec), catalog: context.catalog)
+        return .whenDurable(written.write, success: JSONResponse.make(200, body), changes: [RecordedChange.of(written, action: action)])
+    }
+}
