@@ -69,31 +69,49 @@ enum ResourceEndpoints {
         return .now(JSONResponse.make(200, WireRecipe(recipe: recipe, catalog: context.catalog, asTemplate: asTemplate)))
     }
 
-    /// `PATCH /api/{type}s/{id}`: the fields Saturn's `WorkspaceUpdate`, `JobUpdate` and `DeploymentUpdate` share
-    /// with the recipe, by their REST names.
+    /// `PATCH /api/{type}s/{id}`: Saturn's `WorkspaceUpdate`, `JobUpdate` or `DeploymentUpdate`. The fields that
+    /// only a recipe spells as the mock keeps them are refused with a pointer to `PUT /api/recipes`.
     static func update(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
-        var allowed: Set<String> = ["description", "instance_size", "environment_variables", "working_dir", "start_script", "start_dind", "is_spot"]
-        if kind != .workspace { allowed.formUnion(["command", "scale"]) }
-        if kind == .job { allowed.formUnion(["cron_schedule_options", "retries"]) }
-        if kind == .workspace { allowed.formUnion(["ide", "disk_space", "auto_shutoff", "start_ssh"]) }
+        var allowed = sharedUpdateFields.union(recipeOnlyFields)
+        switch kind {
+        case .workspace: allowed.formUnion(["disk_space", "auto_shutoff", "start_ssh", "subdomain"])
+        case .job: allowed.formUnion(["command", "scale", "retries", "cron_schedule_options"])
+        case .deployment: allowed.formUnion(["command", "scale", "start_ssh", "subdomain", "healthcheck"])
+        }
         let body = try ObjectBody(context, allowed: allowed)
         var issues = body.issues
-        var edit = ResourceEdit()
-        if let fields = body.fields {
-            edit = readEdit(fields, kind: kind, issues: &issues)
-        }
+        let edit = body.fields.map { readEdit($0, kind: kind, issues: &issues) } ?? ResourceEdit()
         try throwIfAny(issues)
         let written = try context.catalog.edit(kind, id: context.parameter("id"), caller: context.caller(), edit)
         return try answer(kind, context, written, action: "updated")
     }
 
+    /// The update fields every kind has.
+    private static let sharedUpdateFields: Set<String> = [
+        "name", "description", "tags", "image_uri", "image_tag_id", "image_enforce_trusted", "environment_variables",
+        "config_files", "start_script", "working_dir", "instance_size", "is_spot", "start_dind",
+    ]
+    /// Update fields whose REST form differs from the recipe's (or that the mock derives): changed through a recipe.
+    private static let recipeOnlyFields: Set<String> = ["extra_packages", "external_repo_attachments", "subdomain", "healthcheck"]
+    /// Update fields read into the edit itself rather than kept as settings.
+    private static let editFields: Set<String> = ["name", "image_uri", "image_tag_id", "image_enforce_trusted", "instance_size", "command", "cron_schedule_options"]
+
     /// The recipe fields a PATCH body sets, by their REST names.
     private static func readEdit(_ fields: JSONFields, kind: ResourceKind, issues: inout ValidationIssues) -> ResourceEdit {
         var edit = ResourceEdit()
+        if fields.values["name"] != nil { edit.name = fields.recipeName("name", issues: &issues) }
+        if let id = fields.string("image_tag_id", issues: &issues) { edit.image = .tagID(id) }
+        if fields.values["image_uri"] != nil, let uri = fields.imageURI("image_uri", issues: &issues) { edit.image = .uri(uri, owner: nil) }
+        // The mock marks no image as trusted, so there is nothing to enforce.
+        _ = fields.bool("image_enforce_trusted", issues: &issues)
         edit.instanceType = fields.string("instance_size", issues: &issues)
         edit.command = fields.string("command", maxLength: FieldLimits.buildDataValue, issues: &issues)
         let renamed = ["working_dir": "working_directory", "is_spot": "use_spot_instance"]
-        for (field, value) in fields.values.sorted(by: { $0.key < $1.key }) where !["instance_size", "command", "cron_schedule_options"].contains(field) {
+        for (field, value) in fields.values.sorted(by: { $0.key < $1.key }) where !editFields.contains(field) {
+            guard !recipeOnlyFields.contains(field) else {
+                issues.add(fields.path(field), "saturn-mock changes this through the recipe only: PUT /api/recipes with the \(kind.rawValue)'s spec")
+                continue
+            }
             let name = renamed[field] ?? field
             if let checked = ResourceRecipeReader.setting(value, named: name, kind: kind, path: fields.path(field), issues: &issues) {
                 edit.settings[name] = checked

@@ -95,8 +95,8 @@ struct WireRecipe: JSONWritable {
 }
 
 extension WireRecipe {
-    /// `WorkspaceSpec`, `JobSpec` or `DeploymentSpec`: the image as `org/identity/name:version`, `status` as the
-    /// desired state (`running` while pending or running, else `stopped`), and every other field as it was given.
+    /// `WorkspaceSpec`, `JobSpec` or `DeploymentSpec`: the image as `org/identity/name:version`, and every other
+    /// field as it was given. `spec.status` is write-only in Saturn's spec: the live status is `state.status`.
     private func writeSpec(_ view: ResourceView, to output: inout JSONOutput) {
         let spec = view.spec
         output.object { json in
@@ -116,10 +116,6 @@ extension WireRecipe {
             if spec.kind == .job {
                 json.key("schedule")
                 json.string(spec.schedule)
-            }
-            if !asTemplate {
-                json.key("status")
-                json.string(view.status == .pending || view.status == .running ? "running" : "stopped")
             }
             for (name, value) in spec.settings.sorted(by: { $0.key < $1.key }) {
                 json.key(name)

@@ -237,6 +237,10 @@ extension RecipeCatalog {
 
 /// What `PATCH /api/{type}s/{id}` changes: each given field replaces the spec's; a nil one is left as it is.
 public struct ResourceEdit: Sendable {
+    /// A new name: the resource is renamed, keeping its id.
+    public var name: String?
+    /// Another image version, resolved as an apply's `spec.image` is.
+    public var image: ImageTagReference?
     public var instanceType: String?
     public var command: String?
     public var schedule: String?
@@ -248,21 +252,29 @@ public struct ResourceEdit: Sendable {
 }
 
 extension RecipeCatalog {
-    /// Applies an edit to a resource the caller owns or administers; its size is checked as an apply's is.
+    /// Applies an edit to a resource the caller owns or administers; its image and size are checked as an apply's.
     public func edit(_ kind: ResourceKind, id: String, caller: User, _ edit: ResourceEdit) throws(DomainError) -> (before: Recipe, after: Recipe?, write: PendingWrite) {
-        try writeResource(kind, id: id, caller: caller) { spec, _, now throws(DomainError) in
+        try writeRecipe(id: id, caller: caller, find: { id throws(DomainError) in try resource(kind, id: id, caller: caller).0 }) { recipe throws(DomainError) in
+            guard case let .resource(spec) = recipe.spec else { return recipe }
+            var issues = ValidationIssues()
             var edited = spec
+            if let image = edit.image {
+                let path = if case .tagID = image { "image_tag_id" } else { "image_uri" }
+                edited.image = resolveImage(image, path: path, caller: caller, keeping: spec.image, issues: &issues)?.binding ?? spec.image
+            }
             if let instanceType = edit.instanceType {
-                var issues = ValidationIssues()
                 checkSize(instanceType, path: "instance_size", issues: &issues)
-                guard issues.isEmpty else { throw .invalid(issues) }
                 edited.instanceType = instanceType
             }
+            guard issues.isEmpty else { throw .invalid(issues) }
             if let command = edit.command { edited.command = command }
             if let schedule = edit.schedule { edited.schedule = schedule }
             edited.settings.merge(edit.settings) { $1 }
-            if edited != spec { edited.updatedAt = now }
-            return edited
+            if edited != spec { edited.updatedAt = clock.now().wholeSeconds }
+            var written = recipe
+            written.name = edit.name ?? recipe.name
+            written.spec = .resource(edited)
+            return written
         }
     }
 

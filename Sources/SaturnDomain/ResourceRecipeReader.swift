@@ -58,7 +58,8 @@ public enum ResourceRecipeReader {
         if kind == .job, let given = spec.string("schedule", issues: &issues) {
             if let problem = CronSchedule.problem(in: given) { issues.add(spec.path("schedule"), problem) } else { schedule = given }
         }
-        var settings: [String: JSONValue] = [:]
+        // saturn-client's `sc clone` reads these lists from a template without a default.
+        var settings: [String: JSONValue] = ["git_repositories": .array([]), "secrets": .array([]), "shared_folders": .array([])]
         for (field, shape) in byKind[kind]! {
             guard let value = spec.values[field] else { continue }
             if check(value, shape, path: spec.path(field), issues: &issues) { settings[field] = value }

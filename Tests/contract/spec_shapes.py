@@ -10,6 +10,23 @@ from openapi_schema_validator import OAS30ReadValidator
 
 SPEC_PATH = Path(__file__).resolve().parent / "spec" / "saturn-openapi-2026.02.01.yaml"
 SPEC = yaml.safe_load(SPEC_PATH.read_text())
+
+
+def _honour_nullable_beside_all_of(node):
+    """The spec writes a nullable nested object as `{nullable: true, allOf: [$ref]}`; OpenAPI 3.0 validators check
+    null against the referenced object and refuse it, while saturn-api's models accept it. Rewritten as an anyOf of
+    the object and null, it means what the spec and the client mean."""
+    if isinstance(node, dict):
+        if node.get("nullable") and "allOf" in node:
+            node["anyOf"] = node.pop("allOf") + [{"nullable": True, "type": "object", "maxProperties": 0}]
+        for value in node.values():
+            _honour_nullable_beside_all_of(value)
+    elif isinstance(node, list):
+        for value in node:
+            _honour_nullable_beside_all_of(value)
+
+
+_honour_nullable_beside_all_of(SPEC)
 SATURN_TIMESTAMP = "%Y-%m-%dT%H:%M:%S+00:00"
 
 
@@ -44,7 +61,7 @@ def _undeclared_or_misformatted(value, schema, path):
         discriminator = schema["discriminator"]
         chosen = discriminator["mapping"].get(value.get(discriminator["propertyName"]))
         return _undeclared_or_misformatted(value, {"$ref": chosen}, path) if chosen else [f"{path or '(root)'}: no schema for this type"]
-    parts = [_resolve(part) for part in schema.get("allOf", [])] + [schema]
+    parts = [_resolve(part) for part in schema.get("allOf", []) + schema.get("anyOf", [])] + [schema]
     properties = {key: sub for part in parts for key, sub in part.get("properties", {}).items()}
     open_object = any("additionalProperties" in part for part in parts)
     found = []

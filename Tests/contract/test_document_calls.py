@@ -55,7 +55,7 @@ def test_applying_again_merges_versions(mock, document_recipe):
 def test_who_may_apply_and_who_sees_it(mock, document_recipe):
     member = httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=mock.headers(MEMBER, "token"))
     assert member.status_code == 403
-    assert member.json() == {"error_code": "forbidden", "message": "Writing image recipes in org 'acme' needs an org admin; 'bob' is a member."}
+    assert member.json() == {"error_code": "forbidden", "message": "Writing images, or another identity's workspaces, jobs and deployments, in org 'acme' needs an org admin; 'bob' is a member."}
     httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=mock.headers(ADMIN))
     assert len(httpx.get(f"{mock.url}/api/recipes", headers=mock.headers(MEMBER, "token")).json()["recipes"]) == 2
     assert httpx.get(f"{mock.url}/api/recipes", headers=mock.headers(OTHER_ORG_ADMIN)).json()["recipes"] == []

@@ -136,7 +136,7 @@ def test_filters_and_python_booleans(mock):
         (lambda client: RecipesApi(client).list(), UNKNOWN, UnauthorizedException, "The token is not valid for this installation."),
         (lambda client: RecipesApi(client).list(), EXPIRED, UnauthorizedException, "The token has expired; use a current token."),
         (lambda client: RecipesApi(client).apply(recipe=image_recipe("x")), MEMBER, ForbiddenException,
-         "Writing image recipes in org 'acme' needs an org admin; 'bob' is a member."),
+         "Writing images, or another identity's workspaces, jobs and deployments, in org 'acme' needs an org admin; 'bob' is a member."),
         (lambda client: RecipesApi(client).get(recipe_type="image", name="missing"), ADMIN, NotFoundException,
          "No image recipe named 'missing' is visible to you."),
         (lambda client: RecipesApi(client).list(owner="acme/alice"), OTHER_ORG_ADMIN, ForbiddenException,

@@ -74,7 +74,7 @@ def test_deleting_a_tag_then_the_image(mock):
 
 
 @pytest.mark.parametrize(("call", "user", "exception", "message"), [
-    (lambda client: new_image(client), MEMBER, ForbiddenException, "Writing image recipes in org 'acme' needs an org admin; 'bob' is a member."),
+    (lambda client: new_image(client), MEMBER, ForbiddenException, "Writing images, or another identity's workspaces, jobs and deployments, in org 'acme' needs an org admin; 'bob' is a member."),
     (lambda client: ImagesApi(client).get(image_id="nope"), ADMIN, NotFoundException, "No image with id 'nope' is visible to you."),
     (lambda client: new_image(client, name="bad name!"), ADMIN, UnprocessableEntityException,
      "The request is not valid: name: 'bad name!' must match ^[-a-zA-Z0-9.]+$ (letters, digits, '-' and '.')."),
