@@ -33,10 +33,10 @@ def recipe(name, versions=1):
 
 def test_kill_9_loses_no_acknowledged_apply():
     output = io.StringIO()
-    acknowledged, lost, tenants, broken = load_crash_harness().run(trials=3, writers=8, binary=BINARY, seed=7, out=output)
+    acknowledged, lost, tenants, broken, jobs, wrong_jobs = load_crash_harness().run(trials=3, writers=8, binary=BINARY, seed=7, out=output)
     print(output.getvalue())
-    assert acknowledged > 0 and tenants > 0
-    assert lost == 0 and broken == 0, output.getvalue()
+    assert acknowledged > 0 and tenants > 0 and jobs > 0
+    assert lost == 0 and broken == 0 and wrong_jobs == 0, output.getvalue()
 
 
 def test_a_second_server_on_the_same_folder_names_the_first_ones_pid(tmp_path):
