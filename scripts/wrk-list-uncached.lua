@@ -1,5 +1,6 @@
--- wrk script: GET /api/recipes with a query argument the server ignores but that differs on every request,
--- so that every answer is rendered anew instead of coming from the read cache.
+-- wrk script: GET the path given as the first script argument (default /api/recipes) with a query argument the
+-- server ignores but that differs on every request, so that every answer is rendered anew instead of coming from
+-- the read cache.
 local threads = 0
 
 function setup(thread)
@@ -8,10 +9,12 @@ function setup(thread)
 end
 
 function init(args)
+  path = args[1] or "/api/recipes"
+  separator = string.find(path, "?", 1, true) and "&" or "?"
   counter = 0
 end
 
 function request()
   counter = counter + 1
-  return wrk.format("GET", "/api/recipes?uncached=" .. thread_number .. "-" .. counter)
+  return wrk.format("GET", path .. separator .. "uncached=" .. thread_number .. "-" .. counter)
 end

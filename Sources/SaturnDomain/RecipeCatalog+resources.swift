@@ -36,20 +36,26 @@ extension RecipeCatalog {
     private func resolveImage(
         _ reference: ImageTagReference, path: String, caller: User, keeping current: ImageBinding?, issues: inout ValidationIssues
     ) -> (binding: ImageBinding, version: ImageVersion)? {
-        let visible = state.withLock { current in
-            current.byKey.values.filter { $0.type == .image && RecipeScope.sees($0, caller) }
-        }.sorted { $0.key < $1.key }
         var candidates: [(Recipe, ImageVersion)] = []
         var ownerFilter: OwnerReference?
+        func matches(_ image: Recipe, _ version: (ImageVersion) -> Bool) -> [(Recipe, ImageVersion)] {
+            guard RecipeScope.sees(image, caller) else { return [] }
+            return versions(of: image).filter(version).map { (image, $0) }
+        }
+        // By name and by tag id through the indexes; by URI, a walk of the images only.
         switch reference {
         case let .tagID(id):
-            candidates = visible.flatMap { image in versions(of: image).filter { $0.id == id }.map { (image, $0) } }
+            let image = state.withLock { current in current.byPartID[id].flatMap { current.byKey[$0] } }
+            candidates = image.map { matches($0) { $0.id == id } } ?? []
         case let .uri(uri, owner):
             ownerFilter = owner
-            candidates = visible.flatMap { image in versions(of: image).filter { $0.imageURI == uri }.map { (image, $0) } }
+            candidates = images().flatMap { matches($0) { $0.imageURI == uri } }
         case let .name(name, version, owner):
             ownerFilter = owner
-            candidates = visible.filter { $0.name == name }.flatMap { image in versions(of: image).filter { $0.name == version }.map { (image, $0) } }
+            let named = state.withLock { current in
+                (current.byName[name] ?? []).filter { $0.type == .image }.compactMap { current.byKey[$0] }
+            }
+            candidates = named.sorted { $0.key < $1.key }.flatMap { matches($0) { $0.name == version } }
         }
         if let ownerFilter {
             do throws(DomainError) {
@@ -65,7 +71,9 @@ extension RecipeCatalog {
             { _ in true }, { $0.0.owner.identity == caller.username }, { $0.0.owner.org == caller.defaultOrg },
         ]
         guard let chosen = preferences.lazy.map({ candidates.filter($0) }).first(where: { $0.count == 1 })?.first else {
-            let listed = visible.flatMap { image in versions(of: image).map { "\(image.owner)/\(image.name):\($0.name)" } }
+            let listed = images().filter { RecipeScope.sees($0, caller) }.flatMap { image in
+                versions(of: image).map { "\(image.owner)/\(image.name):\($0.name)" }
+            }
             let known = listed.isEmpty ? "you can see no images; import one first (POST /api/recipes/apply)"
                 : "images you can see: \(listed.prefix(10).joined(separator: ", "))" + (listed.count > 10 ? " and \(listed.count - 10) more" : "")
             let found = candidates.isEmpty ? "no image version you can see matches" : "\(candidates.count) image versions match; give the owner"
@@ -78,6 +86,18 @@ extension RecipeCatalog {
             return nil
         }
         return (binding, chosen.1)
+    }
+
+    /// Every image recipe, in key order, without touching the other types.
+    private func images() -> [Recipe] {
+        state.withLock { current in
+            var walker = current.ordered.walk(ascending: true, from: RecipeKey(type: .image, owner: OwnerPath(org: "", identity: ""), name: ""))
+            var found: [Recipe] = []
+            while let key = walker.next(), key.type == .image {
+                if let image = current.byKey[key] { found.append(image) }
+            }
+            return found
+        }
     }
 
     private func versions(of image: Recipe) -> [ImageVersion] {

@@ -50,6 +50,24 @@ struct ResourceLifecycleTests {
         #expect(byTag.id == job.id)
     }
 
+    @Test("a tag id reference finds a version while it exists, and not once it is deleted")
+    func tagIDIndex() throws {
+        let catalog = try Self.catalog()
+        let alice = try Fixtures.user("alice")
+        let image = try catalog.recipe(type: .image, name: "saturn", owner: nil, caller: alice)
+        guard case let .image(spec) = image.spec, let broken = spec.versions.last else { throw FixtureError.missing("versions") }
+        _ = try Self.apply(Self.job(#"{"tag_id": "\#(broken.id)"}"#), to: catalog)
+        try catalog.deleteResource(.job, id: catalog.recipe(type: .job, name: "nightly", owner: nil, caller: alice).id, caller: alice, allowActive: false).write.wait()
+        try catalog.writeImage(id: image.id, caller: alice) { image, spec in
+            var changed = image
+            changed.spec = .image(ImageSpec(description: spec.description, hardwareType: spec.hardwareType, supports: spec.supports,
+                                            access: spec.access, versions: spec.versions.filter { $0.id != broken.id }))
+            return changed
+        }.write.wait()
+        let gone = #expect(throws: DomainError.self) { try Self.apply(Self.job(#"{"tag_id": "\#(broken.id)"}"#), to: catalog) }
+        #expect(gone?.problems?["spec.image"]?.first?.hasPrefix("no image version you can see matches tag id '\(broken.id)'") == true)
+    }
+
     @Test("a missing image, an unknown size and an archived version are refused by path, naming what exists; nothing is stored")
     func refusals() throws {
         let catalog = try Self.catalog()
