@@ -84,6 +84,9 @@ struct ServeCommandTests {
         (["serve", "--max-connections", "100000000", "--in-memory"],
          "--max-connections 100000000 is over the \(HTTPServerConfiguration.connectionCapacity) that this process's file limit (ulimit -n) leaves room for: raise the limit or lower the count"),
         (["serve", "--control-token", "", "--in-memory"], "--control-token must be a non-empty token without spaces"),
+        (["serve", "--start-delay=-1", "--in-memory"], "--start-delay must be a number of seconds from 0 to a year, not -1.0"),
+        (["serve", "--job-run-time", "99999999999", "--in-memory"], "--job-run-time must be a number of seconds from 0 to a year, not 99999999999.0"),
+        (["serve", "--stop-delay", "soon", "--in-memory"], "The value 'soon' is invalid for '--stop-delay <seconds>'"),
     ])
     func startupErrors(arguments: [String], message: String) throws {
         let result = try ServeProcess.run(arguments)
@@ -103,7 +106,8 @@ struct ServeCommandTests {
         let result = try ServeProcess.run(["serve", "--help"])
         #expect(result.status == 0)
         for option in ["--host", "--port", "--seed", "--data-dir", "--in-memory", "--strict", "--port-file", "--log-level", "--max-body-bytes",
-                       "--connection-timeout", "--control-token", "--max-tenants", "--max-connections", "--journal-size", "--clock", "--deterministic-ids", "/_mock/", "SATURN_MOCK_"] {
+                       "--connection-timeout", "--control-token", "--max-tenants", "--max-connections", "--journal-size", "--clock", "--deterministic-ids", "--start-delay", "--stop-delay", "--job-run-time",
+                       "/_mock/", "SATURN_MOCK_"] {
             #expect(result.output.contains(option), "\(option)")
         }
     }

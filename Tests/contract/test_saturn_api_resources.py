@@ -146,3 +146,26 @@ def test_an_image_a_job_runs_cannot_be_deleted(ready):
     refused = httpx.delete(f"{ready.url}/api/images/{image_id}", headers=ready.headers())
     assert (refused.status_code, refused.json()["message"]) == (
         409, "Image 'acme/alice/saturn' is used by job 'acme/alice/train'; change or delete those first.")
+
+
+def test_live_pods_page_by_name_both_ways(ready):
+    ids = [apply(ready, "job", f"job-{index}", command="true", status="running") for index in range(3)]
+    advance(ready, 5)
+
+    async def walk(client):
+        active, names, page = ActiveApi(client), [], None
+        while True:
+            page = await active.list_pods(workload_type=WorkloadType.JOB, workload_id="", page_size=1,
+                                          next_key=page.next_key if page else None)
+            names += [pod.name for pod in page.pod_summaries]
+            if page.next_key is None:
+                back = await active.list_pods(workload_type=WorkloadType.JOB, workload_id="", page_size=2, prev_key=page.prev_key)
+                return names, [pod.name for pod in back.pod_summaries], back.prev_key
+
+    names, back, before = run(walk, ready)
+    assert names == sorted(f"job-{resource_id}-1" for resource_id in ids)
+    assert back == names[:2] and before is None
+    bad = httpx.get(f"{ready.url}/api/active/pods?workload_type=job&next_key=@@@", headers=ready.headers())
+    assert (bad.status_code, bad.json()["errors"]) == (422, {"next_key": ["is not a page key this server issued; pass back next_key or prev_key unchanged"]})
+    unknown = httpx.get(f"{ready.url}/api/active/pods?workload_type=pipeline", headers=ready.headers())
+    assert unknown.status_code == 422 and "workload_type" in unknown.json()["errors"]
