@@ -9,8 +9,6 @@ struct CatalogState: Sendable {
     var accountWide = SortedKeys()
     /// Keys by recipe id, for the REST paths that name a recipe by id (`/api/images/{id}`).
     var byID: [String: RecipeKey] = [:]
-    /// Keys of the recipes that hold each part (an image's version) by the part's id, for `{"tag_id"}` references.
-    var byPartID: [String: RecipeKey] = [:]
     /// The tenant's orgs, users and tokens: the base directory and every minted token.
     var directory: IdentityDirectory
     /// What was minted, in order, to rebuild the directory and to save it.
@@ -21,10 +19,7 @@ struct CatalogState: Sendable {
         byKey = loaded.byKey
         for key in loaded.order { byName[key.name, default: []].append(key) }
         byID.reserveCapacity(loaded.byKey.count)
-        for (key, recipe) in loaded.byKey {
-            byID[recipe.id] = key
-            for part in recipe.spec.partIDs { byPartID[part] = key }
-        }
+        for (key, recipe) in loaded.byKey { byID[recipe.id] = key }
         let sorted = loaded.order.sortedMostlySorted()
         ordered = SortedKeys(sorted: sorted)
         let recipes = loaded.byKey
@@ -43,9 +38,6 @@ struct CatalogState: Sendable {
             byName[recipe.name, default: []].append(recipe.key)
         }
         byID[recipe.id] = recipe.key
-        let parts = recipe.spec.partIDs
-        for part in previous?.spec.partIDs ?? [] where !parts.contains(part) { byPartID[part] = nil }
-        for part in parts { byPartID[part] = recipe.key }
         let wasAccountWide = previous?.access == .account
         if recipe.access == .account && !wasAccountWide { accountWide.insert(recipe.key) }
         if recipe.access != .account && wasAccountWide { accountWide.remove(recipe.key) }
@@ -61,7 +53,6 @@ struct CatalogState: Sendable {
             byName[key.name]?.removeAll { $0 == key }
             if removed.access == .account { accountWide.remove(key) }
             if byID[removed.id] == key { byID[removed.id] = nil }
-            for part in removed.spec.partIDs where byPartID[part] == key { byPartID[part] = nil }
         }
     }
 

@@ -44,7 +44,8 @@ extension Date {
 /// What a recipe holds beyond its identity, by type.
 public enum RecipeSpec: Equatable, Sendable {
     case image(ImageSpec)
-    case resource(ResourceSpec)
+    /// Boxed: a resource's spec is several times an image's, and every stored recipe would otherwise pay for it.
+    indirect case resource(ResourceSpec)
 
     /// The recipe type this spec belongs to.
     public var type: RecipeType {

@@ -42,11 +42,11 @@ extension RecipeCatalog {
             guard RecipeScope.sees(image, caller) else { return [] }
             return versions(of: image).filter(version).map { (image, $0) }
         }
-        // By name and by tag id through the indexes; by URI, a walk of the images only.
+        // By name through the name index; by tag id or URI, a walk of the images only (an index of every
+        // version would cost each start-up more than these rarer forms cost an apply).
         switch reference {
         case let .tagID(id):
-            let image = state.withLock { current in current.byPartID[id].flatMap { current.byKey[$0] } }
-            candidates = image.map { matches($0) { $0.id == id } } ?? []
+            candidates = images().flatMap { matches($0) { $0.id == id } }
         case let .uri(uri, owner):
             ownerFilter = owner
             candidates = images().flatMap { matches($0) { $0.imageURI == uri } }

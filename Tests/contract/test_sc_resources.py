@@ -135,6 +135,9 @@ def test_sc_start_get_and_clone_a_workspace_and_a_deployment(mock, clock, import
     assert (lab["state"]["status"], lab["spec"]["ide"], lab["spec"]["image"]) == ("running", "rstudio", "acme/alice/saturn-r:2021.12.01")
     assert api["state"]["status"] == "running" and api["state"]["url"].startswith("https://")
     assert api["spec"]["command"] == '["uvicorn", "app:app"]', "sc sends a list command as one JSON string"
+    for kind, name, size in (("workspace", "lab", "xlarge"), ("deployment", "api", "medium")):
+        row = next(line for line in sc(mock, "list", kind).stdout.splitlines() if f" {name} " in line)
+        assert row.split()[:5] == ["acme/alice", name, kind, "running", size]
     got = json.loads(sc(mock, "get", "deployment", "api", "-o", "json").stdout)
     assert got["state"]["id"] == api["state"]["id"]
     sc(mock, "clone", "deployment", "api", "job", "api-batch", "--command", "python batch.py")
