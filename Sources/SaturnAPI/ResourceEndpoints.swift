@@ -47,9 +47,10 @@ enum ResourceEndpoints {
         reader.page(into: &query)
         try reader.finish()
         let page = try context.catalog.list(query, caller: caller)
+        let pieces = RepeatedPieces()
         let items = page.recipes.compactMap { recipe -> WireResource? in
             guard case let .resource(spec) = recipe.spec else { return nil }
-            return WireResource(view: context.catalog.view(recipe, spec: spec), catalog: context.catalog)
+            return WireResource(view: context.catalog.view(recipe, spec: spec), catalog: context.catalog, pieces: pieces)
         }
         return .now(JSONResponse.make(200, WirePage(itemsKey: itemsKey(kind), items: items, prevKey: page.previousCursor, nextKey: page.nextCursor)))
     }

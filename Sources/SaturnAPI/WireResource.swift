@@ -7,6 +7,8 @@ import SaturnJSON
 struct WireResource: JSONWritable {
     let view: ResourceView
     let catalog: RecipeCatalog
+    /// Shared by the resources of one answer, so that an owner or an image tag they have in common is rendered once.
+    var pieces = RepeatedPieces()
 
     /// Where a running workspace or deployment answers; made up, and said so in the README ("A job's life").
     static func url(of view: ResourceView) -> String {
@@ -20,23 +22,20 @@ struct WireResource: JSONWritable {
     func write(to output: inout JSONOutput) {
         let spec = view.spec
         let recipe = view.recipe
-        let directory = catalog.directory
         output.object { json in
             json.key("id")
             json.string(recipe.id)
             json.key("name")
             json.string(recipe.name)
             json.key("owner")
-            WireOwner(owner: recipe.owner, directory: directory).write(to: &json)
+            pieces.owner(recipe.owner, to: &json) { WireOwner(owner: recipe.owner, directory: catalog.directory) }
             json.key("resource_type")
             json.string(spec.kind.rawValue)
             json.key("description")
             json.string(spec.text("description", or: ""))
             json.key("image_tag")
-            if let (image, version) = catalog.imageVersion(of: spec) {
-                WireImageTag(image: WireImage(image, directory: directory), version: version).write(to: &json)
-            } else {
-                json.null()
+            pieces.imageTag(spec.image.versionID, to: &json) {
+                catalog.imageVersion(of: spec).map { WireImageTag(image: WireImage($0.image, directory: catalog.directory), version: $0.version) }
             }
             json.key("instance_size")
             json.string(spec.instanceType)
@@ -152,5 +151,26 @@ struct WireResource: JSONWritable {
             json.key("use_mamba")
             if case let .object(conda)? = managers["conda"], conda["use_mamba"] == .bool(true) { json.bool(true) } else { json.bool(false) }
         }
+    }
+}
+
+/// What the resources of one answer have in common, rendered once: a page of 100 jobs of one owner running one
+/// image repeats the same owner and image tag 100 times, and rendering them was most of the page's cost.
+final class RepeatedPieces {
+    private var owners: [OwnerPath: [UInt8]] = [:]
+    private var imageTags: [String: [UInt8]] = [:]
+
+    /// Writes the owner object, rendering it the first time.
+    func owner(_ owner: OwnerPath, to json: inout JSONOutput, render: () -> WireOwner) {
+        let rendered = owners[owner] ?? render().jsonBytes
+        owners[owner] = rendered
+        json.json(rendered)
+    }
+
+    /// Writes the image tag of a version id (null for a version that is gone), rendering it the first time.
+    func imageTag(_ versionID: String, to json: inout JSONOutput, render: () -> WireImageTag?) {
+        let rendered = imageTags[versionID] ?? (render()?.jsonBytes ?? Array("null".utf8))
+        imageTags[versionID] = rendered
+        json.json(rendered)
     }
 }

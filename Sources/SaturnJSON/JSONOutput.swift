@@ -127,6 +127,13 @@ public struct JSONOutput {
         }
     }
 
+    /// Writes a value that is JSON text already (one rendered earlier with `JSONWritable.jsonBytes`).
+    public mutating func json(_ rendered: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: rendered)
+        needsComma = true
+    }
+
     /// Writes `null`.
     public mutating func null() {
         raw("null")
