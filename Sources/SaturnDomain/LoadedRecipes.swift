@@ -7,6 +7,12 @@ public struct LoadedRecipes: Sendable {
     /// Nothing loaded yet.
     public init() {}
 
+    /// Nothing loaded yet, with room for `capacity` recipes.
+    public init(capacity: Int) {
+        byKey.reserveCapacity(capacity)
+        order.reserveCapacity(capacity)
+    }
+
     /// Adds or replaces a recipe.
     public mutating func upsert(_ recipe: Recipe) {
         if byKey.updateValue(recipe, forKey: recipe.key) == nil { order.append(recipe.key) }
@@ -20,8 +26,7 @@ public struct LoadedRecipes: Sendable {
 
     /// Recipes in the order they were read, the last of a key winning.
     public init(_ recipes: [Recipe]) {
-        byKey.reserveCapacity(recipes.count)
-        order.reserveCapacity(recipes.count)
+        self.init(capacity: recipes.count)
         for recipe in recipes { upsert(recipe) }
     }
 

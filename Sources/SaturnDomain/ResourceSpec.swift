@@ -16,9 +16,15 @@ public enum ResourceKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// The kind a recipe type names; nil for images.
+    /// The kind a recipe type names; nil for images. A switch, not the raw value: the store asks this of every
+    /// recipe it loads.
     public init?(_ type: RecipeType) {
-        self.init(rawValue: type.rawValue)
+        switch type {
+        case .workspace: self = .workspace
+        case .job: self = .job
+        case .deployment: self = .deployment
+        case .image: return nil
+        }
     }
 
     /// Whether its runs complete on their own (a job's do; workspaces and deployments run until stopped).

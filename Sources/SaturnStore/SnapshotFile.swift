@@ -57,8 +57,15 @@ struct SnapshotFile {
             loaded.minted = tenant.minted
             state.load(loaded, named: tenant.name)
         }
-        var byTenant: [String: LoadedRecipes] = [:]
-        for (tenant, recipe) in recipes { byTenant[tenant ?? TenantRegistry.defaultTenant, default: LoadedRecipes()].upsert(recipe) }
+        // Sized first: growing a dictionary of 100,000 recipes one by one moved it in memory again and again.
+        // Recipes of the default tenant name none, and are counted without hashing a name.
+        var counts: [String: Int] = [TenantRegistry.defaultTenant: 0]
+        for (tenant, _) in recipes {
+            if let tenant { counts[tenant, default: 0] += 1 } else { counts[TenantRegistry.defaultTenant]! += 1 }
+        }
+        var byTenant = counts.mapValues { LoadedRecipes(capacity: $0) }
+        for (tenant, recipe) in recipes { byTenant[tenant ?? TenantRegistry.defaultTenant]?.upsert(recipe) }
+        byTenant = byTenant.filter { !$0.value.order.isEmpty }
         for (name, tenantRecipes) in byTenant {
             guard var loaded = state.tenants[name] else {
                 throw .unreadable(file: path, reason: "it is damaged: recipes name the tenant '\(name)', which it does not list")
