@@ -14,7 +14,9 @@ struct SaturnMockCommand: ParsableCommand {
         do {
             var command = try parseAsRoot(EnvironmentDefaults.arguments())
             try command.run()
+            StandardErrorBuffer.shared.flush()
         } catch {
+            StandardErrorBuffer.shared.flush()
             exit(withError: error)
         }
     }

@@ -1,10 +1,12 @@
+import Dispatch
 import FoundationEssentials
 import Glibc
 import Logging
 import Synchronization
 
-/// Log lines on standard error, each written whole with one `write(2)`: `<UTC time> <level> <message> <metadata>`.
-/// Cheaper than swift-log's stream handler (which formats local time on every line): the access log runs once per request.
+/// Log lines on standard error: `<UTC time> <level> <message> <metadata>`. Cheaper than swift-log's stream handler
+/// (which formats local time on every line): the access log runs once per request. Lines below `warning` are
+/// gathered and written together (`StandardErrorBuffer`); a warning or worse is written at once, after them.
 struct StandardErrorLogHandler: LogHandler {
     var logLevel: Logger.Level
     var metadata: Logger.Metadata = [:]
@@ -25,8 +27,7 @@ struct StandardErrorLogHandler: LogHandler {
             line += " \(key)=\(value)"
         }
         line += "\n"
-        var bytes = Array(line.utf8)
-        bytes.withUnsafeMutableBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        StandardErrorBuffer.shared.append(Array(line.utf8), now: event.level >= .warning)
     }
 
     private static let timestamp = SecondStamp()
@@ -49,6 +50,55 @@ final class SecondStamp: Sendable {
                 cache = (second, "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z")
             }
             return cache.text
+        }
+    }
+}
+
+/// Standard error, written in batches: a line waits at most `delay` for the lines after it, so that a busy server
+/// makes one `write(2)` for many requests rather than one each (`scripts/bench`). `flush()` writes what waits; the
+/// command calls it before it exits.
+final class StandardErrorBuffer: Sendable {
+    static let shared = StandardErrorBuffer()
+
+    /// How long a line may wait.
+    static let delay = DispatchTimeInterval.milliseconds(20)
+    /// Past this many bytes waiting, the line that adds them writes them all.
+    static let limit = 64 * 1024
+
+    private let waiting = Mutex<[UInt8]>([])
+    /// Held while writing, so that batches reach the file in the order they were taken.
+    private let writing = Mutex<Void>(())
+
+    /// Adds a line; `now` writes it, with everything before it, at once.
+    func append(_ line: [UInt8], now: Bool) {
+        let (wasEmpty, full) = waiting.withLock { waiting -> (Bool, Bool) in
+            let wasEmpty = waiting.isEmpty
+            waiting += line
+            return (wasEmpty, waiting.count >= Self.limit)
+        }
+        if now || full {
+            flush()
+        } else if wasEmpty {
+            DispatchQueue.global().asyncAfter(deadline: .now() + Self.delay) { [self] in flush() }
+        }
+    }
+
+    /// Writes every waiting line.
+    func flush() {
+        writing.withLock { _ in
+            var batch = waiting.withLock { waiting -> [UInt8] in
+                let taken = waiting
+                waiting.removeAll(keepingCapacity: true)
+                return taken
+            }
+            batch.withUnsafeMutableBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                    guard written > 0 else { return }
+                    offset += written
+                }
+            }
         }
     }
 }

@@ -22,6 +22,17 @@ struct ServeCommandTests {
         #expect(!log.contains("alice-admin-token"), "tokens are never logged")
     }
 
+    @Test("the access log is written while it serves, not only when it stops")
+    func accessLogWhileServing() throws {
+        let portFile = temporaryPath("port")
+        let serve = try ServeProcess(["serve", "--port", "0", "--port-file", portFile, "--in-memory"])
+        let port = try serve.waitForPort(file: portFile)
+        #expect(try httpRequest(port: port, path: "/api/orgs").status == 401)
+        // Lines are written in batches at most 20 ms apart; a second is plenty.
+        #expect(serve.readErrors(until: "GET /api/orgs 401", seconds: 1).contains("GET /api/orgs 401"))
+        #expect(serve.stop() == 0)
+    }
+
     @Test("SIGINT stops it with exit 0 too")
     func sigint() throws {
         let portFile = temporaryPath("port")

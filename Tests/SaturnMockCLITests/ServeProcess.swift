@@ -51,6 +51,23 @@ final class ServeProcess {
         return process.terminationStatus
     }
 
+    /// What standard error says within `seconds`, while the process runs on: reads until `expected` appears or
+    /// the time is up.
+    func readErrors(until expected: String, seconds: Double) -> String {
+        let descriptor = errors.fileHandleForReading.fileDescriptor
+        let deadline = Date().addingTimeInterval(seconds)
+        var text = ""
+        while !text.contains(expected), Date() < deadline {
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, 50) > 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = read(descriptor, &chunk, chunk.count)
+            guard count > 0 else { break }
+            text += String(decoding: chunk[..<count], as: UTF8.self)
+        }
+        return text
+    }
+
     func readOutput() -> String { String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
     func readErrors() -> String { String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
 }
