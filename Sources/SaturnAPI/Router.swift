@@ -32,6 +32,9 @@ struct Router: Sendable {
     }
 
     private var routes: [Route] = []
+    /// Routes without parameters by method and path as written: most requests are found here in one look-up, without
+    /// splitting their path. Anything else (another spelling of the path, a parameter) walks `routes`.
+    private var literal: [String: [String: Handler]] = [:]
 
     /// Adds a route; `{name}` segments capture into `RequestContext.parameters`.
     mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
@@ -39,10 +42,14 @@ struct Router: Sendable {
             piece.hasPrefix("{") && piece.hasSuffix("}") ? .parameter(String(piece.dropFirst().dropLast())) : .literal(piece)
         }
         routes.append(Route(method: method, pattern: segments, handler: handler))
+        if !segments.contains(where: { if case .parameter = $0 { return true } else { return false } }) {
+            literal[method, default: [:]][pattern] = handler
+        }
     }
 
     /// Finds the handler; HEAD is served by the GET route (libmicrohttpd sends no body for it).
     func match(method: String, path: String) -> Match {
+        if let handler = literal[method == "HEAD" ? "GET" : method]?[path] { return .handler(handler, parameters: [:]) }
         let pieces = Self.segments(of: path)
         var allowed: [String] = []
         let wanted = method == "HEAD" ? "GET" : method

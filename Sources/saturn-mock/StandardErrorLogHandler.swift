@@ -17,17 +17,21 @@ struct StandardErrorLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var line = Self.timestamp.now()
-        line += " "
-        line += event.level.rawValue
-        line += " "
-        line += "\(event.message)"
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-            line += " \(key)=\(value)"
+        var line: [UInt8] = []
+        line.reserveCapacity(128)
+        line += Self.timestamp.now().utf8
+        line.append(UInt8(ascii: " "))
+        line += event.level.rawValue.utf8
+        line.append(UInt8(ascii: " "))
+        line += event.message.description.utf8
+        // Neither the handler nor an access-log line carries metadata: no merge, no sort, for most lines.
+        if !metadata.isEmpty || !(event.metadata?.isEmpty ?? true) {
+            for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+                line += " \(key)=\(value)".utf8
+            }
         }
-        line += "\n"
-        StandardErrorBuffer.shared.append(Array(line.utf8), now: event.level >= .warning)
+        line.append(UInt8(ascii: "\n"))
+        StandardErrorBuffer.shared.append(line, now: event.level >= .warning)
     }
 
     private static let timestamp = SecondStamp()
