@@ -1,6 +1,7 @@
 /* The benchmark's ceiling: libmicrohttpd answering every request with one fixed JSON body, with the daemon options
- * saturn-mock uses (epoll, one thread per core). Usage: bench-ceiling <port-file> <body-bytes> */
-#include <microhttpd.h>
+ * saturn-mock uses (epoll, one thread per core, its connection memory). Usage: bench-ceiling <port-file> <body-bytes>
+ * Built with -I Sources/CMicroHTTPD, for the options saturn-mock's shim sets. */
+#include "shim.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,8 @@ int main(int argc, char **argv) {
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   struct MHD_Daemon *daemon = MHD_start_daemon(
       MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, answer, NULL,
-      MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) (cores > 0 ? cores : 1), MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
+      MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) (cores > 0 ? cores : 1), MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, SATURN_MHD_CONNECTION_MEMORY, MHD_OPTION_END);
   if (daemon == NULL) { fprintf(stderr, "MHD_start_daemon failed\n"); return 1; }
   const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
   FILE *file = fopen(argv[1], "w");

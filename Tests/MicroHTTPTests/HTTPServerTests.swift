@@ -86,6 +86,18 @@ struct HTTPServerTests {
         }
     }
 
+    @Test("a request head of 15 KB is served; one past the 16 KiB connection memory gets 431")
+    func requestHeadLimit() throws {
+        try withServer { _, port, _ in
+            let served = try RawHTTPConnection(port: port)
+            served.send("GET /big HTTP/1.1\r\nHost: x\r\nx-test: \(String(repeating: "a", count: 15_000))\r\n\r\n")
+            #expect(try served.readResponse().status == 200)
+            let refused = try RawHTTPConnection(port: port)
+            refused.send("GET /big HTTP/1.1\r\nHost: x\r\nx-test: \(String(repeating: "a", count: 17_000))\r\n\r\n")
+            #expect(try refused.readResponse().status == 431)
+        }
+    }
+
     @Test("a body sent in pieces is accumulated; keep-alive serves a second request on the same socket")
     func bodyAndKeepAlive() throws {
         try withServer { _, port, _ in
