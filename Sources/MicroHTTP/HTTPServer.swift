@@ -196,19 +196,46 @@ public final class HTTPServer: Sendable {
     }
 
     private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+        let isDraining = draining.load(ordering: .relaxed)
+        // A prepared answer is shared as it is; one that must also say "Connection: close" is made afresh.
+        if let prepared = response.prepared, !isDraining, let shared = prepared.object(make: { Self.makeResponse(response, closing: false).made }) {
+            return MHD_queue_response(connection, UInt32(response.status), shared)
+        }
+        switch Self.makeResponse(response, closing: isDraining) {
+        case let .made(mhdResponse):
+            defer { MHD_destroy_response(mhdResponse) }
+            return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
+        case let .refused(header):
+            let replacement = responder.respondToUnsendableHeader(named: header, status: response.status)
+            return replacement.headers.contains { $0.name == header } ? .NO : queue(replacement, on: connection)
+        case .failed:
+            return .NO
+        }
+    }
+
+    /// libmicrohttpd's copy of an answer, or the header it refused.
+    private enum MadeResponse {
+        case made(OpaquePointer)
+        case refused(header: String)
+        case failed
+
+        var made: OpaquePointer? {
+            if case let .made(pointer) = self { return pointer }
+            return nil
+        }
+    }
+
+    private static func makeResponse(_ response: HTTPResponse, closing: Bool) -> MadeResponse {
         let created = response.body.withUnsafeBytes { bytes in
             MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
         }
-        guard let mhdResponse = created else { return .NO }
-        defer { MHD_destroy_response(mhdResponse) }
+        guard let mhdResponse = created else { return .failed }
         for header in response.headers where MHD_add_response_header(mhdResponse, header.name, header.value) != .YES {
-            let replacement = responder.respondToUnsendableHeader(named: header.name, status: response.status)
-            return replacement.headers.contains { $0.name == header.name } ? .NO : queue(replacement, on: connection)
+            MHD_destroy_response(mhdResponse)
+            return .refused(header: header.name)
         }
-        if draining.load(ordering: .relaxed) {
-            _ = MHD_add_response_header(mhdResponse, "Connection", "close")
-        }
-        return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
+        if closing { _ = MHD_add_response_header(mhdResponse, "Connection", "close") }
+        return .made(mhdResponse)
     }
 
     private static func values(of kind: MHD_ValueKind, on connection: OpaquePointer) -> [(name: String, value: String)] {

@@ -4,7 +4,7 @@ import SaturnDomain
 /// `/api/status`, `/api/user`, `/api/orgs`, `/api/auth/token`.
 enum IdentityEndpoints {
     /// The status never changes: encoded once.
-    private static let statusResponse = JSONResponse.make(200, WireStatus())
+    private static let statusResponse = JSONResponse.make(200, WireStatus()).preparedOnce()
 
     /// `GET /api/status`: no authentication, as saturn-client calls it before anything else.
     static func status(_ context: RequestContext) throws -> Answer {

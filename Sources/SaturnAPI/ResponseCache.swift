@@ -3,7 +3,7 @@ import SaturnDomain
 import Synchronization
 
 /// Rendered read answers, kept until the catalog changes: a repeated `GET /api/recipes` costs a lookup, not a
-/// render. An entry is used only while the catalog's revision is the one it was rendered at.
+/// render, and its libmicrohttpd response is made once (`HTTPResponse.preparedOnce`). An entry is used only while the catalog's revision is the one it was rendered at.
 final class ResponseCache: Sendable {
     /// Who asked what: the answer depends on the caller (visibility) and on every query argument.
     struct Key: Hashable {
@@ -25,8 +25,9 @@ final class ResponseCache: Sendable {
     /// is cacheable. Read `revision` before rendering: a write during the render then makes the entry stale at once.
     func response(for key: Key, revision: UInt64, render: () throws -> (HTTPResponse, cacheable: Bool)) rethrows -> HTTPResponse {
         if let hit = entries.withLock({ $0[key] }), hit.revision == revision { return hit.response }
-        let (response, cacheable) = try render()
-        guard cacheable else { return response }
+        let (rendered, cacheable) = try render()
+        guard cacheable else { return rendered }
+        let response = rendered.preparedOnce()
         entries.withLock { entries in
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = (revision, response)

@@ -5,7 +5,7 @@ enum SaturnRoutes {
     static func make(servers: ServerCatalog) -> Router {
         var router = Router()
         // The catalogue never changes while serving: encoded once.
-        let serverOptions = JSONResponse.make(200, WireServerOptions(servers: servers))
+        let serverOptions = JSONResponse.make(200, WireServerOptions(servers: servers)).preparedOnce()
         router.add("GET", "/api/info/servers") { context in
             _ = try context.caller()
             return .now(serverOptions)

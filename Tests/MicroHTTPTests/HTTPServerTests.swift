@@ -9,6 +9,9 @@ final class EchoResponder: HTTPResponder {
     let slowRelease = DispatchSemaphore(value: 0)
     let oversizedCalls = Atomic<Int>(0)
     let connectionLimitNotices = Atomic<Int>(0)
+    /// One answer for every request to `/prepared`, and one whose header libmicrohttpd refuses.
+    let prepared = HTTPResponse(status: 202, headers: [("X-Shared", "yes")], body: Array("shared answer".utf8)).preparedOnce()
+    let preparedBad = HTTPResponse(status: 202, headers: [("Warning", "a\r\nb")], body: Array("never".utf8)).preparedOnce()
 
     func respond(to request: HTTPRequest, reply: HTTPReply) {
         let query = request.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
@@ -20,6 +23,10 @@ final class EchoResponder: HTTPResponder {
             slowEntered.signal()
             slowRelease.wait()
             reply.send(response)
+        case "/prepared":
+            reply.send(prepared)
+        case "/prepared-bad":
+            reply.send(preparedBad)
         case "/bad-header":
             reply.send(HTTPResponse(status: 201, headers: [("Warning", "299 - \"a\r\nX-Evil: 1\"")], body: Array("made".utf8)))
         case "/later":
@@ -95,6 +102,25 @@ struct HTTPServerTests {
             let refused = try RawHTTPConnection(port: port)
             refused.send("GET /big HTTP/1.1\r\nHost: x\r\nx-test: \(String(repeating: "a", count: 17_000))\r\n\r\n")
             #expect(try refused.readResponse().status == 431)
+        }
+    }
+
+    @Test("a prepared answer is sent whole to every connection and every request; one with a bad header is replaced each time")
+    func preparedAnswers() throws {
+        try withServer { _, port, _ in
+            let connections = try (0..<3).map { _ in try RawHTTPConnection(port: port) }
+            for _ in 0..<2 {
+                for connection in connections { connection.send("GET /prepared HTTP/1.1\r\nHost: x\r\n\r\n") }
+                for connection in connections {
+                    let response = try connection.readResponse()
+                    #expect((response.status, response.headers["x-shared"], response.body) == (202, "yes", "shared answer"))
+                }
+            }
+            for _ in 0..<2 {
+                connections[0].send("GET /prepared-bad HTTP/1.1\r\nHost: x\r\n\r\n")
+                let response = try connections[0].readResponse()
+                #expect((response.status, response.body) == (500, "cannot send Warning of a 202"))
+            }
         }
     }
 
