@@ -15,6 +15,10 @@ public final class SaturnAPI: HTTPResponder {
         public var journalSize = 1_000
         /// When set, every control request needs `Authorization: Bearer <token>`.
         public var controlToken: String?
+        /// Where the access log's lines go (`GET /api/status 200 0.05ms`, as bytes, without a line end); nil sends
+        /// them to the logger at info. The command writes them straight to its standard-error buffer: a line a
+        /// request through swift-log cost a tenth of a request's instructions.
+        public var accessLog: (@Sendable ([UInt8]) -> Void)?
 
         /// The defaults: 1,000 journal entries, an open control plane.
         public init() {}
@@ -25,12 +29,14 @@ public final class SaturnAPI: HTTPResponder {
     private let sides: TenantSides
     private let controlToken: [UInt8]?
     private let logger: Logger
+    private let accessLog: (@Sendable ([UInt8]) -> Void)?
 
     /// Serves every tenant of `registry`.
     public init(registry: TenantRegistry, settings: Settings, logger: Logger) {
         sides = TenantSides(registry: registry, journalSize: settings.journalSize)
         controlToken = settings.controlToken.map { Array($0.utf8) }
         self.logger = logger
+        accessLog = settings.accessLog
         router = SaturnRoutes.make(servers: registry.settings.servers)
         controlRouter = ControlRoutes.make()
     }
@@ -156,22 +162,36 @@ public final class SaturnAPI: HTTPResponder {
     }
 
     /// One line per request: method, path, status (`dropped` for a dropped connection) and milliseconds; never
-    /// headers, so never a token. The line is only formatted when the level lets it through.
+    /// headers, so never a token. Made only when the log level lets it through.
     private func log(_ request: HTTPRequest, status: Int?, started: UInt64) {
         let nanoseconds = DispatchTime.now().uptimeNanoseconds - started
-        logger.info("\(request.method) \(Self.printable(request.path)) \(status.map(String.init) ?? "dropped") \(Self.milliseconds(nanoseconds))ms")
+        if let accessLog { return accessLog(Self.accessLine(request, status: status, nanoseconds: nanoseconds)) }
+        guard logger.logLevel <= .info else { return }
+        logger.info("\(String(decoding: Self.accessLine(request, status: status, nanoseconds: nanoseconds), as: UTF8.self))")
+    }
+
+    /// `METHOD PATH STATUS MILLISECONDSms`, written as bytes.
+    static func accessLine(_ request: HTTPRequest, status: Int?, nanoseconds: UInt64) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(request.method.utf8.count + request.path.utf8.count + 24)
+        line += request.method.utf8
+        line.append(UInt8(ascii: " "))
+        line += printable(request.path).utf8
+        line.append(UInt8(ascii: " "))
+        line += (status.map { String($0) } ?? "dropped").utf8
+        line.append(UInt8(ascii: " "))
+        // Milliseconds with two decimals, rounded.
+        let hundredths = (nanoseconds + 5_000) / 10_000
+        line += String(hundredths / 100).utf8
+        line.append(UInt8(ascii: "."))
+        line += String(hundredths % 100, zeroPaddedTo: 2).utf8
+        line += "ms".utf8
+        return line
     }
 
     /// The path with control characters (percent-decoded from the request) shown as `?`, so a line stays one line.
     static func printable(_ path: String) -> String {
         guard path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return path }
         return String(path.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
-    }
-
-    /// Milliseconds with two decimals, without the cost of a format string.
-    static func milliseconds(_ nanoseconds: UInt64) -> String {
-        let hundredths = (nanoseconds + 5_000) / 10_000
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }

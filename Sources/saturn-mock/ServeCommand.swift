@@ -151,6 +151,7 @@ struct ServeCommand: ParsableCommand {
         tenancy.timing = ResourceTiming(startDelay: startDelay, stopDelay: stopDelay, jobRunTime: jobRunTime)
         let registry = TenantRegistry(seed: directory, log: TransactionLog(store: store), settings: tenancy)
         var api = SaturnAPI.Settings()
+        if level <= .info { api.accessLog = { StandardErrorLogHandler.writeAccessLine($0) } }
         api.journalSize = journalSize
         api.controlToken = controlToken
         let server = HTTPServer(

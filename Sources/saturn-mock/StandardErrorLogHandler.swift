@@ -17,12 +17,7 @@ struct StandardErrorLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var line: [UInt8] = []
-        line.reserveCapacity(128)
-        line += Self.timestamp.now().utf8
-        line.append(UInt8(ascii: " "))
-        line += event.level.rawValue.utf8
-        line.append(UInt8(ascii: " "))
+        var line = Self.start(event.level)
         line += event.message.description.utf8
         // Neither the handler nor an access-log line carries metadata: no merge, no sort, for most lines.
         if !metadata.isEmpty || !(event.metadata?.isEmpty ?? true) {
@@ -32,6 +27,25 @@ struct StandardErrorLogHandler: LogHandler {
         }
         line.append(UInt8(ascii: "\n"))
         StandardErrorBuffer.shared.append(line, now: event.level >= .warning)
+    }
+
+    /// An access-log line from the API (`SaturnAPI.Settings.accessLog`), written as an info line.
+    static func writeAccessLine(_ message: [UInt8]) {
+        var line = start(.info)
+        line += message
+        line.append(UInt8(ascii: "\n"))
+        StandardErrorBuffer.shared.append(line, now: false)
+    }
+
+    /// `<UTC time> <level> `.
+    private static func start(_ level: Logger.Level) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(128)
+        line += timestamp.now().utf8
+        line.append(UInt8(ascii: " "))
+        line += level.rawValue.utf8
+        line.append(UInt8(ascii: " "))
+        return line
     }
 
     private static let timestamp = SecondStamp()
