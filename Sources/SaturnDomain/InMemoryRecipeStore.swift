@@ -8,7 +8,7 @@ public final class InMemoryRecipeStore: RecipeStore {
     /// Creates a store that forgets everything at exit.
     public init() {}
     public var location: String { "memory (nothing is kept)" }
-    public var loaded: LoadedState { LoadedState() }
+    public func takeLoaded() -> LoadedState { LoadedState() }
     public func append(_ transaction: StoreTransaction) throws(StoreError) -> UInt64 {
         if case .delete = transaction.change { snapshots.withLock { $0[transaction.tenant] = nil } }
         return lastTicket.add(1, ordering: .relaxed).newValue

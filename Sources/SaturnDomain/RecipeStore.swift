@@ -5,8 +5,9 @@ import FoundationEssentials
 public protocol RecipeStore: AnyObject, Sendable {
     /// Where the data lives, for the start-up banner and the health answer.
     var location: String { get }
-    /// What was stored when the store opened.
-    var loaded: LoadedState { get }
+    /// What was stored when the store opened, handed over once (later calls get nothing): the store keeps no copy,
+    /// so that the catalog's first write does not have to copy every recipe it shares with the store.
+    func takeLoaded() -> LoadedState
 
     /// Queues one transaction; returns its ticket. Throws while a failed write is not yet undone.
     func append(_ transaction: StoreTransaction) throws(StoreError) -> UInt64

@@ -51,7 +51,7 @@ public final class TenantRegistry: Sendable {
         self.log = log
         self.settings = settings
         var loaded = Tenants()
-        for (name, tenant) in log.store.loaded.tenants {
+        for (name, tenant) in log.store.takeLoaded().tenants {
             loaded.byName[name] = makeCatalog(name, record: tenant.record, loaded: tenant)
         }
         for catalog in loaded.byName.values { loaded.index(catalog) }

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Glibc
 import SaturnDomain
 import SaturnJSON
+import Synchronization
 
 /// The durable store of a data folder: a journal of transactions, fsynced before any answer (with group commit),
 /// compacted in the background into `snapshot.json` once it passes a size, and one owner at a time.
@@ -16,7 +17,14 @@ public final class JournalRecipeStore: RecipeStore {
     private let writer: JournalWriter
     private let compaction = DispatchQueue(label: "saturn-mock.compaction")
     private let warn: @Sendable (String) -> Void
-    public let loaded: LoadedState
+    private let loaded: Mutex<LoadedState?>
+
+    public func takeLoaded() -> LoadedState {
+        loaded.withLock { loaded in
+            defer { loaded = nil }
+            return loaded ?? LoadedState()
+        }
+    }
 
     /// Opens (creating if needed) and loads `folder`. `recover` moves damaged files aside instead of refusing to start.
     public init(
@@ -45,7 +53,7 @@ public final class JournalRecipeStore: RecipeStore {
                 // Keep what was good as the new starting point, before anything else is written.
                 try SnapshotFile(nextJournal: loaded.lastGeneration, state: loaded.state).write(to: layout.snapshot)
             }
-            self.loaded = loaded.state
+            self.loaded = Mutex(loaded.state)
             Self.removeSnapshotsOfGoneTenants(layout, keeping: loaded.state)
             let compaction = compaction
             writer = try JournalWriter(

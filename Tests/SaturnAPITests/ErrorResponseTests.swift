@@ -6,7 +6,7 @@ import Testing
 final class FullDiskStore: RecipeStore, @unchecked Sendable {
     private var lastTicket: UInt64 = 0
     var location: String { "a full disk" }
-    var loaded: LoadedState { LoadedState() }
+    func takeLoaded() -> LoadedState { LoadedState() }
     func append(_ transaction: StoreTransaction) throws(StoreError) -> UInt64 {
         lastTicket += 1
         return lastTicket

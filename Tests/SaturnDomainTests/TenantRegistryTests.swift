@@ -66,7 +66,7 @@ final class ControlledStore: RecipeStore, @unchecked Sendable {
     private var durable: UInt64 = 0
     private var failed: UInt64 = 0
     var location: String { "controlled" }
-    var loaded: LoadedState { LoadedState() }
+    func takeLoaded() -> LoadedState { LoadedState() }
     func append(_ transaction: StoreTransaction) throws(StoreError) -> UInt64 {
         last += 1
         if failNext { failed = last } else { durable = last }

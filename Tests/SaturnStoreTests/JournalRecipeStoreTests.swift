@@ -24,7 +24,7 @@ struct JournalRecipeStoreTests {
     func contents(of folder: TemporaryFolder, recover: Bool = false, compactionBytes: Int = 1 << 20, warnings: Warnings = Warnings()) throws -> [String: Recipe] {
         let store = try JournalRecipeStore(folder: folder.path, recover: recover, compactionBytes: compactionBytes, warn: warnings.sink)
         defer { store.close() }
-        return Dictionary(uniqueKeysWithValues: store.loaded.defaultRecipes.map { ($0.name, $0) })
+        return Dictionary(uniqueKeysWithValues: store.takeLoaded().defaultRecipes.map { ($0.name, $0) })
     }
 
     func openError(_ folder: TemporaryFolder) -> StoreError? {
