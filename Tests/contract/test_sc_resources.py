@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from saturn_client import SaturnConnection
 
 from harness import ADMIN, MEMBER
 
@@ -166,3 +167,16 @@ def test_an_image_that_cannot_be_pulled_ends_the_start_in_error_and_the_logs_say
     assert listed(mock, "job")[0]["state"]["status"] == "error"
     logs = sc(mock, "logs", "job", "doomed").stdout
     assert "Failed to pull image \"Registry.example/Bad:1\": 'Registry.example/Bad:1' breaks the registry reference grammar" in logs
+
+
+def test_the_library_lists_workspaces_of_the_primary_org_and_reads_their_pods(mock, clock, imported):
+    connection = SaturnConnection(url=mock.base_url, api_token=mock.token(ADMIN))
+    recipe = {"type": "workspace", "spec": {"name": "lab", "image": "saturn:2021.11.10", "instance_type": "large"}}
+    applied = connection.apply(recipe)
+    connection.start("workspace", applied["state"]["id"])
+    clock.advance(5)
+    workspaces = connection.get_all_workspaces(org_id=connection.primary_org["id"])
+    assert [(workspace["name"], workspace["status"]) for workspace in workspaces] == [("lab", "running")]
+    pods = connection.get_pods("workspace", "lab")
+    assert [(pod["pod_name"], pod["status"], pod["source"]) for pod in pods] == [(f"workspace-{applied['state']['id']}-1", "running", "live")]
+    assert "Serving the workspace" in connection.get_logs("workspace", "lab")
