@@ -26,8 +26,11 @@ final class DataFolderLock: Sendable {
         self.descriptor = descriptor
     }
 
-    /// Releases the folder.
+    /// Releases the folder. Unlocked before it is closed: a process forked by another thread meanwhile (a test
+    /// suite starting servers) shares the descriptor until it execs, and closing alone would leave the lock held
+    /// until then.
     func release() {
+        flock(descriptor, LOCK_UN)
         close(descriptor)
     }
 }
