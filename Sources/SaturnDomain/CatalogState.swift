@@ -1,7 +1,7 @@
 /// A tenant's recipes, the indexes that answer listings and look-ups without scanning every recipe, and its
 /// identities. A value: the state before a write is kept, cheaply, to undo it.
 struct CatalogState: Sendable {
-    var byKey: [RecipeKey: Recipe] = [:]
+    var byKey = RecipeTable()
     var ordered = SortedKeys()
     /// Keys by recipe name, for `GET /api/recipes/{type}/{name}` and image references by name.
     var byName: [String: [RecipeKey]] = [:]

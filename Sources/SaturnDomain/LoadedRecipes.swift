@@ -1,7 +1,7 @@
 /// What a store holds when it opens: each recipe by key, and the keys in the order they were read (the snapshot's
 /// sorted order, then what the journals added), so that indexing them at start needs almost no sorting.
 public struct LoadedRecipes: Sendable {
-    public private(set) var byKey: [RecipeKey: Recipe] = [:]
+    public private(set) var byKey = RecipeTable()
     public private(set) var order: [RecipeKey] = []
 
     /// Nothing loaded yet.
