@@ -16,7 +16,7 @@ extension ControlEndpoints {
         var issues = body.issues
         let name = body.fields?.string("name", maxLength: 39, issues: &issues)
         let snapshotName = body.fields?.string("from_snapshot", maxLength: 39, issues: &issues)
-        guard issues.isEmpty else { throw DomainError.invalid(issues) }
+        try issues.throwIfAny()
         var content = TenantContent()
         if let snapshotName {
             content = try snapshot(snapshotName, of: context)
@@ -99,9 +99,7 @@ extension ControlEndpoints {
     private static func snapshotName(_ context: RequestContext) throws -> String {
         let name = context.parameter("name")
         guard OwnerName.isValid(name) else {
-            var issues = ValidationIssues()
-            issues.add("name", "'\(name)' breaks the snapshot-name rule: \(OwnerName.rule)")
-            throw DomainError.invalid(issues)
+            throw DomainError.invalid(at: "name", "'\(name)' breaks the snapshot-name rule: \(OwnerName.rule)")
         }
         return name
     }

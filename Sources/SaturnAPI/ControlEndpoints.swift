@@ -59,7 +59,7 @@ enum ControlEndpoints {
         let frozen = body.fields?.bool("frozen", issues: &issues)
         if set == nil, advance == nil, frozen == nil { issues.add("(body)", "give set, advance_seconds or frozen") }
         if set != nil, frozen == false { issues.add("frozen", "set freezes the clock; give frozen: false on its own to let it run") }
-        guard issues.isEmpty else { throw DomainError.invalid(issues) }
+        try issues.throwIfAny()
         let clock = context.catalog.clock
         if let instant { clock.freeze(at: instant) }
         if frozen == true, instant == nil { clock.freeze(at: clock.now()) }

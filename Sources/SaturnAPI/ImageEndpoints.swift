@@ -67,7 +67,7 @@ enum ImageEndpoints {
         let hardware = fields?.oneOf("hardware_type", HardwareType.allCases.map(\.rawValue), issues: &issues).flatMap(HardwareType.init(rawValue:))
         let supports = fields?.strings("supports", issues: &issues)
         let access = fields?.oneOf("access", RecipeAccess.allCases.map(\.rawValue), issues: &issues).flatMap(RecipeAccess.init(rawValue:))
-        guard issues.isEmpty else { throw DomainError.invalid(issues) }
+        try issues.throwIfAny()
         let written = try context.catalog.writeImage(id: context.parameter("image_id"), caller: caller) { image, spec in
             var changed = image
             var edited = spec

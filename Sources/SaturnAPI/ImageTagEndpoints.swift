@@ -87,7 +87,7 @@ enum ImageTagEndpoints {
         let description = fields?.string("description", issues: &issues)
         let version = fields?.values["version"] == nil ? nil : fields?.recipeName("version", issues: &issues)
         let archived = fields?.bool("archived", issues: &issues)
-        guard issues.isEmpty else { throw DomainError.invalid(issues) }
+        try issues.throwIfAny()
         let tagID = context.parameter("image_tag_id")
         let written = try context.catalog.writeImage(id: context.parameter("image_id"), caller: caller) { image, spec throws(DomainError) in
             guard let index = spec.versions.firstIndex(where: { $0.id == tagID }) else { throw .imageTagNotFound(imageID: image.id, tagID: tagID) }

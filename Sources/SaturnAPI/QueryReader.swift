@@ -91,6 +91,6 @@ struct QueryReader {
 
     /// Throws the collected problems as one 422.
     func finish() throws(DomainError) {
-        guard issues.isEmpty else { throw .invalid(issues) }
+        try issues.throwIfAny()
     }
 }

@@ -49,3 +49,12 @@ public enum DomainError: Error, Equatable, Sendable {
     /// The store could not write; nothing was changed.
     case storeUnavailable(reason: String)
 }
+
+extension DomainError {
+    /// One validation problem at one path.
+    public static func invalid(at path: String, _ problem: String) -> DomainError {
+        var issues = ValidationIssues()
+        issues.add(path, problem)
+        return .invalid(issues)
+    }
+}

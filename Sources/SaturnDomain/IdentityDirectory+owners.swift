@@ -16,7 +16,7 @@ extension IdentityDirectory {
         }
         if let identity = resolved.identity, identity != resolved.org.name,
            user(named: identity)?.role(in: resolved.org.name) == nil {
-            throw Self.problem(path, "no user or group '\(identity)' in org '\(resolved.org.name)'")
+            throw DomainError.invalid(at: path, "no user or group '\(identity)' in org '\(resolved.org.name)'")
         }
         return resolved
     }
@@ -25,10 +25,10 @@ extension IdentityDirectory {
         switch reference {
         case let .path(text):
             guard let parts = OwnerPath.parts(of: text) else {
-                throw Self.problem(path, "'\(text)' is not an owner of the form org/identity")
+                throw DomainError.invalid(at: path, "'\(text)' is not an owner of the form org/identity")
             }
             let orgName = parts.org ?? caller.defaultOrg
-            guard let org = org(named: orgName) else { throw Self.problem(path, "no org named '\(orgName)'") }
+            guard let org = org(named: orgName) else { throw DomainError.invalid(at: path, "no org named '\(orgName)'") }
             return ResolvedOwner(org: org, identity: parts.identity)
         case let .id(id):
             if let org = org(id: id) { return ResolvedOwner(org: org, identity: nil) }
@@ -36,21 +36,16 @@ extension IdentityDirectory {
         case let .userID(id):
             return try userInDefaultOrg(user(id: id), of: caller, path: path, missing: "no user with id '\(id)'")
         case let .groupID(id):
-            throw Self.problem(path, "no group with id '\(id)' (the seed defines no groups)")
+            throw DomainError.invalid(at: path, "no group with id '\(id)' (the seed defines no groups)")
         case let .orgID(id):
-            guard let org = org(id: id) else { throw Self.problem(path, "no org with id '\(id)'") }
+            guard let org = org(id: id) else { throw DomainError.invalid(at: path, "no org with id '\(id)'") }
             return ResolvedOwner(org: org, identity: nil)
         }
     }
 
     private func userInDefaultOrg(_ user: User?, of caller: User, path: String, missing: String) throws(DomainError) -> ResolvedOwner {
-        guard let user, let org = org(named: caller.defaultOrg) else { throw Self.problem(path, missing) }
+        guard let user, let org = org(named: caller.defaultOrg) else { throw DomainError.invalid(at: path, missing) }
         return ResolvedOwner(org: org, identity: user.username)
     }
 
-    private static func problem(_ path: String, _ text: String) -> DomainError {
-        var issues = ValidationIssues()
-        issues.add(path, text)
-        return .invalid(issues)
-    }
 }

@@ -41,7 +41,7 @@ extension IdentityDirectory {
         if directory.org(named: org) == nil {
             issues.add("org", "no org named '\(org)' (orgs: \(directory.orgs.map(\.name).joined(separator: ", ")))")
         }
-        guard issues.isEmpty else { throw .invalid(issues) }
+        try issues.throwIfAny()
         if let held = directory.user(named: username)?.role(in: org), held != role {
             throw .roleConflict(username: username, org: org, held: held.rawValue)
         }

@@ -32,7 +32,7 @@ public enum LegacySetReader {
                 issues.add("\(draft.path).name", "image '\(draft.name)' is given more than once in this set")
             }
         }
-        guard issues.isEmpty else { throw .invalid(issues) }
+        try issues.throwIfAny()
         return drafts
     }
 

@@ -39,7 +39,7 @@ extension RecipeCatalog {
                 staged[key] = recipe
                 applied.append(AppliedRecipe(recipe: recipe, action: action, partActions: partActions, previous: stored))
             }
-            guard issues.isEmpty else { throw .invalid(issues) }
+            try issues.throwIfAny()
             let outcome = ApplyOutcome(recipes: applied, warnings: warnings)
             let changed = applied.filter { $0.action != .unchanged }.map(\.recipe)
             guard !changed.isEmpty else { return PendingApply(outcome: outcome, write: PendingWrite(ticket: nil, log: log)) }

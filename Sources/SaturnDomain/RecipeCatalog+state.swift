@@ -45,7 +45,7 @@ extension RecipeCatalog {
             }
             recipes[recipe.key] = recipe
         }
-        guard issues.isEmpty else { throw .invalid(issues) }
+        try issues.throwIfAny()
         let content = TenantContent(recipes: recipes.values.sorted { $0.key < $1.key }, minted: minted)
         return (content, try replaceContent(with: content))
     }

@@ -84,11 +84,9 @@ public final class TenantRegistry: Sendable {
     /// With no name, one is chosen.
     public func create(name: String?, content: TenantContent = TenantContent()) throws(DomainError) -> (RecipeCatalog, TenantRecord, PendingWrite) {
         if let name, !OwnerName.isValid(name) || Self.reservedNames.contains(name) {
-            var issues = ValidationIssues()
-            issues.add("name", Self.reservedNames.contains(name)
+            throw .invalid(at: "name", Self.reservedNames.contains(name)
                 ? "'\(name)' is reserved: /t/\(name)/ stands for /\(name)/ (README \"Testing with the mock\")"
                 : "'\(name)' breaks the tenant-name rule: \(OwnerName.rule)")
-            throw .invalid(issues)
         }
         return try log.exclusive { writer throws(DomainError) -> (RecipeCatalog, TenantRecord, PendingWrite) in
             let existing = tenants.withLock { $0.byName }

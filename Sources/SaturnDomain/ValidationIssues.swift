@@ -28,6 +28,11 @@ public struct ValidationIssues: Equatable, Sendable {
     /// True when nothing was recorded.
     public var isEmpty: Bool { problems.isEmpty }
 
+    /// Throws every recorded problem as one `invalid` error; nothing when none was recorded.
+    public func throwIfAny() throws(DomainError) {
+        guard isEmpty else { throw .invalid(self) }
+    }
+
     /// Problems grouped by path, for the error body's `errors` object.
     public var byPath: [String: [String]] {
         Dictionary(grouping: problems, by: \.path).mapValues { $0.map(\.problem) }
