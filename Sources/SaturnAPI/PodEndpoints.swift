@@ -27,7 +27,7 @@ enum PodEndpoints {
         let hasBefore = page.first.map { first in pods.contains { $0.name < first.name } } ?? false
         let hasAfter = page.last.map { last in pods.contains { $0.name > last.name } } ?? false
         return .now(JSONResponse.make(200, WirePage(
-            itemsKey: "pod_summaries", items: page.map { WirePodSummary(pod: $0, resourceID: podResourceID($0)) },
+            itemsKey: "pod_summaries", items: page.map { WirePodSummary(pod: $0) },
             prevKey: hasBefore ? page.first.map { PageCursor.encode($0.name) } : nil,
             nextKey: hasAfter ? page.last.map { PageCursor.encode($0.name) } : nil
         )))
@@ -36,7 +36,7 @@ enum PodEndpoints {
     /// `GET /api/active/pods/{name}`: a pod of any run, live or past, of a resource the caller may see.
     static func get(_ context: RequestContext) throws -> Answer {
         let (_, pod) = try context.catalog.pod(named: context.parameter("name"), caller: context.caller())
-        return .now(JSONResponse.make(200, WirePodSummary(pod: pod, resourceID: podResourceID(pod))))
+        return .now(JSONResponse.make(200, WirePodSummary(pod: pod)))
     }
 
     /// `GET /api/active/pods/{name}/logs?container_name`: `PodLogs`, the container's log as one text.
@@ -50,7 +50,7 @@ enum PodEndpoints {
         try reader.finish()
         let (_, pod) = try context.catalog.pod(named: context.parameter("name"), caller: caller)
         guard container == "main" else {
-            throw DomainError.invalid(issue("container_name", "pod '\(pod.name)' has one container, 'main', not '\(container)'"))
+            throw DomainError.invalid(at: "container_name", "pod '\(pod.name)' has one container, 'main', not '\(container)'")
         }
         return .now(JSONResponse.make(200, WirePodLogs(text: previous ? "" : pod.log)))
     }
@@ -77,16 +77,6 @@ enum PodEndpoints {
             itemsKey: "logs", items: pods.flatMap { pod in pod.logLines.map { WireHistoricLog(pod: pod.name, time: $0.time, text: $0.text) } },
             prevKey: nil, nextKey: nil
         )))
-    }
-
-    private static func podResourceID(_ pod: PodView) -> String {
-        ResourceView.podOwner(pod.name)?.id ?? ""
-    }
-
-    private static func issue(_ path: String, _ problem: String) -> ValidationIssues {
-        var issues = ValidationIssues()
-        issues.add(path, problem)
-        return issues
     }
 }
 

@@ -82,7 +82,7 @@ enum ResourceEndpoints {
         let body = try ObjectBody(context, allowed: allowed)
         var issues = body.issues
         let edit = body.fields.map { readEdit($0, kind: kind, issues: &issues) } ?? ResourceEdit()
-        try throwIfAny(issues)
+        try issues.throwIfAny()
         let written = try context.catalog.edit(kind, id: context.parameter("id"), caller: context.caller(), edit)
         return try answer(kind, context, written, action: "updated")
     }
@@ -127,10 +127,8 @@ enum ResourceEndpoints {
 
     /// `schedule` and `concurrency_policy` (`CronScheduleUpdate`), checked.
     private static func readCron(_ cron: JSONFields, into edit: inout ResourceEdit, issues: inout ValidationIssues) {
-        if let schedule = cron.string("schedule", issues: &issues) {
-            if let problem = CronSchedule.problem(in: schedule) { issues.add(cron.path("schedule"), problem) } else { edit.schedule = schedule }
-        }
-        if let policy = cron.oneOf("concurrency_policy", ["Allow", "Forbid", "Replace"], issues: &issues) {
+        if let schedule = cron.cronSchedule("schedule", issues: &issues) { edit.schedule = schedule }
+        if let policy = cron.oneOf("concurrency_policy", CronSchedule.concurrencyPolicies, issues: &issues) {
             edit.settings["concurrency_policy"] = .string(policy)
         }
     }
@@ -162,7 +160,7 @@ enum ResourceEndpoints {
         var issues = body.issues
         var edit = ResourceEdit()
         if let fields = body.fields { readCron(fields, into: &edit, issues: &issues) }
-        try throwIfAny(issues)
+        try issues.throwIfAny()
         let written = try context.catalog.setScheduled(scheduled, jobID: context.parameter("id"), caller: context.caller(), edit)
         return try answer(.job, context, written, action: scheduled ? "scheduled" : "unscheduled")
     }
@@ -171,12 +169,8 @@ enum ResourceEndpoints {
         let body = try ObjectBody(context, allowed: ["debug_mode"])
         var issues = body.issues
         let debugMode = body.fields?.bool("debug_mode", issues: &issues) ?? false
-        try throwIfAny(issues)
+        try issues.throwIfAny()
         return debugMode
-    }
-
-    private static func throwIfAny(_ issues: ValidationIssues) throws {
-        guard issues.isEmpty else { throw DomainError.invalid(issues) }
     }
 
     /// The 200 a lifecycle call or an edit answers once it is durable: the resource as it is now.

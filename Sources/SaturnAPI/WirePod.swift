@@ -5,11 +5,10 @@ import SaturnJSON
 /// `PodRuntimeSummary`: a run's pod, with its one container `main`. Its times are `date-time` strings.
 struct WirePodSummary: JSONWritable {
     let pod: PodView
-    let resourceID: String
 
     func write(to output: inout JSONOutput) {
         output.object { json in
-            writeKubernetesObject(name: pod.name, labels: ["saturncloud.io/resource-id": resourceID], to: &json)
+            writeKubernetesObject(name: pod.name, labels: ["saturncloud.io/resource-id": pod.resourceID], to: &json)
             json.key("started_at")
             json.string(pod.startedAt.map(UTCTimestamp.format))
             json.key("deleted_at")

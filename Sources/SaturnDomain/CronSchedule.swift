@@ -1,6 +1,9 @@
 /// Checks a cron schedule as Kubernetes' CronJob reads it: five fields (minute, hour, day of month, month, day of
 /// week), each `*`, a number, a range, a list or a step, or one of the `@hourly`-style macros.
 public enum CronSchedule {
+    /// How a schedule treats a run that is due while the last one still runs (Kubernetes' `concurrencyPolicy`).
+    public static let concurrencyPolicies = ["Allow", "Forbid", "Replace"]
+
     private static let macros: Set<String> = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]
     private static let fields: [(name: String, range: ClosedRange<Int>)] = [
         ("minute", 0...59), ("hour", 0...23), ("day of month", 1...31), ("month", 1...12), ("day of week", 0...7),
@@ -39,5 +42,17 @@ public enum CronSchedule {
         guard range.contains(low), range.contains(high) else { return "is outside \(range.lowerBound)-\(range.upperBound)" }
         guard low <= high else { return "has a range that runs backwards" }
         return nil
+    }
+}
+
+extension JSONFields {
+    /// A cron schedule (`CronSchedule`), or nil with the problem recorded at its path.
+    public func cronSchedule(_ key: String, issues: inout ValidationIssues) -> String? {
+        guard let schedule = string(key, issues: &issues) else { return nil }
+        if let problem = CronSchedule.problem(in: schedule) {
+            issues.add(path(key), problem)
+            return nil
+        }
+        return schedule
     }
 }

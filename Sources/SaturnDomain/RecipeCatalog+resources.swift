@@ -19,7 +19,7 @@ extension RecipeCatalog {
             lifecycle: previous?.lifecycle ?? Lifecycle()
         )
         if let previous, spec != previous { spec.updatedAt = now }
-        let status = spec.lifecycle.current.map { RunSchedule($0, kind: spec.kind, timing: settings.timing).status(at: now) } ?? .stopped
+        let status = status(of: spec, at: now)
         switch draft.desiredStatus {
         case .running? where status == .stopped:
             spec.lifecycle = started(spec, uri: resolved.version.imageURI, debugMode: false, at: now)
@@ -117,8 +117,7 @@ extension RecipeCatalog {
         var lifecycle = spec.lifecycle
         if let previous = lifecycle.current {
             var ended = previous
-            let schedule = RunSchedule(previous, kind: spec.kind, timing: settings.timing)
-            if schedule.status(at: now).isActive { ended.stopRequestedAt = now }
+            if status(of: spec, at: now).isActive { ended.stopRequestedAt = now }
             lifecycle.history.insert(ended, at: 0)
             lifecycle.history = Array(lifecycle.history.prefix(Lifecycle.historyLimit))
         }
@@ -140,11 +139,7 @@ extension RecipeCatalog {
         }
     }
 
-    /// The status of a resource now, by the tenant's clock.
-    public func status(of spec: ResourceSpec) -> ResourceStatus {
-        status(of: spec, at: clock.now())
-    }
-
+    /// A resource's status at `now`: its latest run's, or `stopped` before the first start.
     private func status(of spec: ResourceSpec, at now: Date) -> ResourceStatus {
         spec.lifecycle.current.map { RunSchedule($0, kind: spec.kind, timing: settings.timing).status(at: now) } ?? .stopped
     }
@@ -276,20 +271,7 @@ extension RecipeCatalog {
     public func edit(_ kind: ResourceKind, id: String, caller: User, _ edit: ResourceEdit) throws(DomainError) -> (before: Recipe, after: Recipe?, write: PendingWrite) {
         try writeRecipe(id: id, caller: caller, find: { id throws(DomainError) in try resource(kind, id: id, caller: caller).0 }) { recipe throws(DomainError) in
             guard case let .resource(spec) = recipe.spec else { return recipe }
-            var issues = ValidationIssues()
-            var edited = spec
-            if let image = edit.image {
-                let path = if case .tagID = image { "image_tag_id" } else { "image_uri" }
-                edited.image = resolveImage(image, path: path, caller: caller, keeping: spec.image, issues: &issues)?.binding ?? spec.image
-            }
-            if let instanceType = edit.instanceType {
-                checkSize(instanceType, path: "instance_size", issues: &issues)
-                edited.instanceType = instanceType
-            }
-            guard issues.isEmpty else { throw .invalid(issues) }
-            if let command = edit.command { edited.command = command }
-            if let schedule = edit.schedule { edited.schedule = schedule }
-            edited.settings.merge(edit.settings) { $1 }
+            var edited = try applying(edit, to: spec, caller: caller)
             if edited != spec { edited.updatedAt = clock.now().wholeSeconds }
             var written = recipe
             written.name = edit.name ?? recipe.name
@@ -301,9 +283,7 @@ extension RecipeCatalog {
     /// Lets a job's cron schedule trigger it (`POST /api/jobs/{id}/schedule`); it needs a schedule.
     public func setScheduled(_ scheduled: Bool, jobID id: String, caller: User, _ edit: ResourceEdit) throws(DomainError) -> (before: Recipe, after: Recipe?, write: PendingWrite) {
         try writeResource(.job, id: id, caller: caller) { spec, _, now throws(DomainError) in
-            var changed = spec
-            if let schedule = edit.schedule { changed.schedule = schedule }
-            changed.settings.merge(edit.settings) { $1 }
+            var changed = try applying(edit, to: spec, caller: caller)
             guard !scheduled || changed.schedule != nil else {
                 throw .lifecycleConflict("The job has no cron schedule; give one (PATCH /api/jobs/\(id) with cron_schedule_options.schedule, or \"schedule\" in this body) first.")
             }
@@ -311,5 +291,24 @@ extension RecipeCatalog {
             if changed != spec { changed.updatedAt = now }
             return changed
         }
+    }
+
+    /// The spec with an edit's fields in place, its image and size checked as an apply checks them.
+    private func applying(_ edit: ResourceEdit, to spec: ResourceSpec, caller: User) throws(DomainError) -> ResourceSpec {
+        var issues = ValidationIssues()
+        var edited = spec
+        if let image = edit.image {
+            let path = if case .tagID = image { "image_tag_id" } else { "image_uri" }
+            edited.image = resolveImage(image, path: path, caller: caller, keeping: spec.image, issues: &issues)?.binding ?? spec.image
+        }
+        if let instanceType = edit.instanceType {
+            checkSize(instanceType, path: "instance_size", issues: &issues)
+            edited.instanceType = instanceType
+        }
+        try issues.throwIfAny()
+        if let command = edit.command { edited.command = command }
+        if let schedule = edit.schedule { edited.schedule = schedule }
+        edited.settings.merge(edit.settings) { $1 }
+        return edited
     }
 }

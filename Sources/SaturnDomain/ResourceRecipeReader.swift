@@ -23,7 +23,7 @@ public enum ResourceRecipeReader {
             "auto_shutoff": .choice(["1 hour", "6 hours", "24 hours", "3 days", "7 days", "Never"]),
             "start_ssh": .flag, "routes": .list, "viewers": .list, "self_destruct": .flag,
         ]) { $1 },
-        .job: common.merging(["scale": .count, "concurrency_policy": .choice(["Allow", "Forbid", "Replace"]), "retries": .count]) { $1 },
+        .job: common.merging(["scale": .count, "concurrency_policy": .choice(CronSchedule.concurrencyPolicies), "retries": .count]) { $1 },
         .deployment: common.merging(["scale": .count, "start_ssh": .flag, "routes": .list, "viewers": .list]) { $1 },
     ]
 
@@ -54,10 +54,7 @@ public enum ResourceRecipeReader {
         if kind != .workspace {
             command = spec.string("command", required: true, maxLength: FieldLimits.buildDataValue, issues: &issues)
         }
-        var schedule: String?
-        if kind == .job, let given = spec.string("schedule", issues: &issues) {
-            if let problem = CronSchedule.problem(in: given) { issues.add(spec.path("schedule"), problem) } else { schedule = given }
-        }
+        let schedule = kind == .job ? spec.cronSchedule("schedule", issues: &issues) : nil
         // saturn-client's `sc clone` reads these lists from a template without a default.
         var settings: [String: JSONValue] = ["git_repositories": .array([]), "secrets": .array([]), "shared_folders": .array([])]
         for (field, shape) in byKind[kind]! {

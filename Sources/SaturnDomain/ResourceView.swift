@@ -37,17 +37,19 @@ public struct ResourceView: Sendable {
         return current.readyAt
     }
 
-    /// The resource whose pod has this name, and the run it belongs to: `<kind>-<id>-<run>`.
-    public static func podOwner(_ podName: String) -> (kind: ResourceKind, id: String, run: Int)? {
+    /// The resource whose pod has this name: `<kind>-<id>-<run>`.
+    static func podOwner(_ podName: String) -> (kind: ResourceKind, id: String)? {
         let parts = podName.split(separator: "-")
-        guard parts.count == 3, let kind = ResourceKind(rawValue: String(parts[0])), let run = Int(parts[2]) else { return nil }
-        return (kind, String(parts[1]), run)
+        guard parts.count == 3, let kind = ResourceKind(rawValue: String(parts[0])), Int(parts[2]) != nil else { return nil }
+        return (kind, String(parts[1]))
     }
 }
 
 /// One run's pod: its name, status, times and the log its container `main` wrote.
 public struct PodView: Sendable {
     public let name: String
+    /// The id of the resource it runs (its `saturncloud.io/resource-id` label).
+    public let resourceID: String
     public let schedule: RunSchedule
     public let status: ResourceStatus
     /// Whether it is the latest run's pod and has not gone away.
@@ -57,6 +59,7 @@ public struct PodView: Sendable {
 
     init(resource: ResourceView, schedule: RunSchedule) {
         name = "\(resource.k8sName)-\(schedule.run.number)"
+        resourceID = resource.recipe.id
         self.schedule = schedule
         status = schedule.status(at: resource.now)
         isLive = schedule.run.number == resource.runs.first?.run.number && status.isActive
