@@ -1,14 +1,14 @@
 /// A tenant's recipes, the indexes that answer listings and look-ups without scanning every recipe, and its
 /// identities. A value: the state before a write is kept, cheaply, to undo it.
 struct CatalogState: Sendable {
-    var byKey = RecipeTable()
+    var byKey = RecipeIndex<KeyField>()
     var ordered = SortedKeys()
-    /// Keys by recipe name, for `GET /api/recipes/{type}/{name}` and image references by name.
-    var byName: [String: [RecipeKey]] = [:]
+    /// By recipe name, for `GET /api/recipes/{type}/{name}` and image references by name.
+    var byName = RecipeIndex<NameField>()
     /// Keys of recipes every org may see (`access: account`): the only ones a listing takes from other orgs.
     var accountWide = SortedKeys()
-    /// Keys by recipe id, for the REST paths that name a recipe by id (`/api/images/{id}`).
-    var byID: [String: RecipeKey] = [:]
+    /// By recipe id, for the REST paths that name a recipe by id (`/api/images/{id}`).
+    var byID = RecipeIndex<IDField>()
     /// The tenant's orgs, users and tokens: the base directory and every minted token.
     var directory: IdentityDirectory
     /// What was minted, in order, to rebuild the directory and to save it.
@@ -17,9 +17,12 @@ struct CatalogState: Sendable {
     /// Indexes what the store loaded, in its own order (already almost sorted), rather than one by one.
     init(recipes loaded: LoadedRecipes, minted: [MintedToken], base: IdentityDirectory) {
         byKey = loaded.byKey
-        for key in loaded.order { byName[key.name, default: []].append(key) }
-        byID.reserveCapacity(loaded.byKey.count)
-        for (key, recipe) in loaded.byKey { byID[recipe.id] = key }
+        byName = RecipeIndex(capacity: byKey.count)
+        byID = RecipeIndex(capacity: byKey.count)
+        for box in byKey.boxes {
+            byName.put(box)
+            byID.put(box)
+        }
         let sorted = loaded.order.sortedMostlySorted()
         ordered = SortedKeys(sorted: sorted)
         let recipes = loaded.byKey
@@ -32,12 +35,12 @@ struct CatalogState: Sendable {
     /// Stores a recipe and returns what it replaced.
     @discardableResult
     mutating func put(_ recipe: Recipe) -> Recipe? {
-        let previous = byKey.updateValue(recipe, forKey: recipe.key)
-        if previous == nil {
-            ordered.insert(recipe.key)
-            byName[recipe.name, default: []].append(recipe.key)
-        }
-        byID[recipe.id] = recipe.key
+        let box = RecipeBox(recipe)
+        let previous = byKey.put(box)
+        if previous == nil { ordered.insert(recipe.key) }
+        byName.put(box)
+        if let previous, previous.id != recipe.id { byID.remove(previous) }
+        byID.put(box)
         let wasAccountWide = previous?.access == .account
         if recipe.access == .account && !wasAccountWide { accountWide.insert(recipe.key) }
         if recipe.access != .account && wasAccountWide { accountWide.remove(recipe.key) }
@@ -48,11 +51,12 @@ struct CatalogState: Sendable {
     mutating func restore(_ key: RecipeKey, to previous: Recipe?) {
         if let previous {
             put(previous)
-        } else if let removed = byKey.removeValue(forKey: key) {
+        } else if let removed = byKey[key] {
+            byKey.remove(removed)
             ordered.remove(key)
-            byName[key.name]?.removeAll { $0 == key }
+            byName.remove(removed)
+            byID.remove(removed)
             if removed.access == .account { accountWide.remove(key) }
-            if byID[removed.id] == key { byID[removed.id] = nil }
         }
     }
 

@@ -1,7 +1,7 @@
 /// What a store holds when it opens: each recipe by key, and the keys in the order they were read (the snapshot's
 /// sorted order, then what the journals added), so that indexing them at start needs almost no sorting.
 public struct LoadedRecipes: Sendable {
-    public private(set) var byKey = RecipeTable()
+    private(set) var byKey = RecipeIndex<KeyField>()
     public private(set) var order: [RecipeKey] = []
 
     /// Nothing loaded yet.
@@ -9,18 +9,19 @@ public struct LoadedRecipes: Sendable {
 
     /// Nothing loaded yet, with room for `capacity` recipes.
     public init(capacity: Int) {
-        byKey.reserveCapacity(capacity)
+        byKey = RecipeIndex(capacity: capacity)
         order.reserveCapacity(capacity)
     }
 
     /// Adds or replaces a recipe.
     public mutating func upsert(_ recipe: Recipe) {
-        if byKey.updateValue(recipe, forKey: recipe.key) == nil { order.append(recipe.key) }
+        if byKey.put(RecipeBox(recipe)) == nil { order.append(recipe.key) }
     }
 
     /// Removes a recipe; its key leaves the order too.
     public mutating func remove(_ key: RecipeKey) {
-        guard byKey.removeValue(forKey: key) != nil else { return }
+        guard let recipe = byKey[key] else { return }
+        byKey.remove(recipe)
         order.removeAll { $0 == key }
     }
 

@@ -5,7 +5,7 @@ import FoundationEssentials
 extension RecipeCatalog {
     /// The image with this id, if the caller may see it.
     public func image(id: String, caller: User) throws(DomainError) -> Recipe {
-        let found = state.withLock { current in current.byID[id].flatMap { current.byKey[$0] } }
+        let found = state.withLock { current in current.byID[id] }
         guard let found, found.type == .image, RecipeScope.sees(found, caller) else { throw .imageNotFound(id: id) }
         return found
     }

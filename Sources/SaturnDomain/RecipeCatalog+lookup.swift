@@ -3,7 +3,7 @@ extension RecipeCatalog {
     public func recipe(type: RecipeType, name: String, owner: OwnerReference?, caller: User) throws(DomainError) -> Recipe {
         let scope = try RecipeScope(owner: owner, caller: caller, directory: directory)
         let candidates = state.withLock { current in
-            (current.byName[name] ?? []).filter { $0.type == type }.compactMap { current.byKey[$0] }.filter(scope.includes)
+            current.byName.all(name).filter { $0.type == type && scope.includes($0) }
         }.sorted { $0.key < $1.key }
         let preferences: [(Recipe) -> Bool] = [
             { _ in true },

@@ -53,7 +53,7 @@ extension RecipeCatalog {
         case let .name(name, version, owner):
             ownerFilter = owner
             let named = state.withLock { current in
-                (current.byName[name] ?? []).filter { $0.type == .image }.compactMap { current.byKey[$0] }
+                current.byName.all(name).filter { $0.type == .image }
             }
             candidates = named.sorted { $0.key < $1.key }.flatMap { matches($0) { $0.name == version } }
         }
@@ -132,7 +132,7 @@ extension RecipeCatalog {
     /// The image version a resource runs.
     public func imageVersion(of spec: ResourceSpec) -> (image: Recipe, version: ImageVersion)? {
         state.withLock { current in
-            guard let key = current.byID[spec.image.imageID], let image = current.byKey[key],
+            guard let image = current.byID[spec.image.imageID],
                   case let .image(imageSpec) = image.spec, let version = imageSpec.versions.first(where: { $0.id == spec.image.versionID })
             else { return nil }
             return (image, version)
@@ -167,7 +167,7 @@ extension RecipeCatalog {
     public func livePods(kind: ResourceKind?, id: String?, caller: User) -> [PodView] {
         let now = clock.now()
         let recipes: [Recipe] = state.withLock { current in
-            if let id { return current.byID[id].flatMap { current.byKey[$0] }.map { [$0] } ?? [] }
+            if let id { return current.byID[id].map { [$0] } ?? [] }
             return current.byKey.values.filter { $0.type != .image }
         }
         return recipes.compactMap { recipe -> ResourceView? in
@@ -178,7 +178,7 @@ extension RecipeCatalog {
 
     /// The resource of this kind and id, if the caller may see it.
     public func resource(_ kind: ResourceKind, id: String, caller: User) throws(DomainError) -> (Recipe, ResourceSpec) {
-        let found = state.withLock { current in current.byID[id].flatMap { current.byKey[$0] } }
+        let found = state.withLock { current in current.byID[id] }
         guard let found, found.type == kind.recipeType, RecipeScope.sees(found, caller), case let .resource(spec) = found.spec else {
             throw .resourceNotFound(kind: kind.rawValue, id: id)
         }

@@ -21,7 +21,7 @@ struct ListingTests {
     /// What a listing must show: every visible recipe in scope, filtered and ordered, computed the obvious way.
     func reference(_ catalog: RecipeCatalog, _ query: RecipeListQuery, caller: User) throws -> [RecipeKey] {
         let scope = try RecipeScope(owner: query.owner, caller: caller, directory: Fixtures.directory())
-        let all = try catalog.allRecipes().filter(scope.includes).map(\.key).filter { key in
+        let all = catalog.allRecipes().filter(scope.includes).map(\.key).filter { key in
             (query.type.map { key.type == $0 } ?? true) && (query.namePrefix.map { key.name.hasPrefix($0) } ?? true)
         }.sorted()
         return query.descending ? all.reversed() : all
