@@ -2,11 +2,11 @@
 /// identities. A value: the state before a write is kept, cheaply, to undo it.
 struct CatalogState: Sendable {
     var byKey = RecipeIndex<KeyField>()
-    var ordered = SortedKeys()
+    var ordered = SortedRecipes()
     /// By recipe name, for `GET /api/recipes/{type}/{name}` and image references by name.
     var byName = RecipeIndex<NameField>()
-    /// Keys of recipes every org may see (`access: account`): the only ones a listing takes from other orgs.
-    var accountWide = SortedKeys()
+    /// The recipes every org may see (`access: account`): the only ones a listing takes from other orgs.
+    var accountWide = SortedRecipes()
     /// By recipe id, for the REST paths that name a recipe by id (`/api/images/{id}`).
     var byID = RecipeIndex<IDField>()
     /// The tenant's orgs, users and tokens: the base directory and every minted token.
@@ -14,19 +14,14 @@ struct CatalogState: Sendable {
     /// What was minted, in order, to rebuild the directory and to save it.
     var minted: [MintedToken]
 
-    /// Indexes what the store loaded, in its own order (already almost sorted), rather than one by one.
+    /// Indexes what the store loaded, at once rather than one by one: its recipes come sorted and one per key.
     init(recipes loaded: LoadedRecipes, minted: [MintedToken], base: IdentityDirectory) {
-        byKey = loaded.byKey
-        byName = RecipeIndex(capacity: byKey.count)
-        byID = RecipeIndex(capacity: byKey.count)
-        for box in byKey.boxes {
-            byName.put(box)
-            byID.put(box)
-        }
-        let sorted = loaded.order.sortedMostlySorted()
-        ordered = SortedKeys(sorted: sorted)
-        let recipes = loaded.byKey
-        accountWide = SortedKeys(sorted: sorted.filter { recipes[$0]?.access == .account })
+        let sorted = loaded.sortedBoxes
+        byKey = RecipeIndex(distinct: sorted)
+        byName = RecipeIndex(distinct: sorted)
+        byID = RecipeIndex(distinct: sorted)
+        ordered = SortedRecipes(sorted: sorted)
+        accountWide = SortedRecipes(sorted: sorted.filter { $0.recipe.access == .account })
         // Each token was checked when it was minted; one that no longer fits the seed is left out.
         directory = minted.reduce(base) { directory, token in (try? directory.minting(token)) ?? directory }
         self.minted = minted
@@ -37,13 +32,16 @@ struct CatalogState: Sendable {
     mutating func put(_ recipe: Recipe) -> Recipe? {
         let box = RecipeBox(recipe)
         let previous = byKey.put(box)
-        if previous == nil { ordered.insert(recipe.key) }
+        if previous == nil { ordered.insert(box) } else { ordered.replace(with: box) }
         byName.put(box)
         if let previous, previous.id != recipe.id { byID.remove(previous) }
         byID.put(box)
-        let wasAccountWide = previous?.access == .account
-        if recipe.access == .account && !wasAccountWide { accountWide.insert(recipe.key) }
-        if recipe.access != .account && wasAccountWide { accountWide.remove(recipe.key) }
+        switch (previous?.access == .account, recipe.access == .account) {
+        case (false, true): accountWide.insert(box)
+        case (true, true): accountWide.replace(with: box)
+        case (true, false): accountWide.remove(recipe.key)
+        case (false, false): break
+        }
         return previous
     }
 
@@ -65,7 +63,7 @@ struct CatalogState: Sendable {
         var walker = ordered.walk(ascending: true, from: nil)
         var recipes: [Recipe] = []
         recipes.reserveCapacity(ordered.count)
-        while let key = walker.next() { if let recipe = byKey[key] { recipes.append(recipe) } }
+        while let recipe = walker.next() { recipes.append(recipe) }
         return TenantContent(recipes: recipes, minted: minted)
     }
 }

@@ -1,12 +1,12 @@
-/// The keys a listing may show, in its order, read from the indexes rather than by scanning every recipe: for each
-/// recipe type, the contiguous run of the scope org's keys (or of one owner's), and, when no owner was selected, the
-/// account-wide images of other orgs; merged, then filtered by name prefix and visibility.
+/// The recipes a listing may show, in its order, read from the indexes rather than by scanning every recipe: for
+/// each recipe type, the contiguous run of the scope org's keys (or of one owner's), and, when no owner was selected,
+/// the account-wide images of other orgs; merged, then filtered by name prefix and visibility.
 struct Listing {
     let state: CatalogState
     let scope: RecipeScope
     let query: RecipeListQuery
 
-    /// The keys in display order (`descending` reverses the key order), strictly after `start` when walking
+    /// The recipes in display order (`descending` reverses the key order), strictly after `start` when walking
     /// `forward` in that order, strictly before it otherwise.
     func walk(forward: Bool, from start: RecipeKey?) -> Merged {
         let ascending = forward != query.descending
@@ -26,12 +26,11 @@ struct Listing {
         if !scope.selected {
             streams.append(Stream(walker: state.accountWide.walk(ascending: ascending, from: start)) { _ in true })
         }
-        return Merged(streams: streams, ascending: ascending) { key in
+        return Merged(streams: streams, ascending: ascending) { key, recipe in
             guard key.owner.org == scope.org.name || !scope.selected,
                   query.type.map({ key.type == $0 }) ?? true,
                   query.namePrefix.map({ key.name.hasPrefix($0) }) ?? true,
-                  query.nameContains.map({ key.name.contains($0) }) ?? true,
-                  let recipe = state.byKey[key] else { return false }
+                  query.nameContains.map({ key.name.contains($0) }) ?? true else { return false }
             return scope.includes(recipe) && matchesSpecFilters(recipe)
         }
     }
@@ -51,55 +50,58 @@ struct Listing {
         return walk.next() != nil
     }
 
-    /// One index run: keys in order until `inRange` says the run is over.
+    /// A recipe met in a walk, with its key, built once.
+    typealias Keyed = (key: RecipeKey, recipe: Recipe)
+
+    /// One index run: recipes in key order until `inRange` says the run is over.
     struct Stream {
-        var walker: SortedKeys.Walker
+        var walker: SortedRecipes.Walker
         let inRange: (RecipeKey) -> Bool
-        var head: RecipeKey?
+        var head: Keyed?
         var started = false
 
-        init(walker: SortedKeys.Walker, inRange: @escaping (RecipeKey) -> Bool) {
+        init(walker: SortedRecipes.Walker, inRange: @escaping (RecipeKey) -> Bool) {
             self.walker = walker
             self.inRange = inRange
         }
 
-        mutating func peek() -> RecipeKey? {
+        mutating func peek() -> Keyed? {
             if !started {
                 started = true
-                head = walker.next().flatMap { inRange($0) ? $0 : nil }
+                advance()
             }
             return head
         }
 
         mutating func advance() {
-            head = walker.next().flatMap { inRange($0) ? $0 : nil }
+            head = walker.next().map { ($0.key, $0) }.flatMap { inRange($0.key) ? $0 : nil }
         }
     }
 
-    /// The streams merged in order, keeping only the keys `shows` accepts. The scope org's runs and the
+    /// The streams merged in order, keeping only the recipes `shows` accepts. The scope org's runs and the
     /// account-wide index can hold the same key: it is given once.
     struct Merged {
         var streams: [Stream]
         let ascending: Bool
-        let shows: (RecipeKey) -> Bool
+        let shows: (RecipeKey, Recipe) -> Bool
         var last: RecipeKey?
 
-        mutating func next() -> RecipeKey? {
+        mutating func next() -> Keyed? {
             while true {
                 var best: Int?
                 for index in streams.indices {
-                    guard let key = streams[index].peek() else { continue }
-                    if let current = best, let bestKey = streams[current].peek() {
+                    guard let key = streams[index].peek()?.key else { continue }
+                    if let current = best, let bestKey = streams[current].peek()?.key {
                         if ascending ? key < bestKey : key > bestKey { best = index }
                     } else {
                         best = index
                     }
                 }
-                guard let chosen = best, let key = streams[chosen].peek() else { return nil }
+                guard let chosen = best, let found = streams[chosen].peek() else { return nil }
                 streams[chosen].advance()
-                if key == last { continue }
-                last = key
-                if shows(key) { return key }
+                if found.key == last { continue }
+                last = found.key
+                if shows(found.key, found.recipe) { return found }
             }
         }
     }

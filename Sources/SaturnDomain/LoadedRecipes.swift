@@ -1,28 +1,16 @@
-/// What a store holds when it opens: each recipe by key, and the keys in the order they were read (the snapshot's
-/// sorted order, then what the journals added), so that indexing them at start needs almost no sorting.
+/// What a store holds when it opens: every recipe put and every key removed, in the order they were read (the
+/// snapshot's sorted order, then what the journals did), kept as a list and settled once at the end, so that
+/// indexing them at start needs almost no sorting and no look-ups.
 public struct LoadedRecipes: Sendable {
-    private(set) var byKey = RecipeIndex<KeyField>()
-    public private(set) var order: [RecipeKey] = []
+    /// A recipe put, or, with no box, its key removed.
+    private var changes: [(key: RecipeKey, box: RecipeBox?)] = []
 
     /// Nothing loaded yet.
     public init() {}
 
     /// Nothing loaded yet, with room for `capacity` recipes.
     public init(capacity: Int) {
-        byKey = RecipeIndex(capacity: capacity)
-        order.reserveCapacity(capacity)
-    }
-
-    /// Adds or replaces a recipe.
-    public mutating func upsert(_ recipe: Recipe) {
-        if byKey.put(RecipeBox(recipe)) == nil { order.append(recipe.key) }
-    }
-
-    /// Removes a recipe; its key leaves the order too.
-    public mutating func remove(_ key: RecipeKey) {
-        guard let recipe = byKey[key] else { return }
-        byKey.remove(recipe)
-        order.removeAll { $0 == key }
+        changes.reserveCapacity(capacity)
     }
 
     /// Recipes in the order they were read, the last of a key winning.
@@ -31,23 +19,60 @@ public struct LoadedRecipes: Sendable {
         for recipe in recipes { upsert(recipe) }
     }
 
+    /// Whether nothing was read.
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// Adds or replaces a recipe.
+    public mutating func upsert(_ recipe: Recipe) {
+        changes.append((recipe.key, RecipeBox(recipe)))
+    }
+
+    /// Adds what `later` read after what this one read.
+    public mutating func append(_ later: LoadedRecipes) {
+        changes += later.changes
+    }
+
+    /// Removes a recipe.
+    public mutating func remove(_ key: RecipeKey) {
+        changes.append((key, nil))
+    }
+
     /// The recipes in key order.
-    public var sorted: [Recipe] { order.sortedMostlySorted().compactMap { byKey[$0] } }
+    public var sorted: [Recipe] { sortedBoxes.map(\.recipe) }
+
+    /// The recipes' boxes in key order: for each key, what the last change to it left.
+    var sortedBoxes: [RecipeBox] {
+        // Usually what was read is in strictly increasing key order already (the snapshot's run, then journals that
+        // added new keys), and then each key has one change: one pass checks it.
+        if changes.indices.dropFirst().allSatisfy({ changes[$0 - 1].key < changes[$0].key }) {
+            return changes.compactMap(\.box)
+        }
+        // A stable sort keeps each key's changes in the order they were read.
+        let ordered = changes.sortedMostlySorted { $0.key < $1.key }
+        var boxes: [RecipeBox] = []
+        boxes.reserveCapacity(ordered.count)
+        for (index, change) in ordered.enumerated() {
+            let isLastOfKey = index == ordered.count - 1 || ordered[index + 1].key != change.key
+            if isLastOfKey, let box = change.box { boxes.append(box) }
+        }
+        return boxes
+    }
 }
 
-extension Array where Element == RecipeKey {
-    /// Sorted, cheaply when most of the array already is: sorts only what follows the longest sorted prefix, then merges.
-    public func sortedMostlySorted() -> [RecipeKey] {
+extension Array {
+    /// Sorted stably, cheaply when most of the array already is: sorts only what follows the longest sorted prefix,
+    /// then merges, taking the prefix's element first between equals.
+    func sortedMostlySorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
         var prefixEnd = 1
-        while prefixEnd < count, !(self[prefixEnd] < self[prefixEnd - 1]) { prefixEnd += 1 }
+        while prefixEnd < count, !areInIncreasingOrder(self[prefixEnd], self[prefixEnd - 1]) { prefixEnd += 1 }
         guard prefixEnd < count else { return self }
-        let tail = self[prefixEnd...].sorted()
-        var merged: [RecipeKey] = []
+        let tail = self[prefixEnd...].sorted(by: areInIncreasingOrder)
+        var merged: [Element] = []
         merged.reserveCapacity(count)
         var left = 0
         var right = 0
         while left < prefixEnd && right < tail.count {
-            if tail[right] < self[left] {
+            if areInIncreasingOrder(tail[right], self[left]) {
                 merged.append(tail[right])
                 right += 1
             } else {

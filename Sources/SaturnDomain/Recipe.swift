@@ -32,6 +32,11 @@ public struct Recipe: Equatable, Sendable {
     /// The key the catalog orders and finds this recipe by.
     public var key: RecipeKey { RecipeKey(type: type, owner: owner, name: name) }
 
+    /// Whether this is the recipe of `key`, compared in place.
+    func has(_ key: RecipeKey) -> Bool {
+        name == key.name && type == key.type && owner == key.owner
+    }
+
     /// Who besides its owner and the org's admins may see it.
     public var access: RecipeAccess { spec.access }
 }

@@ -8,11 +8,12 @@ extension RecipeCatalog {
             // Walk away from the cursor; `prev_key` walks back and the page is turned round.
             let forward = query.before == nil
             var walk = listing.walk(forward: forward, from: query.after ?? query.before)
-            var keys: [RecipeKey] = []
-            while keys.count <= query.pageSize, let key = walk.next() { keys.append(key) }
-            let more = keys.count > query.pageSize
-            keys = Array(keys.prefix(query.pageSize))
-            if !forward { keys.reverse() }
+            var found: [Listing.Keyed] = []
+            while found.count <= query.pageSize, let next = walk.next() { found.append(next) }
+            let more = found.count > query.pageSize
+            found = Array(found.prefix(query.pageSize))
+            if !forward { found.reverse() }
+            let keys = found.map(\.key)
             let hasPrevious: Bool
             let hasNext: Bool
             if forward {
@@ -23,7 +24,7 @@ extension RecipeCatalog {
                 hasNext = query.before.map { listing.anyBeyond(keys.last ?? $0, forward: true) } ?? false
             }
             return RecipePage(
-                recipes: keys.compactMap { current.byKey[$0] },
+                recipes: found.map(\.recipe),
                 previousCursor: hasPrevious ? (keys.first ?? query.after)?.cursorToken : nil,
                 nextCursor: hasNext ? (keys.last ?? query.before)?.cursorToken : nil
             )

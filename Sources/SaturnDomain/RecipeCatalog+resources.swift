@@ -93,9 +93,7 @@ extension RecipeCatalog {
         state.withLock { current in
             var walker = current.ordered.walk(ascending: true, from: RecipeKey(type: .image, owner: OwnerPath(org: "", identity: ""), name: ""))
             var found: [Recipe] = []
-            while let key = walker.next(), key.type == .image {
-                if let image = current.byKey[key] { found.append(image) }
-            }
+            while let recipe = walker.next(), recipe.type == .image { found.append(recipe) }
             return found
         }
     }

@@ -5,25 +5,31 @@ final class RecipeBox: Sendable {
     init(_ recipe: Recipe) { self.recipe = recipe }
 }
 
-/// The field of a recipe an index finds it by.
+/// The field of a recipe an index finds it by: its hash and its comparison read the recipe in place, without
+/// copying the field out (for a key, three strings retained and released at every step).
 protocol RecipeField {
     associatedtype Value: Hashable
-    static func value(of recipe: Recipe) -> Value
+    /// Equal to the value's `hashValue`.
+    static func hash(of recipe: Recipe) -> Int
+    static func recipe(_ recipe: Recipe, has value: Value) -> Bool
 }
 
 /// Finds a recipe by its key: type, owner and name.
 enum KeyField: RecipeField {
-    static func value(of recipe: Recipe) -> RecipeKey { recipe.key }
+    static func hash(of recipe: Recipe) -> Int { RecipeKey.hash(name: recipe.name, type: recipe.type) }
+    static func recipe(_ recipe: Recipe, has key: RecipeKey) -> Bool { recipe.has(key) }
 }
 
 /// Finds a recipe by its id.
 enum IDField: RecipeField {
-    static func value(of recipe: Recipe) -> String { recipe.id }
+    static func hash(of recipe: Recipe) -> Int { recipe.id.hashValue }
+    static func recipe(_ recipe: Recipe, has id: String) -> Bool { recipe.id == id }
 }
 
 /// Finds the recipes of a name, of every type and owner.
 enum NameField: RecipeField {
-    static func value(of recipe: Recipe) -> String { recipe.name }
+    static func hash(of recipe: Recipe) -> Int { recipe.name.hashValue }
+    static func recipe(_ recipe: Recipe, has name: String) -> Bool { recipe.name == name }
 }
 
 /// Recipes found by one of their fields: an open-addressing table of boxes with linear probing, at most half full.
@@ -45,6 +51,13 @@ struct RecipeIndex<Field: RecipeField>: Sendable {
         slots = Array(repeating: nil, count: Self.slotCount(for: capacity))
     }
 
+    /// An index of recipes whose keys are all different, built without comparing them.
+    init(distinct boxes: [RecipeBox]) {
+        self.init(capacity: boxes.count)
+        for box in boxes { place(box) }
+        count = boxes.count
+    }
+
     private static func slotCount(for capacity: Int) -> Int {
         var slotCount = 8
         while slotCount < capacity * 2 { slotCount *= 2 }
@@ -55,12 +68,14 @@ struct RecipeIndex<Field: RecipeField>: Sendable {
 
     private func home(of value: Field.Value) -> Int { value.hashValue & mask }
 
+    private func home(of recipe: Recipe) -> Int { Field.hash(of: recipe) & mask }
+
     /// The first recipe whose field has this value.
     subscript(value: Field.Value) -> Recipe? {
         guard !slots.isEmpty else { return nil }
         var slot = home(of: value)
         while let box = slots[slot] {
-            if Field.value(of: box.recipe) == value { return box.recipe }
+            if Field.recipe(box.recipe, has: value) { return box.recipe }
             slot = (slot + 1) & mask
         }
         return nil
@@ -72,7 +87,7 @@ struct RecipeIndex<Field: RecipeField>: Sendable {
         var found: [Recipe] = []
         var slot = home(of: value)
         while let box = slots[slot] {
-            if Field.value(of: box.recipe) == value { found.append(box.recipe) }
+            if Field.recipe(box.recipe, has: value) { found.append(box.recipe) }
             slot = (slot + 1) & mask
         }
         return found
@@ -90,9 +105,9 @@ struct RecipeIndex<Field: RecipeField>: Sendable {
     mutating func put(_ box: RecipeBox) -> Recipe? {
         if (count + 1) * 2 > slots.count { grow() }
         let key = box.recipe.key
-        var slot = home(of: Field.value(of: box.recipe))
+        var slot = home(of: box.recipe)
         while let present = slots[slot] {
-            if present.recipe.key == key {
+            if present.recipe.has(key) {
                 slots[slot] = box
                 return present.recipe
             }
@@ -108,9 +123,9 @@ struct RecipeIndex<Field: RecipeField>: Sendable {
     mutating func remove(_ recipe: Recipe) -> Recipe? {
         guard !slots.isEmpty else { return nil }
         let key = recipe.key
-        var slot = home(of: Field.value(of: recipe))
+        var slot = home(of: recipe)
         while let present = slots[slot] {
-            if present.recipe.key == key {
+            if present.recipe.has(key) {
                 slots[slot] = nil
                 count -= 1
                 closeGap(at: slot)
@@ -127,7 +142,7 @@ struct RecipeIndex<Field: RecipeField>: Sendable {
         var gap = freed
         var slot = (gap + 1) & mask
         while let box = slots[slot] {
-            let home = home(of: Field.value(of: box.recipe))
+            let home = home(of: box.recipe)
             // The box may fill the gap when the gap lies on its probe path: between its home and its slot.
             if (slot - home) & mask >= (slot - gap) & mask {
                 slots[gap] = box
@@ -141,10 +156,13 @@ struct RecipeIndex<Field: RecipeField>: Sendable {
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: nil, count: Swift.max(8, old.count * 2))
-        for box in old.lazy.compactMap({ $0 }) {
-            var slot = home(of: Field.value(of: box.recipe))
-            while slots[slot] != nil { slot = (slot + 1) & mask }
-            slots[slot] = box
-        }
+        for box in old.lazy.compactMap({ $0 }) { place(box) }
+    }
+
+    /// Puts a box in the first free slot from its home: for a box whose key is not in the index.
+    private mutating func place(_ box: RecipeBox) {
+        var slot = home(of: box.recipe)
+        while slots[slot] != nil { slot = (slot + 1) & mask }
+        slots[slot] = box
     }
 }

@@ -16,6 +16,17 @@ public struct RecipeKey: Hashable, Comparable, Sendable {
     /// Hashes the name and type only: equal keys still hash equally, and keys that differ only by owner are few.
     /// Hashing all four fields was a tenth of the start-up with 100,000 recipes.
     public func hash(into hasher: inout Hasher) {
+        Self.combine(name: name, type: type, into: &hasher)
+    }
+
+    /// The `hashValue` of a key of this name and type, without making the key.
+    static func hash(name: String, type: RecipeType) -> Int {
+        var hasher = Hasher()
+        combine(name: name, type: type, into: &hasher)
+        return hasher.finalize()
+    }
+
+    private static func combine(name: String, type: RecipeType, into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(type)
     }

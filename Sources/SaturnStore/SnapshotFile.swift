@@ -25,7 +25,7 @@ struct SnapshotFile {
         var parser = JSONParser(bytes: bytes)
         var format: Int?
         var nextJournal: Int?
-        var recipes: [(tenant: String?, recipe: Recipe)] = []
+        var recipes: [String: LoadedRecipes] = [:]
         var tenants: [(name: String, record: TenantRecord?, minted: [MintedToken])] = []
         do throws(JSONSyntaxError) {
             try parser.readObject { parser, key throws(JSONSyntaxError) in
@@ -57,16 +57,7 @@ struct SnapshotFile {
             loaded.minted = tenant.minted
             state.load(loaded, named: tenant.name)
         }
-        // Sized first: growing a dictionary of 100,000 recipes one by one moved it in memory again and again.
-        // Recipes of the default tenant name none, and are counted without hashing a name.
-        var counts: [String: Int] = [TenantRegistry.defaultTenant: 0]
-        for (tenant, _) in recipes {
-            if let tenant { counts[tenant, default: 0] += 1 } else { counts[TenantRegistry.defaultTenant]! += 1 }
-        }
-        var byTenant = counts.mapValues { LoadedRecipes(capacity: $0) }
-        for (tenant, recipe) in recipes { byTenant[tenant ?? TenantRegistry.defaultTenant]?.upsert(recipe) }
-        byTenant = byTenant.filter { !$0.value.order.isEmpty }
-        for (name, tenantRecipes) in byTenant {
+        for (name, tenantRecipes) in recipes {
             guard var loaded = state.tenants[name] else {
                 throw .unreadable(file: path, reason: "it is damaged: recipes name the tenant '\(name)', which it does not list")
             }
@@ -93,33 +84,33 @@ struct SnapshotFile {
         return (name, record.map { TenantRecord(name: name, tokens: $0.tokens) }, minted)
     }
 
-    /// Reads the recipes that start at `offsets`, in halves on two threads: at start with a large store, reading the
-    /// snapshot is most of the wait.
-    private static func readRecipes(_ bytes: [UInt8], at offsets: [Int]) throws(JSONSyntaxError) -> [(tenant: String?, recipe: Recipe)] {
+    /// Reads the recipes that start at `offsets`, by tenant (the default tenant's name none), in halves on two
+    /// threads: at start with a large store, reading the snapshot is most of the wait.
+    private static func readRecipes(_ bytes: [UInt8], at offsets: [Int]) throws(JSONSyntaxError) -> [String: LoadedRecipes] {
         let parts = offsets.count < 1_000 ? 1 : 2
         let size = (offsets.count + parts - 1) / max(parts, 1)
-        let results = Mutex<[Int: Result<[(tenant: String?, recipe: Recipe)], JSONSyntaxError>]>([:])
+        let results = Mutex<[Int: Result<[String: LoadedRecipes], JSONSyntaxError>]>([:])
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (part * size)..<min(offsets.count, (part + 1) * size)
-            var recipes: [(tenant: String?, recipe: Recipe)] = []
-            recipes.reserveCapacity(range.count)
-            let outcome: Result<[(tenant: String?, recipe: Recipe)], JSONSyntaxError>
+            // Most stores hold the default tenant only: room for all of the part's recipes there.
+            var recipes = [TenantRegistry.defaultTenant: LoadedRecipes(capacity: range.count)]
+            let outcome: Result<[String: LoadedRecipes], JSONSyntaxError>
             do throws(JSONSyntaxError) {
                 for index in range {
                     var parser = JSONParser(bytes: bytes, offset: offsets[index])
-                    recipes.append(try Recipe.readStored(from: &parser))
+                    let (tenant, recipe) = try Recipe.readStored(from: &parser)
+                    recipes[tenant ?? TenantRegistry.defaultTenant, default: LoadedRecipes()].upsert(recipe)
                 }
-                outcome = .success(recipes)
+                outcome = .success(recipes.filter { !$0.value.isEmpty })
             } catch {
                 outcome = .failure(error)
             }
             results.withLock { $0[part] = outcome }
         }
-        var recipes: [(tenant: String?, recipe: Recipe)] = []
-        recipes.reserveCapacity(offsets.count)
+        var recipes: [String: LoadedRecipes] = [:]
         for part in 0..<parts {
             guard let outcome = results.withLock({ $0[part] }) else { continue }
-            recipes += try outcome.get()
+            for (tenant, loaded) in try outcome.get() { recipes[tenant, default: LoadedRecipes()].append(loaded) }
         }
         return recipes
     }

@@ -1,8 +1,14 @@
 import Testing
 @testable import SaturnDomain
 
-@Suite("Sorted key index")
-struct SortedKeysTests {
+/// A box holding an image recipe of this key.
+func box(_ key: RecipeKey) -> RecipeBox {
+    let spec = ImageSpec(description: "", hardwareType: .cpu, supports: nil, access: .owner, versions: [])
+    return RecipeBox(Recipe(id: "id-\(key.name)", owner: key.owner, name: key.name, spec: .image(spec), createdAt: Recipe.unrecordedCreation))
+}
+
+@Suite("Sorted recipe index")
+struct SortedRecipesTests {
     func key(_ number: Int) -> RecipeKey {
         RecipeKey(type: .image, owner: OwnerPath(org: "org\(number % 7)", identity: "user\(number % 3)"), name: "image-\(number)")
     }
@@ -11,8 +17,8 @@ struct SortedKeysTests {
     func matchesASortedArray() {
         var generator = SystemRandomNumberGenerator()
         let keys = (0..<5_000).map(key).shuffled(using: &generator)
-        var index = SortedKeys()
-        for key in keys { index.insert(key) }
+        var index = SortedRecipes()
+        for key in keys { index.insert(box(key)) }
         #expect(index.keys == keys.sorted())
         let removed = Set(keys.prefix(2_000))
         for key in removed { index.remove(key) }
@@ -23,9 +29,20 @@ struct SortedKeysTests {
     @Test("built at once from sorted keys, it takes inserts as if built one by one")
     func bulkBuild() {
         let keys = (0..<3_000).map(key).sorted()
-        var index = SortedKeys(sorted: keys)
-        index.insert(key(10_001))
+        var index = SortedRecipes(sorted: keys.map(box))
+        index.insert(box(key(10_001)))
         #expect(index.keys == (keys + [key(10_001)]).sorted())
+    }
+
+    @Test("a replaced recipe is walked in its place, holding the new recipe")
+    func replaces() {
+        let keys = (0..<1_000).map(key).sorted()
+        var index = SortedRecipes(sorted: keys.map(box))
+        let changed = Recipe(id: "changed", owner: keys[600].owner, name: keys[600].name, spec: box(keys[600]).recipe.spec, createdAt: .distantPast)
+        index.replace(with: RecipeBox(changed))
+        var walker = index.walk(ascending: true, from: keys[599])
+        #expect(walker.next()?.id == "changed")
+        #expect(index.keys == keys)
     }
 
     @Test("owners order by org, then identity")
@@ -43,14 +60,36 @@ struct MostlySortedTests {
         var generator = SystemRandomNumberGenerator()
         let keys = (0..<1000).map { RecipeKey(type: .image, owner: OwnerPath(org: "o", identity: "u"), name: "n\(Int.random(in: 0..<100_000, using: &generator))-\($0)") }
         let input = Array(keys.prefix(prefix).sorted()) + Array(keys.dropFirst(prefix))
-        #expect(input.sortedMostlySorted() == input.sorted())
+        #expect(input.sortedMostlySorted(by: <) == input.sorted())
+    }
+
+    @Test("a snapshot then journals: for each key the last change read wins, a removal drops it, a later put brings it back")
+    func lastChangeWins() {
+        func recipe(_ name: String, _ description: String) -> Recipe {
+            let spec = ImageSpec(description: description, hardwareType: .cpu, supports: nil, access: .owner, versions: [])
+            return Recipe(id: "id-\(name)", owner: OwnerPath(org: "o", identity: "u"), name: name, spec: .image(spec), createdAt: Recipe.unrecordedCreation)
+        }
+        // The snapshot's sorted run, then journal records out of order.
+        var loaded = LoadedRecipes(["a", "b", "c", "d", "e"].map { recipe($0, "snapshot") })
+        loaded.upsert(recipe("d", "journal 1"))
+        loaded.remove(recipe("b", "").key)
+        loaded.upsert(recipe("a", "journal 2"))
+        loaded.remove(recipe("e", "").key)
+        loaded.upsert(recipe("e", "journal 3"))
+        loaded.upsert(recipe("d", "journal 4"))
+        loaded.remove(recipe("z", "").key)
+        let summary = loaded.sorted.map { recipe -> String in
+            guard case let .image(spec) = recipe.spec else { return recipe.name }
+            return "\(recipe.name): \(spec.description)"
+        }
+        #expect(summary == ["a: journal 2", "c: snapshot", "d: journal 4", "e: journal 3"])
     }
 }
 
 @Suite("Walking the key index")
-struct SortedKeysWalkTests {
+struct SortedRecipesWalkTests {
     static let keys = (0..<2_000).map { RecipeKey(type: .image, owner: OwnerPath(org: "o\($0 % 5)", identity: "u"), name: "n\($0)") }.sorted()
-    static let index = SortedKeys(sorted: keys)
+    static let index = SortedRecipes(sorted: keys.map(box))
 
     @Test("from any key, either way, it visits exactly the keys beyond it", arguments: [nil, 0, 1, 255, 256, 1_000, 1_999] as [Int?])
     func walks(start: Int?) {
@@ -58,7 +97,7 @@ struct SortedKeysWalkTests {
         for ascending in [true, false] {
             var walker = Self.index.walk(ascending: ascending, from: from)
             var seen: [RecipeKey] = []
-            while let key = walker.next() { seen.append(key) }
+            while let recipe = walker.next() { seen.append(recipe.key) }
             let expected = ascending
                 ? Self.keys.filter { from == nil || $0 > from! }
                 : Self.keys.filter { from == nil || $0 < from! }.reversed()
@@ -70,18 +109,18 @@ struct SortedKeysWalkTests {
     func absentStart() {
         let between = RecipeKey(type: .image, owner: OwnerPath(org: "o2", identity: "u"), name: "n")
         var walker = Self.index.walk(ascending: true, from: between)
-        #expect(walker.next() == Self.keys.first { $0 > between })
+        #expect(walker.next()?.key == Self.keys.first { $0 > between })
         var back = Self.index.walk(ascending: false, from: between)
-        #expect(back.next() == Self.keys.last { $0 < between })
+        #expect(back.next()?.key == Self.keys.last { $0 < between })
     }
 }
 
-extension SortedKeys {
+extension SortedRecipes {
     /// Every key, in order, read by a walk from the start.
     var keys: [RecipeKey] {
         var walker = walk(ascending: true, from: nil)
         var keys: [RecipeKey] = []
-        while let key = walker.next() { keys.append(key) }
+        while let recipe = walker.next() { keys.append(recipe.key) }
         return keys
     }
 }
