@@ -37,6 +37,7 @@ let package = Package(
         .executableTarget(
             name: "saturn-mock",
             dependencies: [
+                "CMalloc",
                 "SaturnAPI",
                 "SaturnDomain",
                 "SaturnStore",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import FoundationEssentials
 import Glibc
 import Logging
@@ -128,6 +129,11 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Large buffers (request bodies, journal records, rendered pages) always get their own mapping, given back
+        // when freed. glibc otherwise raises this threshold after the first such free, and then carves them from the
+        // heap, where recipes fill the holes they leave: 103 MB resident with 100,000 recipes applied over HTTP, 89
+        // MB with the threshold fixed.
+        mallopt(M_MMAP_THRESHOLD, 128 * 1024)
         SignalWaiter.ignoreWriteSignals()
         SignalWaiter.holdTerminationSignals()
         let level = Logger.Level(rawValue: logLevel) ?? .info
