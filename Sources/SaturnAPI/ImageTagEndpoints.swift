@@ -17,13 +17,13 @@ enum ImageTagEndpoints {
         let after = reader.value("next_key")
         let before = reader.value("prev_key")
         let descending = reader.bool("descending")
-        guard case var .image(spec) = image.spec else { throw DomainError.imageNotFound(id: image.id) }
+        guard case var .image(spec) = image.spec else { throw DomainError.imageNotFound(id: image.id.description) }
         if descending { spec.versions.reverse() }
         let shown = spec.versions.filter { tag in
             (version.map { tag.name.contains($0) } ?? true) && (uri.map { tag.imageURI == $0 } ?? true)
                 && external != false && (archived.map { tag.archived == $0 } ?? true) && (status.map { $0 == "built" } ?? true)
         }
-        for (name, cursor) in [("next_key", after), ("prev_key", before)] where cursor.map({ id in !shown.contains { $0.id == id } }) == true {
+        for (name, cursor) in [("next_key", after), ("prev_key", before)] where cursor.map({ id in !shown.contains { $0.id == RecordID(id) } }) == true {
             reader.issues.add(name, "is not a page key this server issued; pass back next_key or prev_key unchanged")
         }
         try reader.finish()
@@ -70,7 +70,7 @@ enum ImageTagEndpoints {
             changed.spec = .image(edited)
             return changed
         }
-        guard let image = written.after, let created else { throw DomainError.imageNotFound(id: written.before.id) }
+        guard let image = written.after, let created else { throw DomainError.imageNotFound(id: written.before.id.description) }
         let tag = WireImageTag(image: WireImage(image, directory: context.catalog.directory), version: created)
         return .whenDurable(
             written.write, success: JSONResponse.make(201, tag, headers: RecipeEndpoints.warningHeaders(warnings)),
@@ -88,9 +88,11 @@ enum ImageTagEndpoints {
         let version = fields?.values["version"] == nil ? nil : fields?.recipeName("version", issues: &issues)
         let archived = fields?.bool("archived", issues: &issues)
         try issues.throwIfAny()
-        let tagID = context.parameter("image_tag_id")
+        let tagID = RecordID(context.parameter("image_tag_id"))
         let written = try context.catalog.writeImage(id: context.parameter("image_id"), caller: caller) { image, spec throws(DomainError) in
-            guard let index = spec.versions.firstIndex(where: { $0.id == tagID }) else { throw .imageTagNotFound(imageID: image.id, tagID: tagID) }
+            guard let index = spec.versions.firstIndex(where: { $0.id == tagID }) else {
+                throw .imageTagNotFound(imageID: image.id.description, tagID: tagID.description)
+            }
             var edited = spec
             if let version, version != spec.versions[index].name {
                 guard !spec.versions.contains(where: { $0.name == version }) else { throw .imageTagExists(image: image.name, version: version) }
@@ -104,7 +106,7 @@ enum ImageTagEndpoints {
         }
         let image = written.after ?? written.before
         guard case let .image(spec) = image.spec, let tag = spec.versions.first(where: { $0.id == tagID }) else {
-            throw DomainError.imageTagNotFound(imageID: image.id, tagID: tagID)
+            throw DomainError.imageTagNotFound(imageID: image.id.description, tagID: tagID.description)
         }
         return .whenDurable(
             written.write, success: JSONResponse.make(200, WireImageTag(image: WireImage(image, directory: context.catalog.directory), version: tag)),
@@ -114,9 +116,11 @@ enum ImageTagEndpoints {
 
     /// `DELETE /api/images/{image_id}/tags/{image_tag_id}`.
     static func delete(_ context: RequestContext) throws -> Answer {
-        let tagID = context.parameter("image_tag_id")
+        let tagID = RecordID(context.parameter("image_tag_id"))
         let written = try context.catalog.writeImage(id: context.parameter("image_id"), caller: context.caller()) { image, spec throws(DomainError) in
-            guard spec.versions.contains(where: { $0.id == tagID }) else { throw .imageTagNotFound(imageID: image.id, tagID: tagID) }
+            guard spec.versions.contains(where: { $0.id == tagID }) else {
+                throw .imageTagNotFound(imageID: image.id.description, tagID: tagID.description)
+            }
             var edited = spec
             edited.versions.removeAll { $0.id == tagID }
             var changed = image
@@ -134,14 +138,14 @@ struct TagPage {
     let nextCursor: String?
 
     init(_ shown: [ImageVersion], pageSize: Int, after: String?, before: String?) {
-        var start = after.flatMap { id in shown.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
+        var start = after.flatMap { id in shown.firstIndex { $0.id == RecordID(id) } }.map { $0 + 1 } ?? 0
         var end = min(shown.count, start + pageSize)
-        if let before, let stop = shown.firstIndex(where: { $0.id == before }) {
+        if let before, let stop = shown.firstIndex(where: { $0.id == RecordID(before) }) {
             end = stop
             start = max(0, stop - pageSize)
         }
         tags = Array(shown[start..<end])
-        previousCursor = start > 0 ? tags.first?.id : nil
-        nextCursor = end < shown.count ? tags.last?.id : nil
+        previousCursor = start > 0 ? tags.first?.id.description : nil
+        nextCursor = end < shown.count ? tags.last?.id.description : nil
     }
 }

@@ -6,10 +6,10 @@ struct RecordedChange: Sendable {
     let type: String
     let owner: String
     let name: String
-    let id: String
+    let id: RecordID
     let action: String
-    let partsBefore: [String]?
-    let partsAfter: [String]?
+    let partsBefore: [RecordID]?
+    let partsAfter: [RecordID]?
 
     /// The change a write by id made (`updated` or `deleted`).
     static func of(_ written: (before: Recipe, after: Recipe?, write: PendingWrite), action: String) -> RecordedChange {

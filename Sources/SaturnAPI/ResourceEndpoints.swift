@@ -178,7 +178,7 @@ enum ResourceEndpoints {
         _ kind: ResourceKind, _ context: RequestContext, _ written: (before: Recipe, after: Recipe?, write: PendingWrite), action: String
     ) throws -> Answer {
         let recipe = written.after ?? written.before
-        guard case let .resource(spec) = recipe.spec else { throw DomainError.resourceNotFound(kind: kind.rawValue, id: recipe.id) }
+        guard case let .resource(spec) = recipe.spec else { throw DomainError.resourceNotFound(kind: kind.rawValue, id: recipe.id.description) }
         let body = WireResource(view: context.catalog.view(recipe, spec: spec), catalog: context.catalog)
         return .whenDurable(written.write, success: JSONResponse.make(200, body), changes: [RecordedChange.of(written, action: action)])
     }

@@ -8,7 +8,7 @@ struct WirePodSummary: JSONWritable {
 
     func write(to output: inout JSONOutput) {
         output.object { json in
-            writeKubernetesObject(name: pod.name, labels: ["saturncloud.io/resource-id": pod.resourceID], to: &json)
+            writeKubernetesObject(name: pod.name, labels: ["saturncloud.io/resource-id": pod.resourceID.description], to: &json)
             json.key("started_at")
             json.string(pod.startedAt.map(UTCTimestamp.format))
             json.key("deleted_at")

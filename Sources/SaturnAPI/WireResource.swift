@@ -159,7 +159,7 @@ struct WireResource: JSONWritable {
 /// image repeats the same owner and image tag 100 times, and rendering them was most of the page's cost.
 final class RepeatedPieces {
     private var owners: [OwnerPath: [UInt8]] = [:]
-    private var imageTags: [String: [UInt8]] = [:]
+    private var imageTags: [RecordID: [UInt8]] = [:]
 
     /// Writes the owner object, rendering it the first time.
     func owner(_ owner: OwnerPath, to json: inout JSONOutput, render: () -> WireOwner) {
@@ -169,7 +169,7 @@ final class RepeatedPieces {
     }
 
     /// Writes the image tag of a version id (null for a version that is gone), rendering it the first time.
-    func imageTag(_ versionID: String, to json: inout JSONOutput, render: () -> WireImageTag?) {
+    func imageTag(_ versionID: RecordID, to json: inout JSONOutput, render: () -> WireImageTag?) {
         let rendered = imageTags[versionID] ?? (render()?.jsonBytes ?? Array("null".utf8))
         imageTags[versionID] = rendered
         json.json(rendered)

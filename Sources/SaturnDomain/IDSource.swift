@@ -12,13 +12,13 @@ public struct IDSource: Sendable {
     }
 
     /// The id of a new recipe.
-    public func recipeID(_ key: RecipeKey) -> String {
-        make("recipe", "\(key.type.rawValue)/\(key.owner)/\(key.name)")
+    public func recipeID(_ key: RecipeKey) -> RecordID {
+        RecordID(make("recipe", "\(key.type.rawValue)/\(key.owner)/\(key.name)"))
     }
 
     /// The id of a new part of a recipe (an image's version), by its name.
-    public func partID(of recipeID: String, named name: String) -> String {
-        make("part", "\(recipeID)/\(name)")
+    public func partID(of recipeID: RecordID, named name: String) -> RecordID {
+        RecordID(make("part", "\(recipeID)/\(name)"))
     }
 
     /// A new token and refresh token for a user who holds `held` tokens in the tenant already.

@@ -6,8 +6,8 @@ enum ImageMerge {
     /// versions the draft did not name are `unchanged`. `versionID` gives a new version its id, by its name; `now`
     /// its creation time.
     static func merge(
-        _ draft: ImageDraft, onto stored: ImageSpec?, now: Date, versionID: (String) -> String
-    ) -> (spec: ImageSpec, versionActions: [String: ApplyAction]) {
+        _ draft: ImageDraft, onto stored: ImageSpec?, now: Date, versionID: (String) -> RecordID
+    ) -> (spec: ImageSpec, versionActions: [RecordID: ApplyAction]) {
         var image = stored ?? ImageSpec(description: "", hardwareType: .cpu, supports: nil, access: .org, versions: [])
         if let description = draft.description { image.description = description }
         if let hardware = draft.hardwareType { image.hardwareType = hardware }

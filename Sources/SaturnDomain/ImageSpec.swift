@@ -9,7 +9,7 @@ public enum HardwareType: String, Sendable, CaseIterable {
 
 /// One stored version of an image (Saturn's image tag), with an id stable for its life.
 public struct ImageVersion: Equatable, Sendable {
-    public var id: String
+    public var id: RecordID
     public var name: String
     public var imageURI: String
     public var description: String?
@@ -20,7 +20,7 @@ public struct ImageVersion: Equatable, Sendable {
 
     /// Creates a version.
     public init(
-        id: String, name: String, imageURI: String, description: String?, archived: Bool, buildData: [String: String]?, createdAt: Date
+        id: RecordID, name: String, imageURI: String, description: String?, archived: Bool, buildData: [String: String]?, createdAt: Date
     ) {
         self.id = id
         self.name = name

@@ -4,7 +4,7 @@ import FoundationEssentials
 /// by type lives in `spec`, so a new type is a new case there and leaves the catalog's code alone.
 public struct Recipe: Equatable, Sendable {
     /// Stable for the life of the recipe (`state.id`).
-    public var id: String
+    public var id: RecordID
     /// Who owns it: `org/identity`.
     public var owner: OwnerPath
     /// `spec.name`, unique per type and owner.
@@ -18,7 +18,7 @@ public struct Recipe: Equatable, Sendable {
     public static let unrecordedCreation = Date(timeIntervalSince1970: 1_648_771_200)
 
     /// Creates a recipe.
-    public init(id: String, owner: OwnerPath, name: String, spec: RecipeSpec, createdAt: Date) {
+    public init(id: RecordID, owner: OwnerPath, name: String, spec: RecipeSpec, createdAt: Date) {
         self.id = id
         self.owner = owner
         self.name = name
@@ -69,7 +69,7 @@ public enum RecipeSpec: Equatable, Sendable {
     }
 
     /// The ids of the parts that have their own (an image's versions), in order.
-    public var partIDs: [String] {
+    public var partIDs: [RecordID] {
         switch self {
         case let .image(image): return image.versions.map(\.id)
         case .resource: return []

@@ -23,7 +23,7 @@ extension RecipeCatalog {
                 }
                 let id = stored?.id ?? ids.recipeID(key)
                 let spec: RecipeSpec
-                var partActions: [String: ApplyAction] = [:]
+                var partActions: [RecordID: ApplyAction] = [:]
                 switch draft {
                 case let .image(image):
                     var storedImage: ImageSpec?

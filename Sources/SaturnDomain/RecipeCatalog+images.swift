@@ -5,7 +5,7 @@ import FoundationEssentials
 extension RecipeCatalog {
     /// The image with this id, if the caller may see it.
     public func image(id: String, caller: User) throws(DomainError) -> Recipe {
-        let found = state.withLock { current in current.byID[id] }
+        let found = state.withLock { current in current.byID[RecordID(id)] }
         guard let found, found.type == .image, RecipeScope.sees(found, caller) else { throw .imageNotFound(id: id) }
         return found
     }
@@ -13,7 +13,7 @@ extension RecipeCatalog {
     /// The version of a visible image with this id.
     public func imageTag(imageID: String, tagID: String, caller: User) throws(DomainError) -> (Recipe, ImageVersion) {
         let image = try image(id: imageID, caller: caller)
-        guard case let .image(spec) = image.spec, let version = spec.versions.first(where: { $0.id == tagID }) else {
+        guard case let .image(spec) = image.spec, let version = spec.versions.first(where: { $0.id == RecordID(tagID) }) else {
             throw .imageTagNotFound(imageID: imageID, tagID: tagID)
         }
         return (image, version)
@@ -34,7 +34,7 @@ extension RecipeCatalog {
 
     /// Refuses to delete an image, or versions of it, that a workspace, job or deployment runs.
     private func checkNotInUse(_ image: Recipe, after changed: Recipe?) throws(DomainError) {
-        let kept: Set<String> = if case let .image(spec)? = changed?.spec { Set(spec.versions.map(\.id)) } else { [] }
+        let kept: Set<RecordID> = if case let .image(spec)? = changed?.spec { Set(spec.versions.map(\.id)) } else { [] }
         guard case let .image(spec) = image.spec else { return }
         let removed = spec.versions.filter { !kept.contains($0.id) }
         guard !removed.isEmpty else { return }

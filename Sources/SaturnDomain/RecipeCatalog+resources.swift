@@ -46,7 +46,7 @@ extension RecipeCatalog {
         // version would cost each start-up more than these rarer forms cost an apply).
         switch reference {
         case let .tagID(id):
-            candidates = images().flatMap { matches($0) { $0.id == id } }
+            candidates = images().flatMap { matches($0) { $0.id == RecordID(id) } }
         case let .uri(uri, owner):
             ownerFilter = owner
             candidates = images().flatMap { matches($0) { $0.imageURI == uri } }
@@ -165,7 +165,7 @@ extension RecipeCatalog {
     public func livePods(kind: ResourceKind?, id: String?, caller: User) -> [PodView] {
         let now = clock.now()
         let recipes: [Recipe] = state.withLock { current in
-            if let id { return current.byID[id].map { [$0] } ?? [] }
+            if let id { return current.byID[RecordID(id)].map { [$0] } ?? [] }
             return current.byKey.values.filter { $0.type != .image }
         }
         return recipes.compactMap { recipe -> ResourceView? in
@@ -176,7 +176,7 @@ extension RecipeCatalog {
 
     /// The resource of this kind and id, if the caller may see it.
     public func resource(_ kind: ResourceKind, id: String, caller: User) throws(DomainError) -> (Recipe, ResourceSpec) {
-        let found = state.withLock { current in current.byID[id] }
+        let found = state.withLock { current in current.byID[RecordID(id)] }
         guard let found, found.type == kind.recipeType, RecipeScope.sees(found, caller), case let .resource(spec) = found.spec else {
             throw .resourceNotFound(kind: kind.rawValue, id: id)
         }

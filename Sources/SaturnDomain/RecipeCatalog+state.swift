@@ -101,19 +101,19 @@ extension RecipeCatalog {
 
 /// The ids a state document's recipe keeps in its `state`: the recipe's, and its versions' by version name.
 private struct StateIDs {
-    var recipe: String?
-    var parts: [String: String] = [:]
+    var recipe: RecordID?
+    var parts: [String: RecordID] = [:]
 
     init(_ value: JSONValue, path: String, issues: inout ValidationIssues) {
         guard case let .object(members) = value, let stateValue = members["state"], stateValue != .null,
               let state = JSONFields(stateValue, path: "\(path).state", issues: &issues) else { return }
-        recipe = state.string("id", maxLength: FieldLimits.name, issues: &issues)
+        recipe = state.string("id", maxLength: FieldLimits.name, issues: &issues).map(RecordID.init)
         guard case let .object(spec)? = members["spec"], case let .array(versions)? = spec["versions"] else { return }
         for (index, item) in (state.array("versions", issues: &issues) ?? []).enumerated() where index < versions.count {
             guard let entry = JSONFields(item, path: "\(path).state.versions[\(index)]", issues: &issues),
                   let id = entry.string("id", maxLength: FieldLimits.name, issues: &issues),
                   case let .object(version) = versions[index], case let .string(name)? = version["name"] else { continue }
-            parts[name] = id
+            parts[name] = RecordID(id)
         }
     }
 }

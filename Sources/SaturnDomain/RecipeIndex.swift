@@ -23,7 +23,7 @@ enum KeyField: RecipeField {
 /// Finds a recipe by its id.
 enum IDField: RecipeField {
     static func hash(of recipe: Recipe) -> Int { recipe.id.hashValue }
-    static func recipe(_ recipe: Recipe, has id: String) -> Bool { recipe.id == id }
+    static func recipe(_ recipe: Recipe, has id: RecordID) -> Bool { recipe.id == id }
 }
 
 /// Finds the recipes of a name, of every type and owner.

@@ -49,7 +49,7 @@ public struct ResourceView: Sendable {
 public struct PodView: Sendable {
     public let name: String
     /// The id of the resource it runs (its `saturncloud.io/resource-id` label).
-    public let resourceID: String
+    public let resourceID: RecordID
     public let schedule: RunSchedule
     public let status: ResourceStatus
     /// Whether it is the latest run's pod and has not gone away.

@@ -77,7 +77,7 @@ extension Recipe {
         } else {
             throw parser.failure("a stored \(type?.rawValue ?? "") recipe has no spec")
         }
-        return (tenant, Recipe(id: id, owner: OwnerPath(org: org, identity: identity), name: name, spec: spec, createdAt: createdAt))
+        return (tenant, Recipe(id: RecordID(id), owner: OwnerPath(org: org, identity: identity), name: name, spec: spec, createdAt: createdAt))
     }
 }
 
@@ -149,7 +149,7 @@ extension ImageVersion {
             }
         }
         guard let id, let name, let imageURI else { throw parser.failure("a stored version lacks one of id, name, image_uri") }
-        self.init(id: id, name: name, imageURI: imageURI, description: description, archived: archived, buildData: buildData, createdAt: createdAt)
+        self.init(id: RecordID(id), name: name, imageURI: imageURI, description: description, archived: archived, buildData: buildData, createdAt: createdAt)
     }
 }
 
@@ -210,7 +210,7 @@ extension ResourceSpec {
             throw parser.failure("a stored \(kind.rawValue) lacks one of image_id, version_id, instance_type")
         }
         self.init(
-            kind: kind, image: ImageBinding(imageID: imageID, versionID: versionID), instanceType: instanceType,
+            kind: kind, image: ImageBinding(imageID: RecordID(imageID), versionID: RecordID(versionID)), instanceType: instanceType,
             command: command, schedule: schedule, settings: settings, updatedAt: updatedAt,
             lifecycle: Lifecycle(current: runs.first, history: Array(runs.dropFirst()), scheduled: scheduled)
         )

@@ -6,7 +6,7 @@ import Testing
 struct RecipeIndexTests {
     func recipe(name: Int, owner: Int, id: Int, description: String = "") -> Recipe {
         let spec = ImageSpec(description: description, hardwareType: .cpu, supports: nil, access: .owner, versions: [])
-        return Recipe(id: "id-\(id)", owner: OwnerPath(org: "org", identity: "user\(owner)"), name: "image-\(name)",
+        return Recipe(id: RecordID("id-\(id)"), owner: OwnerPath(org: "org", identity: "user\(owner)"), name: "image-\(name)",
                       spec: .image(spec), createdAt: Recipe.unrecordedCreation)
     }
 
@@ -44,7 +44,7 @@ struct RecipeIndexTests {
             let expected = reference.values.filter { $0.name == "image-\(name)" }.map(\.key).sorted()
             #expect(byName.all("image-\(name)").map(\.key).sorted() == expected)
         }
-        #expect(byID["id-absent"] == nil)
+        #expect(byID[RecordID("id-absent")] == nil)
         #expect(Set(byKey.values.map(\.key)) == Set(reference.keys))
     }
 

@@ -57,8 +57,8 @@ struct ResourceLifecycleTests {
         let image = try catalog.recipe(type: .image, name: "saturn", owner: nil, caller: alice)
         guard case let .image(spec) = image.spec, let broken = spec.versions.last else { throw FixtureError.missing("versions") }
         _ = try Self.apply(Self.job(#"{"tag_id": "\#(broken.id)"}"#), to: catalog)
-        try catalog.deleteResource(.job, id: catalog.recipe(type: .job, name: "nightly", owner: nil, caller: alice).id, caller: alice, allowActive: false).write.wait()
-        try catalog.writeImage(id: image.id, caller: alice) { image, spec in
+        try catalog.deleteResource(.job, id: catalog.recipe(type: .job, name: "nightly", owner: nil, caller: alice).id.description, caller: alice, allowActive: false).write.wait()
+        try catalog.writeImage(id: image.id.description, caller: alice) { image, spec in
             var changed = image
             changed.spec = .image(ImageSpec(description: spec.description, hardwareType: spec.hardwareType, supports: spec.supports,
                                             access: spec.access, versions: spec.versions.filter { $0.id != broken.id }))
@@ -107,25 +107,25 @@ struct ResourceLifecycleTests {
         let catalog = try Self.catalog()
         let alice = try Fixtures.user("alice")
         let job = try Self.apply(Self.job(), to: catalog)
-        #expect(try Self.status(catalog, job.id) == .stopped)
-        try catalog.start(.job, id: job.id, caller: alice, debugMode: false).write.wait()
-        #expect(try Self.status(catalog, job.id) == .pending)
+        #expect(try Self.status(catalog, job.id.description) == .stopped)
+        try catalog.start(.job, id: job.id.description, caller: alice, debugMode: false).write.wait()
+        #expect(try Self.status(catalog, job.id.description) == .pending)
         #expect(throws: DomainError.lifecycleConflict("The job is pending; stop it first, or restart it once it is running.")) {
-            try catalog.start(.job, id: job.id, caller: alice, debugMode: false)
+            try catalog.start(.job, id: job.id.description, caller: alice, debugMode: false)
         }
         catalog.clock.advance(by: 5)
-        #expect(try Self.status(catalog, job.id) == .running)
+        #expect(try Self.status(catalog, job.id.description) == .running)
         catalog.clock.advance(by: 30)
-        #expect(try Self.status(catalog, job.id) == .completed)
-        try catalog.start(.job, id: job.id, caller: alice, debugMode: false).write.wait()
+        #expect(try Self.status(catalog, job.id.description) == .completed)
+        try catalog.start(.job, id: job.id.description, caller: alice, debugMode: false).write.wait()
         catalog.clock.advance(by: 6)
-        try catalog.stop(.job, id: job.id, caller: alice).write.wait()
-        #expect(try Self.status(catalog, job.id) == .stopping)
+        try catalog.stop(.job, id: job.id.description, caller: alice).write.wait()
+        #expect(try Self.status(catalog, job.id.description) == .stopping)
         catalog.clock.advance(by: 3)
-        let view = try catalog.view(.job, id: job.id, caller: alice)
+        let view = try catalog.view(.job, id: job.id.description, caller: alice)
         #expect(view.status == .stopped)
         #expect(view.pods.map(\.status) == [.stopped, .completed])
-        #expect(view.pods.map(\.name) == ["job-\(job.id)-2", "job-\(job.id)-1"])
+        #expect(view.pods.map(\.name) == ["job-\(job.id.description)-2", "job-\(job.id.description)-1"])
         #expect(view.pods[1].log == """
             2027-01-15T08:00:00Z Pulling image "repo/saturn:1"
             2027-01-15T08:00:05Z Successfully pulled image "repo/saturn:1"
@@ -141,9 +141,9 @@ struct ResourceLifecycleTests {
         let catalog = try Self.catalog()
         let alice = try Fixtures.user("alice")
         let job = try Self.apply(Self.job(#""saturn:broken""#, extra: #", "status": "running""#), to: catalog)
-        #expect(try Self.status(catalog, job.id) == .pending)
+        #expect(try Self.status(catalog, job.id.description) == .pending)
         catalog.clock.advance(by: 5)
-        let view = try catalog.view(.job, id: job.id, caller: alice)
+        let view = try catalog.view(.job, id: job.id.description, caller: alice)
         #expect(view.status == .error)
         #expect(view.pods[0].log.contains(#"Failed to pull image "repo/Saturn:1": 'repo/Saturn:1' breaks the registry reference grammar"#))
     }
@@ -154,19 +154,19 @@ struct ResourceLifecycleTests {
         let alice = try Fixtures.user("alice")
         let job = try Self.apply(Self.job(extra: #", "status": "running""#), to: catalog)
         #expect(throws: DomainError.lifecycleConflict("The job is running; stop it first, or delete it with ?allow_active=true.")) {
-            try catalog.deleteResource(.job, id: job.id, caller: alice, allowActive: false)
+            try catalog.deleteResource(.job, id: job.id.description, caller: alice, allowActive: false)
         }
         let image = try catalog.recipe(type: .image, name: "saturn", owner: nil, caller: alice)
         #expect(throws: DomainError.imageInUse(image: "Image 'acme/alice/saturn'", users: ["job 'acme/alice/nightly'"])) {
-            try catalog.writeImage(id: image.id, caller: alice) { _, _ in nil }
+            try catalog.writeImage(id: image.id.description, caller: alice) { _, _ in nil }
         }
-        try catalog.restart(.job, id: job.id, caller: alice, debugMode: true).write.wait()
-        try catalog.stop(.job, id: job.id, caller: alice).write.wait()
+        try catalog.restart(.job, id: job.id.description, caller: alice, debugMode: true).write.wait()
+        try catalog.stop(.job, id: job.id.description, caller: alice).write.wait()
         #expect(throws: DomainError.lifecycleConflict("The job is stopped; only a running job restarts. POST .../start starts a stopped one.")) {
-            try catalog.restart(.job, id: job.id, caller: alice, debugMode: false)
+            try catalog.restart(.job, id: job.id.description, caller: alice, debugMode: false)
         }
-        try catalog.deleteResource(.job, id: job.id, caller: alice, allowActive: false).write.wait()
-        try catalog.writeImage(id: image.id, caller: alice) { _, _ in nil }.write.wait()
+        try catalog.deleteResource(.job, id: job.id.description, caller: alice, allowActive: false).write.wait()
+        try catalog.writeImage(id: image.id.description, caller: alice) { _, _ in nil }.write.wait()
         #expect(catalog.count == 0)
     }
 

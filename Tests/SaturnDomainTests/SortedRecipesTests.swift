@@ -4,7 +4,7 @@ import Testing
 /// A box holding an image recipe of this key.
 func box(_ key: RecipeKey) -> RecipeBox {
     let spec = ImageSpec(description: "", hardwareType: .cpu, supports: nil, access: .owner, versions: [])
-    return RecipeBox(Recipe(id: "id-\(key.name)", owner: key.owner, name: key.name, spec: .image(spec), createdAt: Recipe.unrecordedCreation))
+    return RecipeBox(Recipe(id: RecordID("id-\(key.name)"), owner: key.owner, name: key.name, spec: .image(spec), createdAt: Recipe.unrecordedCreation))
 }
 
 @Suite("Sorted recipe index")
@@ -38,10 +38,10 @@ struct SortedRecipesTests {
     func replaces() {
         let keys = (0..<1_000).map(key).sorted()
         var index = SortedRecipes(sorted: keys.map(box))
-        let changed = Recipe(id: "changed", owner: keys[600].owner, name: keys[600].name, spec: box(keys[600]).recipe.spec, createdAt: .distantPast)
+        let changed = Recipe(id: RecordID("changed"), owner: keys[600].owner, name: keys[600].name, spec: box(keys[600]).recipe.spec, createdAt: .distantPast)
         index.replace(with: RecipeBox(changed))
         var walker = index.walk(ascending: true, from: keys[599])
-        #expect(walker.next()?.id == "changed")
+        #expect(walker.next()?.id == RecordID("changed"))
         #expect(index.keys == keys)
     }
 
@@ -67,7 +67,7 @@ struct MostlySortedTests {
     func lastChangeWins() {
         func recipe(_ name: String, _ description: String) -> Recipe {
             let spec = ImageSpec(description: description, hardwareType: .cpu, supports: nil, access: .owner, versions: [])
-            return Recipe(id: "id-\(name)", owner: OwnerPath(org: "o", identity: "u"), name: name, spec: .image(spec), createdAt: Recipe.unrecordedCreation)
+            return Recipe(id: RecordID("id-\(name)"), owner: OwnerPath(org: "o", identity: "u"), name: name, spec: .image(spec), createdAt: Recipe.unrecordedCreation)
         }
         // The snapshot's sorted run, then journal records out of order.
         var loaded = LoadedRecipes(["a", "b", "c", "d", "e"].map { recipe($0, "snapshot") })

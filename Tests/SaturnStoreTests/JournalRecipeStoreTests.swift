@@ -157,9 +157,9 @@ struct JournalRecipeStoreTests {
                         command: nil, debugMode: false, failure: nil),
         ]
         let job = Recipe(
-            id: "job-1", owner: OwnerPath(org: "acme", identity: "bob"), name: "nightly",
+            id: RecordID("job-1"), owner: OwnerPath(org: "acme", identity: "bob"), name: "nightly",
             spec: .resource(ResourceSpec(
-                kind: .job, image: ImageBinding(imageID: "id-a", versionID: "v-a"), instanceType: "large", command: "python run.py",
+                kind: .job, image: ImageBinding(imageID: RecordID("id-a"), versionID: RecordID("v-a")), instanceType: "large", command: "python run.py",
                 schedule: "0 3 * * *",
                 settings: ["environment_variables": .object(["A": .string("1")]), "scale": .number(2), "start_script": .null,
                            "git_repositories": .array([.object(["url": .string("u"), "on_restart": .bool(true)])])],
@@ -282,7 +282,7 @@ struct SnapshotFileTests {
     func images(_ count: Int) -> [Recipe] {
         (0..<count).map { index in
             let version = ImageVersion(
-                id: "v-\(index)", name: "v1", imageURI: "registry.example/saturn:\(index)", description: nil,
+                id: RecordID("v-\(index)"), name: "v1", imageURI: "registry.example/saturn:\(index)", description: nil,
                 archived: index % 5 == 0, buildData: index % 7 == 0 ? ["k": "v"] : nil,
                 createdAt: Date(timeIntervalSince1970: TimeInterval(1_700_000_000 + index))
             )
@@ -291,7 +291,7 @@ struct SnapshotFileTests {
                 supports: index % 2 == 0 ? ["dask"] : nil, access: .org, versions: [version]
             )
             return Recipe(
-                id: "id-\(index)", owner: OwnerPath(org: "acme", identity: "alice"), name: "image-\(index)", spec: .image(spec),
+                id: RecordID("id-\(index)"), owner: OwnerPath(org: "acme", identity: "alice"), name: "image-\(index)", spec: .image(spec),
                 createdAt: Date(timeIntervalSince1970: TimeInterval(1_600_000_000 + index))
             )
         }

@@ -46,10 +46,10 @@ enum StoreFixtures {
     /// An image recipe of acme/alice with one version.
     static func image(name: String) -> Recipe {
         Recipe(
-            id: "id-\(name)", owner: OwnerPath(org: "acme", identity: "alice"), name: name,
+            id: RecordID("id-\(name)"), owner: OwnerPath(org: "acme", identity: "alice"), name: name,
             spec: .image(ImageSpec(
                 description: "", hardwareType: .cpu, supports: nil, access: .org,
-                versions: [ImageVersion(id: "v-\(name)", name: "v1", imageURI: "repo/\(name):1", description: nil, archived: false, buildData: nil,
+                versions: [ImageVersion(id: RecordID("v-\(name)"), name: "v1", imageURI: "repo/\(name):1", description: nil, archived: false, buildData: nil,
                                         createdAt: Recipe.unrecordedCreation)]
             )),
             createdAt: Recipe.unrecordedCreation
