@@ -17,64 +17,25 @@ struct StandardErrorLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var line = Self.start(event.level)
-        line += event.message.description.utf8
+        var message = Array(event.message.description.utf8)
         // Neither the handler nor an access-log line carries metadata: no merge, no sort, for most lines.
         if !metadata.isEmpty || !(event.metadata?.isEmpty ?? true) {
             for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
-                line += " \(key)=\(value)".utf8
+                message += " \(key)=\(value)".utf8
             }
         }
-        line.append(UInt8(ascii: "\n"))
-        StandardErrorBuffer.shared.append(line, now: event.level >= .warning)
+        StandardErrorBuffer.shared.append(event.level, message, now: event.level >= .warning)
     }
 
     /// An access-log line from the API (`SaturnAPI.Settings.accessLog`), written as an info line.
     static func writeAccessLine(_ message: [UInt8]) {
-        var line = start(.info)
-        line += message
-        line.append(UInt8(ascii: "\n"))
-        StandardErrorBuffer.shared.append(line, now: false)
-    }
-
-    /// `<UTC time> <level> `.
-    private static func start(_ level: Logger.Level) -> [UInt8] {
-        var line: [UInt8] = []
-        line.reserveCapacity(128)
-        line += timestamp.now().utf8
-        line.append(UInt8(ascii: " "))
-        line += level.rawValue.utf8
-        line.append(UInt8(ascii: " "))
-        return line
-    }
-
-    private static let timestamp = SecondStamp()
-}
-
-/// `YYYY-MM-DDTHH:MM:SSZ`, formatted once per second and shared by every thread.
-final class SecondStamp: Sendable {
-    private let cache = Mutex<(second: Int, text: String)>((-1, ""))
-
-    func now() -> String {
-        var clock = timespec()
-        clock_gettime(CLOCK_REALTIME, &clock)
-        let second = clock.tv_sec
-        return cache.withLock { cache in
-            if cache.second != second {
-                var seconds = second
-                var parts = tm()
-                gmtime_r(&seconds, &parts)
-                func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-                cache = (second, "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z")
-            }
-            return cache.text
-        }
+        StandardErrorBuffer.shared.append(.info, message, now: false)
     }
 }
 
 /// Standard error, written in batches: a line waits at most `delay` for the lines after it, so that a busy server
 /// makes one `write(2)` for many requests rather than one each (`scripts/bench`). `flush()` writes what waits; the
-/// command calls it before it exits.
+/// command calls it before it exits. Each line is `<UTC time> <level> <message>`.
 final class StandardErrorBuffer: Sendable {
     static let shared = StandardErrorBuffer()
 
@@ -83,16 +44,37 @@ final class StandardErrorBuffer: Sendable {
     /// Past this many bytes waiting, the line that adds them writes them all.
     static let limit = 64 * 1024
 
-    private let waiting = Mutex<[UInt8]>([])
+    /// The lines waiting, and a second buffer that the last batch written leaves behind: the two take turns, so
+    /// that a batch costs no new allocation (one of 128 KiB would be a fresh mapping, faulted in page by page).
+    /// The time of the last line, formatted once per second, is kept here too: one lock per line.
+    private struct Lines {
+        var waiting: [UInt8] = []
+        var spare: [UInt8] = []
+        var second = -1
+        var stamp: [UInt8] = []
+    }
+
+    private let lines = Mutex(Lines())
     /// Held while writing, so that batches reach the file in the order they were taken.
     private let writing = Mutex<Void>(())
 
     /// Adds a line; `now` writes it, with everything before it, at once.
-    func append(_ line: [UInt8], now: Bool) {
-        let (wasEmpty, full) = waiting.withLock { waiting -> (Bool, Bool) in
-            let wasEmpty = waiting.isEmpty
-            waiting += line
-            return (wasEmpty, waiting.count >= Self.limit)
+    func append(_ level: Logger.Level, _ message: [UInt8], now: Bool) {
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        let (wasEmpty, full) = lines.withLock { lines -> (Bool, Bool) in
+            if lines.second != clock.tv_sec {
+                lines.second = clock.tv_sec
+                lines.stamp = Self.stamp(clock.tv_sec)
+            }
+            let wasEmpty = lines.waiting.isEmpty
+            lines.waiting += lines.stamp
+            lines.waiting.append(UInt8(ascii: " "))
+            lines.waiting += level.rawValue.utf8
+            lines.waiting.append(UInt8(ascii: " "))
+            lines.waiting += message
+            lines.waiting.append(UInt8(ascii: "\n"))
+            return (wasEmpty, lines.waiting.count >= Self.limit)
         }
         if now || full {
             flush()
@@ -104,9 +86,9 @@ final class StandardErrorBuffer: Sendable {
     /// Writes every waiting line.
     func flush() {
         writing.withLock { _ in
-            var batch = waiting.withLock { waiting -> [UInt8] in
-                let taken = waiting
-                waiting.removeAll(keepingCapacity: true)
+            var batch = lines.withLock { lines -> [UInt8] in
+                var taken = lines.spare
+                swap(&taken, &lines.waiting)
                 return taken
             }
             batch.withUnsafeMutableBytes { bytes in
@@ -117,6 +99,17 @@ final class StandardErrorBuffer: Sendable {
                     offset += written
                 }
             }
+            batch.removeAll(keepingCapacity: true)
+            lines.withLock { $0.spare = batch }
         }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`.
+    private static func stamp(_ second: Int) -> [UInt8] {
+        var seconds = second
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return Array("\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z".utf8)
     }
 }

@@ -18,7 +18,9 @@ struct ServeCommandTests {
         #expect(banner.contains("export SATURN_TOKEN=alice-admin-token\n"))
         #expect(!FileManager.default.fileExists(atPath: portFile))
         let log = serve.readErrors()
-        #expect(log.contains("GET /api/status 200"))
+        let line = log.split(separator: "\n").first { $0.contains("GET /api/status 200") }
+        #expect(line?.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z info GET \/api\/status 200 \d+\.\d{2}ms/) != nil,
+                "an access line is `<UTC time> info <method> <path> <status> <duration>`: \(line ?? "none")")
         #expect(!log.contains("alice-admin-token"), "tokens are never logged")
     }
 
