@@ -63,7 +63,7 @@ struct CatalogState: Sendable {
         var walker = ordered.walk(ascending: true, from: nil)
         var recipes: [Recipe] = []
         recipes.reserveCapacity(ordered.count)
-        while let recipe = walker.next() { recipes.append(recipe) }
+        while let box = walker.next() { recipes.append(box.recipe) }
         return TenantContent(recipes: recipes, minted: minted)
     }
 }

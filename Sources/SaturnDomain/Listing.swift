@@ -50,31 +50,24 @@ struct Listing {
         return walk.next() != nil
     }
 
-    /// A recipe met in a walk, with its key, built once.
-    typealias Keyed = (key: RecipeKey, recipe: Recipe)
+    /// A recipe met in a walk, in its box, with its key, built once.
+    typealias Keyed = (key: RecipeKey, box: RecipeBox)
 
     /// One index run: recipes in key order until `inRange` says the run is over.
     struct Stream {
-        var walker: SortedRecipes.Walker
-        let inRange: (RecipeKey) -> Bool
-        var head: Keyed?
-        var started = false
+        private var walker: SortedRecipes.Walker
+        private let inRange: (RecipeKey) -> Bool
+        /// The run's next recipe; nil once the run is over.
+        private(set) var head: Keyed?
 
         init(walker: SortedRecipes.Walker, inRange: @escaping (RecipeKey) -> Bool) {
             self.walker = walker
             self.inRange = inRange
-        }
-
-        mutating func peek() -> Keyed? {
-            if !started {
-                started = true
-                advance()
-            }
-            return head
+            advance()
         }
 
         mutating func advance() {
-            head = walker.next().map { ($0.key, $0) }.flatMap { inRange($0.key) ? $0 : nil }
+            head = walker.next().map { ($0.recipe.key, $0) }.flatMap { inRange($0.key) ? $0 : nil }
         }
     }
 
@@ -89,19 +82,20 @@ struct Listing {
         mutating func next() -> Keyed? {
             while true {
                 var best: Int?
-                for index in streams.indices {
-                    guard let key = streams[index].peek()?.key else { continue }
-                    if let current = best, let bestKey = streams[current].peek()?.key {
+                for index in streams.indices where streams[index].head != nil {
+                    if let current = best {
+                        let key = streams[index].head!.key
+                        let bestKey = streams[current].head!.key
                         if ascending ? key < bestKey : key > bestKey { best = index }
                     } else {
                         best = index
                     }
                 }
-                guard let chosen = best, let found = streams[chosen].peek() else { return nil }
+                guard let chosen = best, let found = streams[chosen].head else { return nil }
                 streams[chosen].advance()
                 if found.key == last { continue }
                 last = found.key
-                if shows(found.key, found.recipe) { return found }
+                if shows(found.key, found.box.recipe) { return found }
             }
         }
     }

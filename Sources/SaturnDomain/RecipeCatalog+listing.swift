@@ -13,7 +13,7 @@ extension RecipeCatalog {
             let more = found.count > query.pageSize
             found = Array(found.prefix(query.pageSize))
             if !forward { found.reverse() }
-            let keys = found.map(\.key)
+            let keys = found.map { $0.key }
             let hasPrevious: Bool
             let hasNext: Bool
             if forward {
@@ -24,7 +24,7 @@ extension RecipeCatalog {
                 hasNext = query.before.map { listing.anyBeyond(keys.last ?? $0, forward: true) } ?? false
             }
             return RecipePage(
-                recipes: found.map(\.recipe),
+                recipes: found.map { $0.box.recipe },
                 previousCursor: hasPrevious ? (keys.first ?? query.after)?.cursorToken : nil,
                 nextCursor: hasNext ? (keys.last ?? query.before)?.cursorToken : nil
             )

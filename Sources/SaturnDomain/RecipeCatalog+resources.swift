@@ -93,7 +93,7 @@ extension RecipeCatalog {
         state.withLock { current in
             var walker = current.ordered.walk(ascending: true, from: RecipeKey(type: .image, owner: OwnerPath(org: "", identity: ""), name: ""))
             var found: [Recipe] = []
-            while let recipe = walker.next(), recipe.type == .image { found.append(recipe) }
+            while let box = walker.next(), box.recipe.type == .image { found.append(box.recipe) }
             return found
         }
     }

@@ -37,8 +37,8 @@ enum NameField: RecipeField {
 /// table once.
 ///
 /// Not a `Dictionary`: a dictionary's bucket holds the whole key beside the value, and a quarter to two thirds of the
-/// buckets are empty. With 100,000 recipes, three dictionaries of keys took about 60 MB; these take 2 MB each. A
-/// value like the dictionaries were: the slots are an array, copied on write.
+/// buckets are empty. With 100,000 recipes, three dictionaries of keys took about 45 MB more than these, 2 MB each.
+/// A value like the dictionaries were: the slots are an array, copied on write.
 struct RecipeIndex<Field: RecipeField>: Sendable {
     private var slots: [RecipeBox?] = []
     private(set) var count = 0
@@ -94,10 +94,7 @@ struct RecipeIndex<Field: RecipeField>: Sendable {
     }
 
     /// Every recipe, in no particular order.
-    var values: some Sequence<Recipe> { boxes.lazy.map(\.recipe) }
-
-    /// Every box, in no particular order: another index fills from them without boxing each recipe again.
-    var boxes: some Sequence<RecipeBox> { slots.lazy.compactMap { $0 } }
+    var values: some Sequence<Recipe> { slots.lazy.compactMap { $0?.recipe } }
 
     /// Adds a recipe's box, or replaces the box of the same key; returns the recipe it replaced. The replaced
     /// recipe must have had the same field value; `remove` it first otherwise.

@@ -16,24 +16,27 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
         storage = Self.hexWords(text).map { .hex($0.high, $0.low) } ?? .text(text)
     }
 
-    /// The id of 32 hex digits that writes these two words.
-    init(high: UInt64, low: UInt64) {
-        storage = .hex(high, low)
+    /// The id as it is written.
+    public var description: String {
+        withText { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The id as it is written. Hex ids are written digit by digit into one string: every listing writes them.
-    public var description: String {
+    /// Calls `body` with the id's text as UTF-8. Hex ids are written digit by digit into a buffer on the stack:
+    /// every listing writes two ids an image, and making a string of each cost a tenth of an uncached page.
+    func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         switch storage {
         case let .hex(high, low):
-            return String(unsafeUninitializedCapacity: 32) { buffer in
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
                 for index in 0..<32 {
                     let word = index < 16 ? high : low
                     let digit = UInt8(truncatingIfNeeded: word >> (4 * (15 - index % 16))) & 0xF
                     buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
                 }
-                return 32
+                return body(UnsafeBufferPointer(buffer))
             }
-        case let .text(text): return text
+        case let .text(text):
+            var text = text
+            return text.withUTF8(body)
         }
     }
 
@@ -59,6 +62,6 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
 extension JSONOutput {
     /// Writes an id as the JSON string it is written as.
     public mutating func string(_ id: RecordID) {
-        string(id.description)
+        id.withText { string(utf8: $0) }
     }
 }

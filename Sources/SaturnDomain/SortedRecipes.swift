@@ -58,8 +58,8 @@ struct SortedRecipes: Sendable {
 }
 
 extension SortedRecipes {
-    /// Walks the recipes strictly after `start` (ascending) or strictly before it (descending); from the first or
-    /// last when `start` is nil. Costs O(log n) to begin and O(1) a step.
+    /// Walks the recipes' boxes strictly after `start` (ascending) or strictly before it (descending); from the
+    /// first or last when `start` is nil. Costs O(log n) to begin and O(1) a step.
     func walk(ascending: Bool, from start: RecipeKey?) -> Walker {
         var walker = Walker(chunks: chunks, ascending: ascending, chunk: 0, index: 0)
         if ascending {
@@ -89,7 +89,7 @@ extension SortedRecipes {
         var chunk: Int
         var index: Int
 
-        mutating func next() -> Recipe? {
+        mutating func next() -> RecipeBox? {
             if ascending {
                 while chunk < chunks.count && index >= chunks[chunk].count {
                     chunk += 1
@@ -97,7 +97,7 @@ extension SortedRecipes {
                 }
                 guard chunk < chunks.count else { return nil }
                 defer { index += 1 }
-                return chunks[chunk][index].recipe
+                return chunks[chunk][index]
             }
             while chunk >= 0 && index < 0 {
                 chunk -= 1
@@ -105,7 +105,7 @@ extension SortedRecipes {
             }
             guard chunk >= 0, index >= 0 else { return nil }
             defer { index -= 1 }
-            return chunks[chunk][index].recipe
+            return chunks[chunk][index]
         }
     }
 }

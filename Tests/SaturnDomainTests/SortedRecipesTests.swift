@@ -41,7 +41,7 @@ struct SortedRecipesTests {
         let changed = Recipe(id: RecordID("changed"), owner: keys[600].owner, name: keys[600].name, spec: box(keys[600]).recipe.spec, createdAt: .distantPast)
         index.replace(with: RecipeBox(changed))
         var walker = index.walk(ascending: true, from: keys[599])
-        #expect(walker.next()?.id == RecordID("changed"))
+        #expect(walker.next()?.recipe.id == RecordID("changed"))
         #expect(index.keys == keys)
     }
 
@@ -97,7 +97,7 @@ struct SortedRecipesWalkTests {
         for ascending in [true, false] {
             var walker = Self.index.walk(ascending: ascending, from: from)
             var seen: [RecipeKey] = []
-            while let recipe = walker.next() { seen.append(recipe.key) }
+            while let box = walker.next() { seen.append(box.recipe.key) }
             let expected = ascending
                 ? Self.keys.filter { from == nil || $0 > from! }
                 : Self.keys.filter { from == nil || $0 < from! }.reversed()
@@ -109,9 +109,9 @@ struct SortedRecipesWalkTests {
     func absentStart() {
         let between = RecipeKey(type: .image, owner: OwnerPath(org: "o2", identity: "u"), name: "n")
         var walker = Self.index.walk(ascending: true, from: between)
-        #expect(walker.next()?.key == Self.keys.first { $0 > between })
+        #expect(walker.next()?.recipe.key == Self.keys.first { $0 > between })
         var back = Self.index.walk(ascending: false, from: between)
-        #expect(back.next()?.key == Self.keys.last { $0 < between })
+        #expect(back.next()?.recipe.key == Self.keys.last { $0 < between })
     }
 }
 
@@ -120,7 +120,7 @@ extension SortedRecipes {
     var keys: [RecipeKey] {
         var walker = walk(ascending: true, from: nil)
         var keys: [RecipeKey] = []
-        while let recipe = walker.next() { keys.append(recipe.key) }
+        while let box = walker.next() { keys.append(box.recipe.key) }
         return keys
     }
 }
