@@ -46,9 +46,9 @@ struct RecipeIndex<Field: RecipeField>: Sendable {
     /// An empty index.
     init() {}
 
-    /// An empty index with room for `capacity` recipes.
+    /// An empty index with room for `capacity` recipes; none is allocated for none (a new tenant's).
     init(capacity: Int) {
-        slots = Array(repeating: nil, count: Self.slotCount(for: capacity))
+        if capacity > 0 { slots = Array(repeating: nil, count: Self.slotCount(for: capacity)) }
     }
 
     /// An index of recipes whose keys are all different, built without comparing them.
