@@ -178,15 +178,30 @@ public final class SaturnAPI: HTTPResponder {
         line.append(UInt8(ascii: " "))
         line += printable(request.path).utf8
         line.append(UInt8(ascii: " "))
-        line += (status.map { String($0) } ?? "dropped").utf8
+        if let status { appendDecimal(status, digits: 1, to: &line) } else { line += "dropped".utf8 }
         line.append(UInt8(ascii: " "))
         // Milliseconds with two decimals, rounded.
-        let hundredths = (nanoseconds + 5_000) / 10_000
-        line += String(hundredths / 100).utf8
+        let hundredths = Int((nanoseconds + 5_000) / 10_000)
+        appendDecimal(hundredths / 100, digits: 1, to: &line)
         line.append(UInt8(ascii: "."))
-        line += String(hundredths % 100, zeroPaddedTo: 2).utf8
+        appendDecimal(hundredths % 100, digits: 2, to: &line)
         line += "ms".utf8
         return line
+    }
+
+    /// Appends a non-negative number's decimal digits, with leading zeros up to `digits`. Written digit by digit:
+    /// making a string of each number was a third of the access line's cost, on every request.
+    private static func appendDecimal(_ value: Int, digits: Int, to line: inout [UInt8]) {
+        var divisor = 1
+        var count = 1
+        while divisor <= value / 10 || count < digits {
+            divisor *= 10
+            count += 1
+        }
+        while divisor > 0 {
+            line.append(UInt8(ascii: "0") + UInt8((value / divisor) % 10))
+            divisor /= 10
+        }
     }
 
     /// The path with control characters (percent-decoded from the request) shown as `?`, so a line stays one line.
