@@ -2,6 +2,7 @@ import Dispatch
 import FoundationEssentials
 import Glibc
 import Logging
+import SaturnDomain
 import Synchronization
 
 /// Log lines on standard error: `<UTC time> <level> <message> <metadata>`. Cheaper than swift-log's stream handler
@@ -65,7 +66,7 @@ final class StandardErrorBuffer: Sendable {
         let (wasEmpty, full) = lines.withLock { lines -> (Bool, Bool) in
             if lines.second != clock.tv_sec {
                 lines.second = clock.tv_sec
-                lines.stamp = Self.stamp(clock.tv_sec)
+                lines.stamp = Array(UTCTimestamp.format(Date(timeIntervalSince1970: TimeInterval(clock.tv_sec))).utf8)
             }
             let wasEmpty = lines.waiting.isEmpty
             lines.waiting += lines.stamp
@@ -102,14 +103,5 @@ final class StandardErrorBuffer: Sendable {
             batch.removeAll(keepingCapacity: true)
             lines.withLock { $0.spare = batch }
         }
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SSZ`.
-    private static func stamp(_ second: Int) -> [UInt8] {
-        var seconds = second
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return Array("\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z".utf8)
     }
 }
