@@ -14,8 +14,8 @@ enum ImageTagEndpoints {
         let archived = reader.value("archived").map { _ in reader.bool("archived") }
         let status = reader.oneOf("status", ["built", "building", "error", "pending", "stopping"])
         let pageSize = reader.integer("page_size", in: 1...1000, default: 100)
-        let after = reader.value("next_key")
-        let before = reader.value("prev_key")
+        let after = reader.value("next_key").map(RecordID.init)
+        let before = reader.value("prev_key").map(RecordID.init)
         let descending = reader.bool("descending")
         guard case var .image(spec) = image.spec else { throw DomainError.imageNotFound(id: image.id.description) }
         if descending { spec.versions.reverse() }
@@ -23,7 +23,7 @@ enum ImageTagEndpoints {
             (version.map { tag.name.contains($0) } ?? true) && (uri.map { tag.imageURI == $0 } ?? true)
                 && external != false && (archived.map { tag.archived == $0 } ?? true) && (status.map { $0 == "built" } ?? true)
         }
-        for (name, cursor) in [("next_key", after), ("prev_key", before)] where cursor.map({ id in !shown.contains { $0.id == RecordID(id) } }) == true {
+        for (name, cursor) in [("next_key", after), ("prev_key", before)] where cursor.map({ id in !shown.contains { $0.id == id } }) == true {
             reader.issues.add(name, "is not a page key this server issued; pass back next_key or prev_key unchanged")
         }
         try reader.finish()
@@ -137,10 +137,10 @@ struct TagPage {
     let previousCursor: String?
     let nextCursor: String?
 
-    init(_ shown: [ImageVersion], pageSize: Int, after: String?, before: String?) {
-        var start = after.flatMap { id in shown.firstIndex { $0.id == RecordID(id) } }.map { $0 + 1 } ?? 0
+    init(_ shown: [ImageVersion], pageSize: Int, after: RecordID?, before: RecordID?) {
+        var start = after.flatMap { id in shown.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
         var end = min(shown.count, start + pageSize)
-        if let before, let stop = shown.firstIndex(where: { $0.id == RecordID(before) }) {
+        if let before, let stop = shown.firstIndex(where: { $0.id == before }) {
             end = stop
             start = max(0, stop - pageSize)
         }

@@ -13,7 +13,8 @@ extension RecipeCatalog {
     /// The version of a visible image with this id.
     public func imageTag(imageID: String, tagID: String, caller: User) throws(DomainError) -> (Recipe, ImageVersion) {
         let image = try image(id: imageID, caller: caller)
-        guard case let .image(spec) = image.spec, let version = spec.versions.first(where: { $0.id == RecordID(tagID) }) else {
+        let wanted = RecordID(tagID)
+        guard case let .image(spec) = image.spec, let version = spec.versions.first(where: { $0.id == wanted }) else {
             throw .imageTagNotFound(imageID: imageID, tagID: tagID)
         }
         return (image, version)

@@ -45,8 +45,9 @@ extension RecipeCatalog {
         // By name through the name index; by tag id or URI, a walk of the images only (an index of every
         // version would cost each start-up more than these rarer forms cost an apply).
         switch reference {
-        case let .tagID(id):
-            candidates = images().flatMap { matches($0) { $0.id == RecordID(id) } }
+        case let .tagID(text):
+            let id = RecordID(text)
+            candidates = images().flatMap { matches($0) { $0.id == id } }
         case let .uri(uri, owner):
             ownerFilter = owner
             candidates = images().flatMap { matches($0) { $0.imageURI == uri } }
