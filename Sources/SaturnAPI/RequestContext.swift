@@ -22,25 +22,32 @@ struct RequestContext: Sendable {
     /// The token, when tenant routing has read it already.
     var presentedToken: String? { frame.presentedToken }
     /// Who the request authenticated as, once a handler asked: the request journal names the caller.
-    var callerMemo: CallerMemo { frame.callerMemo }
+    var callerMemo: Memo<User> { frame.callerMemo }
+    /// The body as a handler read it, once one did: the request journal redacts it without reading it again.
+    var bodyMemo: Memo<JSONValue> { frame.bodyMemo }
 
     /// The tenant's installation.
     var catalog: RecipeCatalog { side.catalog }
 
     /// The authenticated user of the tenant, or a 401.
     func caller() throws -> User {
-        if let known = callerMemo.user { return known }
+        if let known = callerMemo.value { return known }
         let token = try presentedToken ?? Credentials.token(fromAuthorization: request.header("Authorization"))
         let user = try catalog.authenticate(token: token)
-        callerMemo.user = user
+        callerMemo.value = user
         return user
     }
 
-    /// The body as JSON, or a 400.
+    /// The body as JSON: a 400 when it is not JSON, a 422 naming the path of a value the mock does not keep (a
+    /// number it cannot hold exactly, nesting past `JSONParser.requestDepth`), so that nothing accepted fails to load.
     func jsonBody() throws -> JSONValue {
+        if let known = bodyMemo.value { return known }
         do {
-            return try JSONValue.parse(request.body)
+            let value = try JSONValue.parse(request.body, maximumDepth: JSONParser.requestDepth)
+            bodyMemo.value = value
+            return value
         } catch {
+            if let limit = error.limit { throw DomainError.invalid(at: limit.path, limit.problem) }
             throw APIError.malformedJSON(reason: error.reason)
         }
     }
@@ -64,7 +71,8 @@ private final class RequestFrame: Sendable {
     let side: TenantSide
     let sides: TenantSides
     let presentedToken: String?
-    let callerMemo = CallerMemo()
+    let callerMemo = Memo<User>()
+    let bodyMemo = Memo<JSONValue>()
 
     init(request: HTTPRequest, path: String, side: TenantSide, sides: TenantSides, presentedToken: String?) {
         self.request = request
@@ -75,11 +83,11 @@ private final class RequestFrame: Sendable {
     }
 }
 
-/// The user a request authenticated as, kept for the request journal.
-final class CallerMemo: Sendable {
-    private let known = Mutex<User?>(nil)
+/// Something a request worked out once (who it authenticated as, its body as JSON), kept for the request journal.
+final class Memo<Value: Sendable>: Sendable {
+    private let known = Mutex<Value?>(nil)
 
-    var user: User? {
+    var value: Value? {
         get { known.withLock { $0 } }
         set { known.withLock { $0 = newValue } }
     }

@@ -1,10 +1,11 @@
 import FoundationEssentials
 import MicroHTTP
+import SaturnJSON
 import Synchronization
 
 /// The latest requests of one tenant, for `GET /_mock/requests`: a ring of a fixed number of entries, so memory
-/// stays bounded under any load. Entries keep the raw pieces; they are rendered (and secrets redacted) only when
-/// asked for.
+/// stays bounded under any load. Secrets are redacted as an entry is recorded, so none is ever kept: the values of
+/// body members and query parameters that `SecretName` calls secret, and every body that is not JSON.
 final class RequestJournal: Sendable {
     /// The most body bytes kept per request.
     static let bodyLimit = 4_096
@@ -16,13 +17,16 @@ final class RequestJournal: Sendable {
         let time: Date
         let method: String
         let path: String
+        /// Secret values redacted.
         let query: [(name: String, value: String)]
         let caller: String?
         /// Nil for a dropped connection.
         let status: Int?
         let milliseconds: Double
-        let body: [UInt8]
-        let bodyTruncated: Bool
+        let body: JournalBody
+        /// The body's size as sent, and its `Content-Type`.
+        let bodyBytes: Int
+        let contentType: String?
         let changes: [RecordedChange]
         /// How many changes the request made, kept or not.
         let changeCount: Int
@@ -66,18 +70,19 @@ final class RequestJournal: Sendable {
         ring = Mutex(Ring(slots: Array(repeating: nil, count: max(1, capacity))))
     }
 
-    /// Records one finished request.
+    /// Records one finished request; `parsedBody` is its body as the handler read it, when it did.
     func record(
-        _ request: HTTPRequest, path: String, time: Date, caller: String?, status: Int?, milliseconds: Double,
-        changes: [RecordedChange], fault: String?
+        _ request: HTTPRequest, path: String, parsedBody: JSONValue?, time: Date, caller: String?, status: Int?,
+        milliseconds: Double, changes: [RecordedChange], fault: String?
     ) {
-        let body = Array(request.body.prefix(Self.bodyLimit))
+        let body = JournalBody(request.body, parsed: parsedBody)
+        let query = request.query.map { ($0.name, SecretName.isSecret($0.name) ? "[redacted]" : $0.value) }
         ring.withLock { ring in
             ring.sequence += 1
             ring.slots[ring.next] = Entry(
-                sequence: ring.sequence, time: time, method: request.method, path: path, query: request.query,
-                caller: caller, status: status, milliseconds: milliseconds, body: body,
-                bodyTruncated: request.body.count > body.count, changes: Array(changes.prefix(Self.changeLimit)),
+                sequence: ring.sequence, time: time, method: request.method, path: path, query: query,
+                caller: caller, status: status, milliseconds: milliseconds, body: body, bodyBytes: request.body.count,
+                contentType: request.header("Content-Type"), changes: Array(changes.prefix(Self.changeLimit)),
                 changeCount: changes.count, fault: fault
             )
             ring.next = (ring.next + 1) % ring.slots.count

@@ -247,7 +247,7 @@ struct WireFaultBody: JSONWritable {
 
     func write(to output: inout JSONOutput) {
         if let body = rule.body {
-            WireJSON(value: body).write(to: &output)
+            output.value(body)
         } else {
             WireError(message: "Injected by saturn-mock fault rule \(rule.id).", errorCode: "injected_fault", errors: nil).write(to: &output)
         }

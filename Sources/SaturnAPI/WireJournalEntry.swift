@@ -2,8 +2,8 @@ import FoundationEssentials
 import SaturnDomain
 import SaturnJSON
 
-/// One journaled request. The body is shown as JSON when it is JSON, with the value of every member whose name
-/// speaks of a token, a secret or a password replaced by "[redacted]"; else as text.
+/// One journaled request, secrets redacted as `RequestJournal` recorded it: the body as JSON, or as the text of its
+/// first 4 KiB when longer (`body_truncated`), or null with its size and type when it is not JSON.
 struct WireJournalEntry: JSONWritable {
     let entry: RequestJournal.Entry
 
@@ -34,15 +34,17 @@ struct WireJournalEntry: JSONWritable {
             json.key("ms")
             json.numberLiteral(String(Double(Int(entry.milliseconds * 1_000)) / 1_000))
             json.key("body")
-            if entry.body.isEmpty {
-                json.null()
-            } else if !entry.bodyTruncated, let value = try? JSONValue.parse(entry.body) {
-                WireJSON(value: Self.redacted(value)).write(to: &json)
-            } else {
-                json.string(String(decoding: entry.body, as: UTF8.self))
+            switch entry.body {
+            case .empty, .unreadable: json.null()
+            case let .json(rendered, truncated: false): json.json(rendered)
+            case let .json(rendered, truncated: true): json.string(String(decoding: rendered, as: UTF8.self))
             }
             json.key("body_truncated")
-            json.bool(entry.bodyTruncated)
+            if case .json(_, truncated: true) = entry.body { json.bool(true) } else { json.bool(false) }
+            json.key("body_bytes")
+            json.integer(entry.bodyBytes)
+            json.key("content_type")
+            json.string(entry.contentType)
             json.key("changes")
             json.array(entry.changes) { json, change in
                 json.object { json in
@@ -66,38 +68,6 @@ struct WireJournalEntry: JSONWritable {
             json.integer(entry.changeCount)
             json.key("fault")
             json.string(entry.fault)
-        }
-    }
-
-    static func redacted(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case let .object(members):
-            return .object(Dictionary(uniqueKeysWithValues: members.map { key, member in
-                let lowered = key.lowercased()
-                let secret = ["token", "secret", "password"].contains { lowered.contains($0) }
-                return (key, secret ? .string("[redacted]") : redacted(member))
-            }))
-        case let .array(items):
-            return .array(items.map(redacted))
-        default:
-            return value
-        }
-    }
-}
-
-/// Any JSON value, written back out (object members in key order).
-struct WireJSON: JSONWritable {
-    let value: JSONValue
-
-    func write(to output: inout JSONOutput) {
-        switch value {
-        case .null: output.null()
-        case let .bool(flag): output.bool(flag)
-        case let .number(number):
-            output.numberLiteral(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
-        case let .string(text): output.string(text)
-        case let .array(items): output.array(items) { json, item in WireJSON(value: item).write(to: &json) }
-        case let .object(members): output.object(sorted: members) { json, member in WireJSON(value: member).write(to: &json) }
         }
     }
 }

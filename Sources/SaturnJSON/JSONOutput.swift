@@ -110,6 +110,14 @@ public struct JSONOutput {
         needsComma = true
     }
 
+    /// Writes a number as the shortest text that reads back as the same double; a whole one below 10^15 without a
+    /// fraction. JSON has no infinity or NaN: `JSONParser` never reads one, and one computed is written as null.
+    public mutating func number(_ value: Double) {
+        guard value.isFinite else { return null() }
+        if value == value.rounded(), abs(value) < 1e15 { return integer(Int(value)) }
+        numberLiteral("\(value)")
+    }
+
     /// Writes a whole number.
     public mutating func integer(_ value: Int) {
         separate()
@@ -123,8 +131,7 @@ public struct JSONOutput {
         case .null: null()
         case let .bool(flag): bool(flag)
         case let .string(text): string(text)
-        case let .number(number):
-            if number == number.rounded(), abs(number) < 1e15 { integer(Int(number)) } else { numberLiteral("\(number)") }
+        case let .number(number): self.number(number)
         case let .array(items): array(items) { json, item in json.value(item) }
         case let .object(members): object(sorted: members) { json, member in json.value(member) }
         }

@@ -1,19 +1,54 @@
-/// A strict RFC 8259 parser over bytes, with a nesting limit so that no input can exhaust the stack.
+/// A strict RFC 8259 parser over bytes that defines what a JSON number is for the whole mock, and a nesting limit
+/// so that no input can exhaust the stack.
+///
+/// A number is a finite double: `1e400` is refused, not read as infinity, which no JSON writer can write back. A
+/// whole number written without a fraction or exponent must lie within ±2^53, where a double holds it exactly, so
+/// that what is read is what is written back. Both are limits (`JSONSyntaxError.limit`), not grammar errors.
 public struct JSONParser {
-    /// Deeper documents are refused; no Saturn recipe nests more than a handful of levels.
+    /// What the store reads: deeper documents are refused. The API reads requests with a lower limit
+    /// (`requestDepth`), so that whatever it accepts, wrapped in the store's records, still loads.
     public static let maximumDepth = 256
+    /// The deepest request body the API reads; no Saturn recipe nests more than a handful of levels, and the store's
+    /// records add fewer than ten around what a request gave.
+    public static let requestDepth = 64
+    /// The largest whole number kept exactly: 2^53.
+    public static let largestExactInteger: UInt64 = 9_007_199_254_740_992
 
     private let bytes: [UInt8]
     private var offset = 0
     private var depth = 0
+    private let depthLimit: Int
+    /// The keys and indexes from the document to the value being read; kept only when a limit error is located.
+    private var trail: [PathStep]?
 
-    public init(bytes: [UInt8], offset: Int = 0) {
-        self.bytes = bytes
-        self.offset = offset
+    private enum PathStep {
+        case key(String)
+        case index(Int)
     }
 
-    /// Parses the whole input as one JSON value, refusing anything after it.
+    public init(bytes: [UInt8], offset: Int = 0, maximumDepth: Int = JSONParser.maximumDepth) {
+        self.bytes = bytes
+        self.offset = offset
+        depthLimit = maximumDepth
+    }
+
+    /// Parses the whole input as one JSON value, refusing anything after it. A limit error names the path of the
+    /// value that passed it.
     public mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        let start = offset
+        do throws(JSONSyntaxError) {
+            return try parseWholeDocument()
+        } catch {
+            guard error.limit != nil, trail == nil else { throw error }
+            // Read again from the start, keeping the path this time: it costs only when a limit is passed.
+            var locating = JSONParser(bytes: bytes, offset: start, maximumDepth: depthLimit)
+            locating.trail = []
+            _ = try locating.parseWholeDocument()
+            throw error
+        }
+    }
+
+    private mutating func parseWholeDocument() throws(JSONSyntaxError) -> JSONValue {
         skipWhitespace()
         guard offset < bytes.count else { throw JSONSyntaxError(reason: "the body is empty") }
         let value = try parseValue()
@@ -25,6 +60,25 @@ public struct JSONParser {
     /// An error naming the byte offset the parser is at.
     public func failure(_ what: String) -> JSONSyntaxError {
         JSONSyntaxError(reason: "\(what) at byte \(offset)")
+    }
+
+    /// A limit passed at the parser's position: the path is known when the parser keeps its trail.
+    private func limitFailure(_ problem: String) -> JSONSyntaxError {
+        JSONSyntaxError(reason: "\(problem) at byte \(offset)", limit: JSONLimitExceeded(path: trailPath ?? "", problem: problem))
+    }
+
+    /// The trail as a validation path, `(body)` for the document itself.
+    private var trailPath: String? {
+        guard let trail else { return nil }
+        var path = ""
+        for step in trail {
+            switch step {
+            case let .key(key): path += path.isEmpty ? key : ".\(key)"
+            case let .index(index): path += "[\(index)]"
+            }
+        }
+        if path.isEmpty || path.hasPrefix("[") { path = "(body)" + path }
+        return path
     }
 
     private mutating func skipWhitespace() {
@@ -56,7 +110,7 @@ public struct JSONParser {
 
     private mutating func enterNesting() throws(JSONSyntaxError) {
         depth += 1
-        guard depth <= Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth) levels") }
+        guard depth <= depthLimit else { throw limitFailure("nests deeper than \(depthLimit) levels") }
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
@@ -93,7 +147,9 @@ public struct JSONParser {
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
             offset += 1
             skipWhitespace()
+            trail?.append(.key(key))
             try member(&self, key)
+            trail?.removeLast()
             skipWhitespace()
             guard offset < bytes.count else { throw failure("unexpected end of input in an object") }
             if bytes[offset] == UInt8(ascii: ",") {
@@ -119,9 +175,13 @@ public struct JSONParser {
             depth -= 1
             return
         }
+        var index = 0
         while true {
             skipWhitespace()
+            trail?.append(.index(index))
             try element(&self)
+            trail?.removeLast()
+            index += 1
             skipWhitespace()
             guard offset < bytes.count else { throw failure("unexpected end of input in an array") }
             if bytes[offset] == UInt8(ascii: ",") {
@@ -326,7 +386,14 @@ public struct JSONParser {
             skipDigits()
         }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        guard let number = Double(text) else { throw failure("number out of range") }
+        guard let number = Double(text), number.isFinite else {
+            throw limitFailure("\(text.prefix(40)) is beyond the range of a JSON number (±1.8e308)")
+        }
+        // A whole number is judged by its digits: the double nearest 2^53 + 1 is 2^53 itself.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+           Int64(text).map({ $0.magnitude > Self.largestExactInteger }) ?? true {
+            throw limitFailure("\(text.prefix(40)) is a whole number beyond ±2^53, which cannot be kept exactly")
+        }
         return .number(number)
     }
 

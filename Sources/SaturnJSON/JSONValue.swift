@@ -7,9 +7,10 @@ public enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses UTF-8 JSON text (RFC 8259, strictly); throws `JSONSyntaxError` naming the byte offset of the problem.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+    /// Parses UTF-8 JSON text (RFC 8259, strictly, with `JSONParser`'s rule of what a number is); throws
+    /// `JSONSyntaxError` naming the byte offset of the problem, and the path of a value past a limit.
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int = JSONParser.maximumDepth) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, maximumDepth: maximumDepth)
         return try parser.parseDocument()
     }
 
@@ -23,5 +24,12 @@ public enum JSONValue: Equatable, Sendable {
         case .array: return "an array"
         case .object: return "an object"
         }
+    }
+}
+
+extension JSONValue: JSONWritable {
+    /// Writes the value back as JSON, object members in key order.
+    public func write(to output: inout JSONOutput) {
+        output.value(self)
     }
 }

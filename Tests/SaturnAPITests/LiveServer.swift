@@ -82,7 +82,7 @@ final class LiveServer: @unchecked Sendable {
         for (name, value) in extraHeaders { request.setValue(value, forHTTPHeaderField: name) }
         if let data = bodyData ?? body.map({ Data($0.utf8) }) {
             request.httpBody = data
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            if extraHeaders["Content-Type"] == nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
         }
         let (data, response) = try await session.data(for: request)
         guard let http = response as? HTTPURLResponse else { throw LiveServerError.notHTTP }
