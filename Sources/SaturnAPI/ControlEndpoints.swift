@@ -52,7 +52,7 @@ enum ControlEndpoints {
         let set = body.fields?.string("set", issues: &issues)
         let instant = set.flatMap { text in
             let parsed = UTCTimestamp.parse(text)
-            if parsed == nil { issues.add("set", "must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not '\(text)'") }
+            if parsed == nil { issues.add("set", "must be \(UTCTimestamp.expectation), not '\(text)'") }
             return parsed
         }
         let advance = body.fields?.integer("advance_seconds", in: -(100 * 365 * 86_400)...(100 * 365 * 86_400), issues: &issues)
@@ -60,11 +60,12 @@ enum ControlEndpoints {
         if set == nil, advance == nil, frozen == nil { issues.add("(body)", "give set, advance_seconds or frozen") }
         if set != nil, frozen == false { issues.add("frozen", "set freezes the clock; give frozen: false on its own to let it run") }
         try issues.throwIfAny()
-        let clock = context.catalog.clock
-        if let instant { clock.freeze(at: instant) }
-        if frozen == true, instant == nil { clock.freeze(at: clock.now()) }
-        if let advance { clock.advance(by: TimeInterval(advance)) }
-        if frozen == false { clock.run() }
-        return .now(JSONResponse.make(200, WireClock(clock: clock)))
+        var change = ClockChange()
+        change.freezeAt = instant
+        change.freeze = frozen == true
+        change.advance = TimeInterval(advance ?? 0)
+        change.run = frozen == false
+        try context.catalog.clock.apply(change)
+        return .now(JSONResponse.make(200, WireClock(clock: context.catalog.clock)))
     }
 }

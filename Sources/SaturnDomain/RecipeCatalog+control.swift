@@ -25,7 +25,7 @@ extension RecipeCatalog {
             let pair = ids.tokens(for: username, held: current.directory.tokenCount(of: username))
             let minted = MintedToken(
                 username: username, org: org, role: role, token: pair.token, refreshToken: pair.refreshToken,
-                expiresAt: expiresIn.map { clock.now().wholeSeconds.addingTimeInterval($0) }
+                expiresAt: expiresIn.map { UTCTimestamp.clamped(clock.now().wholeSeconds.addingTimeInterval($0)) }
             )
             var replacement = current
             replacement.directory = try current.directory.minting(minted)

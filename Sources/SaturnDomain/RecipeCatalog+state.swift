@@ -59,7 +59,7 @@ extension RecipeCatalog {
         var expiresAt: Date?
         if let text = fields.string("expires_at", issues: &issues) {
             expiresAt = UTCTimestamp.parse(text)
-            if expiresAt == nil { issues.add(fields.path("expires_at"), "must be an ISO 8601 time, not '\(text)'") }
+            if expiresAt == nil { issues.add(fields.path("expires_at"), "must be \(UTCTimestamp.expectation), not '\(text)'") }
         }
         guard let username, let org, let role = role.flatMap(OrgRole.init(rawValue:)) else { return nil }
         let pair = ids.tokens(for: username, held: directory.tokenCount(of: username))

@@ -171,7 +171,7 @@ private struct SeedReader {
         var expiresAt: Date?
         if let text = try optionalString(fields["expires_at"], at: "\(entry).expires_at") {
             guard let date = UTCTimestamp.parse(text) else {
-                throw fail("\(entry).expires_at", "must be an ISO 8601 time such as 2030-01-01T00:00:00Z, not '\(text)'")
+                throw fail("\(entry).expires_at", "must be \(UTCTimestamp.expectation), not '\(text)'")
             }
             expiresAt = date
         }

@@ -2,7 +2,7 @@ import FoundationEssentials
 import Synchronization
 
 /// A tenant's idea of now: the system's time, shifted by what `advance` added, or frozen at an instant
-/// (`--clock`, `POST /_mock/clock`). Token expiry reads it.
+/// (`--clock`, `POST /_mock/clock`), never outside `UTCTimestamp.range`. Token expiry and the lifecycle read it.
 public final class TenantClock: Sendable {
     private enum Mode {
         case running(offset: TimeInterval)
@@ -18,12 +18,7 @@ public final class TenantClock: Sendable {
 
     /// The current instant.
     public func now() -> Date {
-        mode.withLock { mode in
-            switch mode {
-            case let .running(offset): return Date().addingTimeInterval(offset)
-            case let .frozen(instant): return instant
-            }
-        }
+        mode.withLock { Self.instant(of: $0) }
     }
 
     /// True while the clock stands still.
@@ -34,25 +29,46 @@ public final class TenantClock: Sendable {
         }
     }
 
-    /// Freezes the clock at `instant`.
-    public func freeze(at instant: Date) {
-        mode.withLock { $0 = .frozen(instant) }
-    }
-
-    /// Moves the clock forward (or back, for a negative interval), frozen or running.
-    public func advance(by seconds: TimeInterval) {
-        mode.withLock { mode in
-            switch mode {
-            case let .running(offset): mode = .running(offset: offset + seconds)
-            case let .frozen(instant): mode = .frozen(instant.addingTimeInterval(seconds))
+    /// Changes the clock as `POST /_mock/clock` asks, all at once or not at all: refused when it would leave
+    /// `UTCTimestamp.range`.
+    public func apply(_ change: ClockChange) throws(DomainError) {
+        try mode.withLock { mode throws(DomainError) in
+            let start = change.freezeAt ?? Self.instant(of: mode)
+            let moved = start.addingTimeInterval(change.advance)
+            guard UTCTimestamp.range.contains(moved) else {
+                let side = moved < UTCTimestamp.range.lowerBound ? "before 0001-01-01T00:00:00Z" : "past 9999-12-31T23:59:59Z"
+                throw .invalid(at: "advance_seconds", "would move the clock \(side), outside the times the mock keeps")
             }
+            switch mode {
+            case let .running(offset) where change.freezeAt == nil && !change.freeze:
+                mode = .running(offset: offset + change.advance)
+            default:
+                mode = .frozen(moved)
+            }
+            if change.run, case let .frozen(instant) = mode { mode = .running(offset: instant.timeIntervalSince(Date())) }
         }
     }
 
-    /// Lets a frozen clock run on from where it stands.
-    public func run() {
-        mode.withLock { mode in
-            if case let .frozen(instant) = mode { mode = .running(offset: instant.timeIntervalSince(Date())) }
+    private static func instant(of mode: Mode) -> Date {
+        switch mode {
+        case let .running(offset): return Date().addingTimeInterval(offset)
+        case let .frozen(instant): return instant
         }
     }
+}
+
+/// What `POST /_mock/clock` asks of a tenant's clock: freeze it (at an instant, or where it stands), move it, let it
+/// run on.
+public struct ClockChange: Sendable {
+    /// Freeze the clock here.
+    public var freezeAt: Date?
+    /// Freeze the clock where it stands (with `freezeAt` nil).
+    public var freeze = false
+    /// Seconds to move it by, after freezing; negative moves it back.
+    public var advance: TimeInterval = 0
+    /// Let it run on from where it ends up.
+    public var run = false
+
+    /// No change.
+    public init() {}
 }

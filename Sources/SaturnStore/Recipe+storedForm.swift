@@ -309,7 +309,7 @@ private struct StoredImageFields {
 enum StoredTime {
     static func read(_ parser: inout JSONParser) throws(JSONSyntaxError) -> Date {
         let text = try parser.readString()
-        guard let date = UTCTimestamp.parse(text) else { throw parser.failure("a stored time '\(text)' is not ISO 8601") }
+        guard let date = UTCTimestamp.parse(text) else { throw parser.failure("a stored time '\(text)' is not \(UTCTimestamp.expectation)") }
         return date
     }
 }

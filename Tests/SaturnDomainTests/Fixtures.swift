@@ -93,3 +93,19 @@ extension DomainError {
         return nil
     }
 }
+
+extension TenantClock {
+    /// Freezes the clock at `instant`, as `POST /_mock/clock {"set": ...}` does.
+    func freeze(at instant: Date) throws {
+        var change = ClockChange()
+        change.freezeAt = instant
+        try apply(change)
+    }
+
+    /// Moves the clock, as `POST /_mock/clock {"advance_seconds": ...}` does.
+    func advance(by seconds: TimeInterval) throws {
+        var change = ClockChange()
+        change.advance = seconds
+        try apply(change)
+    }
+}

@@ -15,7 +15,7 @@ struct ResourceLifecycleTests {
             settings.timing = timing
             settings.servers = try! ServerCatalog.parse(Array(sizes.utf8), file: "servers.json")
         }.defaultCatalog
-        catalog.clock.freeze(at: start)
+        try catalog.clock.freeze(at: start)
         _ = try catalog.applyDurably([Fixtures.draft(versions: [("v1", "repo/saturn:1"), ("broken", "repo/Saturn:1")])], caller: Fixtures.user("alice"))
         return catalog
     }
@@ -113,15 +113,15 @@ struct ResourceLifecycleTests {
         #expect(throws: DomainError.lifecycleConflict("The job is pending; stop it first, or restart it once it is running.")) {
             try catalog.start(.job, id: job.id.description, caller: alice, debugMode: false)
         }
-        catalog.clock.advance(by: 5)
+        try catalog.clock.advance(by: 5)
         #expect(try Self.status(catalog, job.id.description) == .running)
-        catalog.clock.advance(by: 30)
+        try catalog.clock.advance(by: 30)
         #expect(try Self.status(catalog, job.id.description) == .completed)
         try catalog.start(.job, id: job.id.description, caller: alice, debugMode: false).write.wait()
-        catalog.clock.advance(by: 6)
+        try catalog.clock.advance(by: 6)
         try catalog.stop(.job, id: job.id.description, caller: alice).write.wait()
         #expect(try Self.status(catalog, job.id.description) == .stopping)
-        catalog.clock.advance(by: 3)
+        try catalog.clock.advance(by: 3)
         let view = try catalog.view(.job, id: job.id.description, caller: alice)
         #expect(view.status == .stopped)
         #expect(view.pods.map(\.status) == [.stopped, .completed])
@@ -142,7 +142,7 @@ struct ResourceLifecycleTests {
         let alice = try Fixtures.user("alice")
         let job = try Self.apply(Self.job(#""saturn:broken""#, extra: #", "status": "running""#), to: catalog)
         #expect(try Self.status(catalog, job.id.description) == .pending)
-        catalog.clock.advance(by: 5)
+        try catalog.clock.advance(by: 5)
         let view = try catalog.view(.job, id: job.id.description, caller: alice)
         #expect(view.status == .error)
         #expect(view.pods[0].log.contains(#"Failed to pull image "repo/Saturn:1": 'repo/Saturn:1' breaks the registry reference grammar"#))
@@ -174,7 +174,7 @@ struct ResourceLifecycleTests {
     func unchangedApply() throws {
         let catalog = try Self.catalog()
         let first = try Self.apply(Self.job(extra: #", "status": "running""#), to: catalog)
-        catalog.clock.advance(by: 100)
+        try catalog.clock.advance(by: 100)
         let pending = try catalog.apply([Self.job(extra: #", "status": "running""#)], createOnly: false, caller: Fixtures.user("alice"))
         #expect(pending.outcome.recipes[0].action == .unchanged)
         #expect(pending.outcome.recipes[0].recipe == first)

@@ -23,7 +23,7 @@ struct SeedTests {
         (#"{"orgs": [\#(org)], "users": [{"username": "al", "memberships": {"acme": "admin"}, "tokens": [{"token": "t", "refresh_token": ""}]}]}"#,
          "seed file s.json: users[0] (al).tokens[0].refresh_token: must be a non-empty string without spaces"),
         (#"{"orgs": [\#(org)], "users": [{"username": "al", "memberships": {"acme": "admin"}, "tokens": [{"token": "t", "expires_at": "soon"}]}]}"#,
-         "seed file s.json: users[0] (al).tokens[0].expires_at: must be an ISO 8601 time such as 2030-01-01T00:00:00Z, not 'soon'"),
+         "seed file s.json: users[0] (al).tokens[0].expires_at: must be an ISO 8601 time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, such as 2026-01-01T00:00:00Z, not 'soon'"),
         (#"{"orgs": [\#(org)], "users": [{"username": "acme", "memberships": {"acme": "admin"}}]}"#,
          "seed file s.json: users[0] (acme): a username may not equal an org name (owner paths would be ambiguous)"),
         (#"{"orgs": [\#(org)], "users": [{"username": "al", "memberships": {"acme": "admin"}, "default_org": "other"}]}"#,
