@@ -3,6 +3,7 @@ import Synchronization
 /// Keeps nothing past the process: for throwaway runs (`--in-memory`) and tests. Named snapshots live in memory.
 public final class InMemoryRecipeStore: RecipeStore {
     private let lastTicket = Atomic<UInt64>(0)
+    private let closed = Atomic<Bool>(false)
     private let snapshots = Mutex<[String: [String: TenantContent]]>([:])
 
     /// Creates a store that forgets everything at exit.
@@ -10,6 +11,7 @@ public final class InMemoryRecipeStore: RecipeStore {
     public var location: String { "memory (nothing is kept)" }
     public func takeLoaded() -> LoadedState { LoadedState() }
     public func append(_ transaction: StoreTransaction) throws(StoreError) -> UInt64 {
+        guard !closed.load(ordering: .relaxed) else { throw .closed }
         if case .delete = transaction.change { snapshots.withLock { $0[transaction.tenant] = nil } }
         return lastTicket.add(1, ordering: .relaxed).newValue
     }
@@ -38,5 +40,7 @@ public final class InMemoryRecipeStore: RecipeStore {
     public var health: StoreHealth {
         StoreHealth(kind: "memory", writable: true, journalBytes: 0, lastSync: nil, snapshotWritten: nil)
     }
-    public func close() {}
+    public func close() {
+        closed.store(true, ordering: .relaxed)
+    }
 }

@@ -6,22 +6,31 @@ public struct LoadedState: Sendable {
     /// Nothing loaded yet: an empty default tenant.
     public init() {}
 
-    /// Applies one transaction, as replay and compaction both do.
-    public mutating func apply(_ transaction: StoreTransaction) {
+    /// Applies one transaction, as replay and compaction both do. Only `create` brings a tenant into being: any other
+    /// transaction of a tenant that does not exist changes nothing and returns false (a server that let a write
+    /// commit after its tenant was deleted left such records), so that a tenant never comes back from a write.
+    @discardableResult
+    public mutating func apply(_ transaction: StoreTransaction) -> Bool {
         let name = transaction.tenant
+        if case let .create(record, content) = transaction.change {
+            tenants[name] = LoadedTenant(record: record, content: content)
+            return true
+        }
+        guard tenants[name] != nil else { return false }
         switch transaction.change {
         case let .put(recipes, removed):
             for key in removed { tenants[name]?.recipes.remove(key) }
-            for recipe in recipes { tenants[name, default: LoadedTenant(record: nil)].recipes.upsert(recipe) }
-        case let .create(record, content):
-            tenants[name] = LoadedTenant(record: record, content: content)
+            for recipe in recipes { tenants[name]?.recipes.upsert(recipe) }
+        case .create:
+            break
         case .delete:
             tenants[name] = nil
         case let .replace(content):
             tenants[name] = LoadedTenant(record: tenants[name]?.record, content: content)
         case let .mint(token):
-            tenants[name, default: LoadedTenant(record: nil)].minted.append(token)
+            tenants[name]?.minted.append(token)
         }
+        return true
     }
 
     /// Puts a tenant as a snapshot holds it.

@@ -6,6 +6,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case writeFailed(file: String, reason: String)
     /// Another process holds the data folder.
     case locked(folder: String, pid: String)
+    /// The store was closed (the server is stopping): nothing more is written.
+    case closed
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         case let .writeFailed(file, reason): return "cannot write \(file): \(reason)"
         case let .locked(folder, pid):
             return "the data folder \(folder) is in use by another saturn-mock (pid \(pid)); stop it, or give another --data-dir"
+        case .closed: return "the store is closed, since the server is stopping"
         }
     }
 }

@@ -19,12 +19,15 @@ enum JournalFormat {
     struct Scan {
         /// The version the header names.
         var version = JournalFormat.version
-        /// The JSON of each intact record, with the byte offset where its frame starts.
+        /// The JSON of each intact record, with the byte offset where its frame starts, in file order: those after a
+        /// damaged stretch too.
         var records: [(offset: Int, json: ArraySlice<UInt8>)] = []
-        /// Where the intact records end: a writer may append from here.
+        /// Where the intact records end: a writer may append from here (when nothing after it is damaged).
         var validLength = 0
-        /// A damaged record: its offset, what is wrong, and whether anything follows it (nothing: a torn tail).
-        var damage: (offset: Int, reason: String, isLast: Bool)?
+        /// Damaged stretches in the middle of the file: where each starts and ends, and what is wrong at its start.
+        var damaged: [(offset: Int, end: Int, reason: String)] = []
+        /// A damaged stretch at the very end that holds no line end: a write cut short by a crash, never acknowledged.
+        var tornTail: (offset: Int, reason: String)?
     }
 
     enum HeaderProblem: Error {
@@ -32,7 +35,9 @@ enum JournalFormat {
         case unknownVersion(String)
     }
 
-    /// Reads every record; stops at the first damaged one. Throws when the header is not a journal's.
+    /// Reads every intact record. Past a damaged stretch it looks for the next line that starts a whole, checked
+    /// frame and reads on from there: records are one line each, and their JSON holds no raw line end. Throws when
+    /// the header is not a journal's.
     static func scan(_ bytes: [UInt8]) throws(HeaderProblem) -> Scan {
         guard let newline = bytes.firstIndex(of: 0x0A) else { throw .missing }
         let headerLine = String(decoding: bytes[..<newline], as: UTF8.self)
@@ -50,15 +55,35 @@ enum JournalFormat {
             case let .record(json, next):
                 scan.records.append((offset, json))
                 offset = next
-                scan.validLength = offset
+                if scan.damaged.isEmpty { scan.validLength = offset }
             case let .damaged(reason):
-                // A torn write leaves a prefix of one frame: no line ends before the last byte of the file.
-                let isLast = bytes[offset..<(bytes.count - 1)].firstIndex(of: 0x0A) == nil
-                scan.damage = (offset, reason, isLast)
-                return scan
+                guard let next = nextFrame(in: bytes, after: offset) else {
+                    // Nothing whole follows. With no line end before the last byte, it is a prefix of what one
+                    // write put there: torn by a crash.
+                    if bytes[offset..<(bytes.count - 1)].firstIndex(of: 0x0A) == nil {
+                        scan.tornTail = (offset, reason)
+                    } else {
+                        scan.damaged.append((offset, bytes.count, reason))
+                    }
+                    return scan
+                }
+                scan.damaged.append((offset, next, reason))
+                offset = next
             }
         }
         return scan
+    }
+
+    /// The start of the first line after `offset` that begins a whole, checked frame.
+    private static func nextFrame(in bytes: [UInt8], after offset: Int) -> Int? {
+        var cursor = offset
+        while let newline = bytes[cursor..<bytes.count].firstIndex(of: 0x0A) {
+            let start = newline + 1
+            guard start < bytes.count else { return nil }
+            if case .record = readFrame(bytes, at: start) { return start }
+            cursor = start
+        }
+        return nil
     }
 
     private enum Frame {

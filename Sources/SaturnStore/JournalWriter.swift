@@ -54,21 +54,14 @@ final class JournalWriter: @unchecked Sendable {
         flusher = ThreadCondition.startThread { self.flushUntilClosed() }
     }
 
-    /// Opens a journal for appending; a new one gets its header and is made durable with its folder.
+    /// Opens a journal for appending at `length`. A new one (nil) is made whole before it gets its name: its header
+    /// is written to a temporary file, synced and renamed into place, so that a crash never leaves a journal without
+    /// its header.
     private static func open(_ path: String, length: Int?) throws(StoreError) -> (Int32, Int) {
-        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        if length == nil { try DurableFile.replace(path, with: JournalFormat.header) }
+        let descriptor = Glibc.open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { throw DurableFile.failure(path) }
-        if let length { return (descriptor, length) }
-        do throws(StoreError) {
-            guard ftruncate(descriptor, 0) == 0 else { throw DurableFile.failure(path) }
-            try DurableFile.writeAll(JournalFormat.header, to: descriptor, path: path)
-            guard fdatasync(descriptor) == 0 else { throw DurableFile.failure(path) }
-            try DurableFile.syncFolder(of: path)
-        } catch {
-            Glibc.close(descriptor)
-            throw error
-        }
-        return (descriptor, JournalFormat.header.count)
+        return (descriptor, length ?? JournalFormat.header.count)
     }
 
     var durableThrough: UInt64 { condition.withLock { durable } }
@@ -78,6 +71,8 @@ final class JournalWriter: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if let stop = broken ?? failure { throw stop }
+        // The flusher may have stopped: a write queued now would never be synced, nor its writer called back.
+        guard !closing else { throw .closed }
         queued += frame
         lastTicket += 1
         condition.broadcast()

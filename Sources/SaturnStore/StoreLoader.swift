@@ -10,7 +10,8 @@ import Glibc
 ///
 /// A torn last record (a write cut short by a crash, never acknowledged) is dropped with a warning. Any other
 /// damage stops the load with the file and byte offset, and nothing is changed on disk, unless `recover` is set:
-/// then bad files are moved aside, what is good is kept, and the caller writes a fresh snapshot.
+/// then every intact record is kept, before and after the damage, each dropped stretch or transaction is named, bad
+/// files are moved aside, and the caller writes a fresh snapshot.
 struct StoreLoader {
     let layout: StoreLayout
     let recover: Bool
@@ -101,15 +102,24 @@ struct StoreLoader {
         return state
     }
 
-    /// Applies one journal's records; returns its intact length, and whether it is of the format this build appends.
+    /// Applies one journal's records; returns the length appends continue from (nil: the file must be made anew),
+    /// and whether it is of the format this build appends. Damage anywhere but a torn tail stops the load, unless
+    /// `recover` is set: then every intact record, before and after the damage, is applied, each dropped stretch or
+    /// transaction is named, and the file is moved aside.
     private func replay(
         _ path: String, into state: inout LoadedState, isLast: Bool, movedAside: inout [String]
-    ) throws(StoreError) -> (length: Int, appendable: Bool) {
+    ) throws(StoreError) -> (length: Int?, appendable: Bool) {
         guard let bytes = try DurableFile.read(path) else { return (0, true) }
         let scan: JournalFormat.Scan
         do {
             scan = try JournalFormat.scan(bytes)
         } catch {
+            if isLast, !bytes.contains(0x0A), JournalFormat.header.starts(with: bytes) {
+                // The header never reached the disk whole: a journal begun just before a crash, by a build that named
+                // it before writing it. Nothing can have been written to it, let alone acknowledged.
+                warn("\(path) holds only \(bytes.count) bytes of its header, a journal begun when the server stopped; it is begun again")
+                return (nil, true)
+            }
             let reason: String
             switch error {
             case .missing: reason = "it is not a saturn-mock journal (no header line)"
@@ -122,31 +132,42 @@ struct StoreLoader {
             warn("--recover: cannot load \(path): \(reason); moving it aside")
             return (0, true)
         }
+        var dropped: [(offset: Int, what: String)] = scan.damaged.map { ($0.offset, "bytes \($0.offset) to \($0.end): \($0.reason)") }
+        if let torn = scan.tornTail, !isLast {
+            dropped.append((torn.offset, "bytes \(torn.offset) to \(bytes.count), cut short (\(torn.reason)), in a journal that is not the last"))
+        }
+        var applied = 0
         for record in scan.records {
             let decoded: JournalRecord
             do {
                 decoded = try JournalRecord(decoding: record.json)
             } catch {
-                let reason = "the record at byte \(record.offset) has a valid checksum but is not a saturn-mock transaction (\(error.reason))"
-                guard recover else { throw withRecoveryHint(.unreadable(file: path, reason: reason)) }
-                movedAside.append(path)
-                warn("--recover: \(path): \(reason); keeping the records before it")
-                return (0, true)
+                dropped.append((record.offset, "the transaction at byte \(record.offset), whose checksum is right but which is not a saturn-mock transaction (\(error.reason))"))
+                continue
             }
-            state.apply(decoded.transaction)
+            if state.apply(decoded.transaction) {
+                applied += 1
+            } else {
+                warn("\(path): skipped the transaction at byte \(record.offset): it writes to tenant '\(decoded.transaction.tenant)', which was deleted before it (a write that an older build let commit after its tenant was deleted)")
+            }
         }
         let appendable = scan.version == JournalFormat.version
-        guard let damage = scan.damage else { return (scan.validLength, appendable) }
-        if damage.isLast && isLast {
-            warn("\(path): dropped a torn record at byte \(damage.offset) (\(damage.reason)): a write cut short by a crash, never acknowledged; its bytes are kept in \(path).torn-\(damage.offset)")
-            try keepTornTail(bytes, from: damage.offset, of: path)
-            return (scan.validLength, appendable)
+        if !dropped.isEmpty {
+            dropped.sort { $0.offset < $1.offset }
+            guard recover else {
+                let more = dropped.count > 1 ? " (and \(dropped.count - 1) more damaged stretch\(dropped.count > 2 ? "es" : ""))" : ""
+                throw withRecoveryHint(.unreadable(file: path, reason: "damaged: \(dropped[0].what)\(more)"))
+            }
+            movedAside.append(path)
+            for entry in dropped { warn("--recover: \(path): dropped \(entry.what)") }
+            warn("--recover: \(path): kept its \(applied) intact transaction\(applied == 1 ? "" : "s"), before and after what was dropped; moving the file aside")
+            return (0, true)
         }
-        let reason = "damaged record at byte \(damage.offset): \(damage.reason)"
-        guard recover else { throw withRecoveryHint(.unreadable(file: path, reason: reason)) }
-        movedAside.append(path)
-        warn("--recover: \(path): \(reason); keeping the \(scan.records.count) record\(scan.records.count == 1 ? "" : "s") before it")
-        return (0, true)
+        if let torn = scan.tornTail {
+            warn("\(path): dropped a torn record at byte \(torn.offset) (\(torn.reason)): a write cut short by a crash, never acknowledged; its bytes are kept in \(path).torn-\(torn.offset)")
+            try keepTornTail(bytes, from: torn.offset, of: path)
+        }
+        return (scan.validLength, appendable)
     }
 
     /// Saves a torn tail beside the journal, then cuts it off so that appends continue from intact records.

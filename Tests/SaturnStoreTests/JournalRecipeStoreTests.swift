@@ -62,18 +62,55 @@ struct JournalRecipeStoreTests {
         _ = try apply(["a", "b"], in: folder)
         let journal = folder.layout.journal(1)
         var bytes = try folder.bytes(journal)
-        let first = try #require(JournalFormat.scan(bytes).records.first)
+        let records = try JournalFormat.scan(bytes).records
+        let first = try #require(records.first)
+        let next = try #require(records.dropFirst().first)
         bytes[first.json.startIndex + 5] ^= 0x20
         try folder.write(bytes, to: journal)
 
         #expect(openError(folder) == .unreadable(
             file: journal,
-            reason: "damaged record at byte \(first.offset): the record's checksum does not match. Nothing was changed; start with --recover to move bad files aside and keep what is good"
+            reason: "damaged: bytes \(first.offset) to \(next.offset): the record's checksum does not match. Nothing was changed; start with --recover to move bad files aside and keep what is good"
         ))
         #expect(try folder.bytes(journal) == bytes)
     }
 
-    @Test("--recover moves a damaged journal aside, keeps the records before the damage, and starts clean")
+    @Test("a write to a tenant that does not exist is skipped at load, named in a warning: no tenant comes back from a write")
+    func writeWithoutTenant() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let record = TenantRecord(name: "gone", tokens: [UserTokens(username: "alice", token: "gone-token", refreshToken: "gone-refresh")])
+        let transactions = [
+            StoreTransaction(tenant: "gone", change: .create(record, content: TenantContent())),
+            StoreTransaction(tenant: "gone", change: .delete),
+            StoreTransaction(tenant: "gone", change: .put([StoreFixtures.image(name: "late")])),
+            StoreTransaction(tenant: "never", change: .mint(MintedToken(username: "dave", org: "acme", role: .admin, token: "t", refreshToken: "r", expiresAt: nil))),
+        ]
+        let journal = folder.layout.journal(1)
+        try folder.write(JournalFormat.header + transactions.flatMap { JournalFormat.frame(JournalRecord($0).encoded()) }, to: journal)
+        let warnings = Warnings()
+        let store = try JournalRecipeStore(folder: folder.path, warn: warnings.sink)
+        defer { store.close() }
+        #expect(store.takeLoaded().tenants.keys.sorted() == [TenantRegistry.defaultTenant])
+        #expect(warnings.all.count == 2)
+        #expect(warnings.all.first?.contains("it writes to tenant 'gone', which was deleted before it") == true)
+    }
+
+    @Test("a last journal holding part of its header, as a crash during a rotation leaves it, is begun again")
+    func tornJournalHeader() throws {
+        let folder = TemporaryFolder()
+        _ = try apply(["a"], in: folder)
+        for partial in [[UInt8](), Array(JournalFormat.header.prefix(9))] {
+            try folder.write(partial, to: folder.layout.journal(2))
+            let warnings = Warnings()
+            #expect(try contents(of: folder, warnings: warnings).keys.sorted() == ["a"])
+            #expect(warnings.all == ["\(folder.layout.journal(2)) holds only \(partial.count) bytes of its header, a journal begun when the server stopped; it is begun again"])
+        }
+        #expect(try apply(["b"], in: folder).keys.sorted() == ["a", "b"])
+        #expect(try folder.bytes(folder.layout.journal(2)).starts(with: JournalFormat.header))
+    }
+
+    @Test("--recover moves a damaged journal aside, keeps every intact record before and after the damage, and starts clean")
     func recoverMiddle() throws {
         let folder = TemporaryFolder()
         _ = try apply(["a", "b", "c"], in: folder)
@@ -84,12 +121,14 @@ struct JournalRecipeStoreTests {
         try folder.write(bytes, to: journal)
 
         let warnings = Warnings()
-        #expect(try contents(of: folder, recover: true, warnings: warnings).keys.sorted() == ["a"])
+        #expect(try contents(of: folder, recover: true, warnings: warnings).keys.sorted() == ["a", "c"])
         let recovered = try #require(folder.files().first { $0.hasPrefix("recovered-") })
         #expect(try folder.bytes("\(folder.path)/\(recovered)/journal-00000001.log") == bytes)
-        #expect(warnings.all.contains("--recover: \(journal): damaged record at byte \(second.offset): the record's checksum does not match; keeping the 1 record before it"))
-        #expect(try contents(of: folder).keys.sorted() == ["a"], "the recovered state is the new starting point")
-        #expect(try apply(["d"], in: folder).keys.sorted() == ["a", "d"])
+        let third = try #require(JournalFormat.scan(bytes).records.last)
+        #expect(warnings.all.contains("--recover: \(journal): dropped bytes \(second.offset) to \(third.offset): the record's checksum does not match"))
+        #expect(warnings.all.contains("--recover: \(journal): kept its 2 intact transactions, before and after what was dropped; moving the file aside"))
+        #expect(try contents(of: folder).keys.sorted() == ["a", "c"], "the recovered state is the new starting point")
+        #expect(try apply(["d"], in: folder).keys.sorted() == ["a", "c", "d"])
     }
 
     @Test("an unreadable snapshot stops the start, naming the file", arguments: [
@@ -223,19 +262,23 @@ struct JournalRecipeStoreTests {
         #expect(try folder.bytes(folder.layout.journal(2)).starts(with: Array("saturn-mock journal 3\n".utf8)))
     }
 
-    @Test("journal frames: a record round-trips; each kind of damage is found")
+    @Test("journal frames: a record round-trips; a torn tail and damage in the middle are found, and what follows damage is read")
     func frames() throws {
         let record = JournalFormat.frame(Array(#"{"images":[]}"#.utf8))
-        let file = JournalFormat.header + record + record
+        let file = JournalFormat.header + record + record + record
         let scan = try JournalFormat.scan(file)
-        #expect(scan.records.count == 2)
+        #expect(scan.records.count == 3)
         #expect(scan.validLength == file.count)
-        #expect(scan.damage == nil)
+        #expect(scan.damaged.isEmpty && scan.tornTail == nil)
         let cut = try JournalFormat.scan(Array(file.dropLast(3)))
-        #expect(cut.damage?.isLast == true && cut.damage?.offset == JournalFormat.header.count + record.count)
+        #expect(cut.tornTail?.offset == JournalFormat.header.count + 2 * record.count && cut.damaged.isEmpty)
         var flipped = file
         flipped[JournalFormat.header.count + 20] ^= 1
-        #expect(try JournalFormat.scan(flipped).damage?.isLast == false)
+        let damaged = try JournalFormat.scan(flipped)
+        #expect(damaged.tornTail == nil)
+        #expect(damaged.damaged.map(\.offset) == [JournalFormat.header.count])
+        #expect(damaged.damaged.map(\.end) == [JournalFormat.header.count + record.count])
+        #expect(damaged.records.map(\.offset) == [JournalFormat.header.count + record.count, JournalFormat.header.count + 2 * record.count])
     }
 
     @Test("CRC-32 matches zlib's")
