@@ -3,7 +3,7 @@ import Synchronization
 
 /// The one answer to one request, sent now or later from any thread, or the connection dropped with no answer.
 /// A later answer resumes the suspended connection; after the server stopped it is dropped, since libmicrohttpd has
-/// closed the connection.
+/// closed the connection. When the server stops, it answers every reply still waiting (`HTTPServer.stop`).
 public final class HTTPReply: Sendable {
     /// What the server does with the connection.
     enum Outcome {
@@ -16,13 +16,23 @@ public final class HTTPReply: Sendable {
         case waiting
         case answered(Outcome)
         /// The handler returned first: the connection is suspended until `send`.
-        case suspended(connection: OpaquePointer, server: HTTPServer)
+        case suspended(connection: OpaquePointer, server: HTTPServer, request: HTTPRequest)
         case taken
     }
 
     private let state = Mutex<State>(.waiting)
 
     init() {}
+
+    /// True once an answer (or a drop) was given: work that would only lead to one can be skipped.
+    public var isSettled: Bool {
+        state.withLock { state in
+            switch state {
+            case .waiting, .suspended: return false
+            case .answered, .taken: return true
+            }
+        }
+    }
 
     /// Sends the answer; only the first call (of this and `drop`) counts.
     public func send(_ response: HTTPResponse) {
@@ -40,30 +50,43 @@ public final class HTTPReply: Sendable {
             case .waiting:
                 state = .answered(outcome)
                 return nil
-            case let .suspended(connection, server):
+            case let .suspended(connection, server, _):
                 state = .answered(outcome)
                 return (connection, server)
             case .answered, .taken:
                 return nil
             }
         }
-        if let (connection, server) = resume { server.resume(connection) }
+        if let (connection, server) = resume { server.resume(connection, of: self) }
     }
 
-    /// The outcome if it is there, else suspends the connection (under the same lock, so `send` cannot miss it).
-    func takeOrSuspend(_ connection: OpaquePointer, server: HTTPServer) -> Outcome? {
+    /// The outcome if it is there, else suspends the connection (under the same lock, so `send` cannot miss it). A
+    /// server that is stopping suspends nothing more: the request gets the responder's shutdown answer at once.
+    func takeOrSuspend(_ connection: OpaquePointer, server: HTTPServer, request: HTTPRequest) -> Outcome? {
         state.withLock { state in
             switch state {
             case let .answered(outcome):
                 state = .taken
                 return outcome
             case .waiting:
+                guard server.noteSuspended(self) else {
+                    state = .taken
+                    return .send(server.shutdownAnswer(for: request))
+                }
                 MHD_suspend_connection(connection)
-                state = .suspended(connection: connection, server: server)
+                state = .suspended(connection: connection, server: server, request: request)
                 return nil
             case .suspended, .taken:
                 return nil
             }
+        }
+    }
+
+    /// The request a suspended reply waits to answer; nil once answered.
+    var waitingRequest: HTTPRequest? {
+        state.withLock { state in
+            if case let .suspended(_, _, request) = state { return request }
+            return nil
         }
     }
 }

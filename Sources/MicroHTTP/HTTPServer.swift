@@ -22,6 +22,9 @@ public final class HTTPServer: Sendable {
     private let draining = Atomic<Bool>(false)
     /// Open while libmicrohttpd runs; a reply that comes after the stop must not touch a closed connection.
     private let resumable = Mutex<Bool>(false)
+    /// The replies whose connections wait suspended, so that `stop` can answer them: libmicrohttpd aborts the process
+    /// when it is stopped with a connection still suspended. Nil once `stop` answered them: nothing suspends after.
+    private let suspendedReplies = Mutex<[ObjectIdentifier: HTTPReply]?>([:])
 
     private enum State: @unchecked Sendable {
         case idle
@@ -73,7 +76,8 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Stops accepting, lets in-flight requests finish (up to the drain timeout), then closes every connection.
+    /// Stops accepting, lets in-flight requests finish (up to the drain timeout), answers those still waiting with
+    /// the responder's shutdown answer, then closes every connection.
     public func stop() {
         let running: (OpaquePointer, ListeningSocket)? = state.withLock { state in
             guard case let .running(daemon, socket) = state else { return nil }
@@ -83,15 +87,42 @@ public final class HTTPServer: Sendable {
         guard let (daemon, socket) = running else { return }
         draining.store(true, ordering: .relaxed)
         _ = MHD_quiesce_daemon(daemon)
-        let deadline = monotonicSeconds() + configuration.drainTimeoutSeconds
-        while inFlight.load(ordering: .acquiring) > 0 && monotonicSeconds() < deadline {
-            usleep(2_000)
+        waitForRequestsInFlight(seconds: configuration.drainTimeoutSeconds)
+        // What still waits (a delayed answer, say) is answered now, resumed and sent; a client that closed its socket
+        // meanwhile is noticed on the resume. From here on nothing suspends.
+        let waiting = suspendedReplies.withLock { replies in
+            defer { replies = nil }
+            return replies.map { Array($0.values) } ?? []
         }
+        for reply in waiting {
+            if let request = reply.waitingRequest { reply.send(shutdownAnswer(for: request)) }
+        }
+        waitForRequestsInFlight(seconds: 2)
         resumable.withLock { $0 = false }
         MHD_stop_daemon(daemon)
         close(socket.descriptor)
         // libmicrohttpd calls back no more: drop the retain taken in start().
         Unmanaged.passUnretained(self).release()
+    }
+
+    private func waitForRequestsInFlight(seconds: Double) {
+        let deadline = monotonicSeconds() + seconds
+        while inFlight.load(ordering: .acquiring) > 0 && monotonicSeconds() < deadline {
+            usleep(2_000)
+        }
+    }
+
+    /// Registers a reply about to suspend its connection; false once the server is stopping.
+    func noteSuspended(_ reply: HTTPReply) -> Bool {
+        suspendedReplies.withLock { replies in
+            guard replies != nil else { return false }
+            replies?[ObjectIdentifier(reply)] = reply
+            return true
+        }
+    }
+
+    func shutdownAnswer(for request: HTTPRequest) -> HTTPResponse {
+        responder.respondToShutdown(request)
     }
 
     /// libmicrohttpd's own limit, above ours. At its limit a worker stops accepting and new connections wait unanswered
@@ -129,18 +160,17 @@ public final class HTTPServer: Sendable {
         requestContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     ) -> MHD_Result {
         guard let context = requestContext.pointee else {
-            let pending = PendingRequest(
+            let head = HTTPRequest(
                 method: method.map { String(cString: $0) } ?? "GET",
                 path: url.map(decodedText) ?? "/",
                 query: Self.values(of: MHD_ValueKind.GET_ARGUMENT_KIND, on: connection),
-                headers: Self.values(of: MHD_ValueKind.HEADER_KIND, on: connection),
-                bodyLimit: configuration.maxBodyBytes
+                headers: Self.values(of: MHD_ValueKind.HEADER_KIND, on: connection)
             )
+            let pending = PendingRequest(head: head, bodyLimit: responder.bodyLimit(for: head, standard: configuration.maxBodyBytes))
             requestContext.pointee = Unmanaged.passRetained(pending).toOpaque()
             inFlight.add(1, ordering: .relaxed)
             // Refuse a declared oversized body before reading any of it (the connection is then closed).
-            if let declared = pending.request(includingBody: false).header("Content-Length").flatMap(Int.init),
-               declared > configuration.maxBodyBytes {
+            if let declared = head.header("Content-Length").flatMap(Int.init), declared > pending.bodyLimit {
                 pending.answered = true
                 return refuseOversized(pending, on: connection)
             }
@@ -156,21 +186,22 @@ public final class HTTPServer: Sendable {
         }
         if let reply = pending.reply {
             // Resumed: the answer has come.
-            return send(reply, on: connection)
+            return send(reply, on: connection, request: pending.request(includingBody: false))
         }
         guard !pending.answered else { return .YES }
         pending.answered = true
         if pending.exceededLimit { return refuseOversized(pending, on: connection) }
         let reply = HTTPReply()
         pending.reply = reply
-        responder.respond(to: pending.request(includingBody: true), reply: reply)
-        return send(reply, on: connection)
+        let request = pending.request(includingBody: true)
+        responder.respond(to: request, reply: reply)
+        return send(reply, on: connection, request: request)
     }
 
     /// Queues the reply's answer, closes the connection for a dropped one (MHD_NO), or leaves it suspended until
     /// the outcome comes.
-    private func send(_ reply: HTTPReply, on connection: OpaquePointer) -> MHD_Result {
-        switch reply.takeOrSuspend(connection, server: self) {
+    private func send(_ reply: HTTPReply, on connection: OpaquePointer, request: HTTPRequest) -> MHD_Result {
+        switch reply.takeOrSuspend(connection, server: self, request: request) {
         case nil: return .YES
         case let .send(response)?: return queue(response, on: connection)
         case .drop?: return .NO
@@ -178,11 +209,12 @@ public final class HTTPServer: Sendable {
     }
 
     private func refuseOversized(_ pending: PendingRequest, on connection: OpaquePointer) -> MHD_Result {
-        queue(responder.respondToOversizedBody(pending.request(includingBody: false), limit: configuration.maxBodyBytes), on: connection)
+        queue(responder.respondToOversizedBody(pending.request(includingBody: false), limit: pending.bodyLimit), on: connection)
     }
 
     /// Wakes a suspended connection whose answer came, unless the server has stopped.
-    func resume(_ connection: OpaquePointer) {
+    func resume(_ connection: OpaquePointer, of reply: HTTPReply) {
+        suspendedReplies.withLock { _ = $0?.removeValue(forKey: ObjectIdentifier(reply)) }
         resumable.withLock { running in
             if running { MHD_resume_connection(connection) }
         }

@@ -40,6 +40,12 @@ public struct HTTPServerConfiguration: Sendable {
         self.drainTimeoutSeconds = drainTimeoutSeconds
     }
 
+    /// Whether `host` reaches only this machine, judged by the addresses it resolves to as the server binds it (a
+    /// name spelled like a loopback address may resolve to any address). Throws when it does not resolve.
+    public static func isLoopbackOnly(host: String) throws -> Bool {
+        try ListeningSocket.resolvesToLoopbackOnly(host)
+    }
+
     /// File descriptors kept back from connections: the listening socket, each worker's epoll and wake-up
     /// descriptors, the store's journal and snapshot files, logs and whatever the responder opens.
     public static let reservedDescriptors = 256

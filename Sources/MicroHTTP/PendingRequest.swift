@@ -1,10 +1,8 @@
 /// A request whose headers have arrived and whose body is still being read; one per libmicrohttpd request.
 final class PendingRequest {
-    let method: String
-    let path: String
-    let query: [(name: String, value: String)]
-    let headers: [(name: String, value: String)]
-    private let bodyLimit: Int
+    private let head: HTTPRequest
+    /// The most body bytes this request may send.
+    let bodyLimit: Int
     private(set) var body: [UInt8] = []
     /// Set once more than `bodyLimit` bytes arrived; the rest of the body is then discarded, not kept.
     private(set) var exceededLimit = false
@@ -14,11 +12,8 @@ final class PendingRequest {
     /// The reply the responder answers through.
     var reply: HTTPReply?
 
-    init(method: String, path: String, query: [(name: String, value: String)], headers: [(name: String, value: String)], bodyLimit: Int) {
-        self.method = method
-        self.path = path
-        self.query = query
-        self.headers = headers
+    init(head: HTTPRequest, bodyLimit: Int) {
+        self.head = head
         self.bodyLimit = bodyLimit
     }
 
@@ -35,6 +30,6 @@ final class PendingRequest {
 
     /// The request as handed to the responder.
     func request(includingBody: Bool) -> HTTPRequest {
-        HTTPRequest(method: method, path: path, query: query, headers: headers, body: includingBody ? body : [])
+        HTTPRequest(method: head.method, path: head.path, query: head.query, headers: head.headers, body: includingBody ? body : [])
     }
 }

@@ -12,14 +12,18 @@ enum APIError: Error {
     case controlTokenRequired
     /// No fault rule has this id.
     case faultNotFound(String)
+    /// The tenant holds as many fault rules as it may.
+    case faultLimit(Int)
     /// The body is not JSON.
     case malformedJSON(reason: String)
     /// No route has this path.
     case noRoute(method: String, path: String)
     /// The path exists, the method does not.
     case methodNotAllowed(method: String, path: String, allowed: [String])
-    /// The body passed `--max-body-bytes`.
-    case payloadTooLarge(limit: Int)
+    /// The body passed its limit, which `flag` sets.
+    case payloadTooLarge(limit: Int, flag: String)
+    /// The server stopped while the request still waited for its answer.
+    case stopping
 }
 
 /// The one place that turns any error into a status and a Saturn-shaped JSON body.
@@ -45,16 +49,20 @@ enum ErrorRendering {
             var parts = HTTPResponseParts(405, "method_not_allowed", "\(method) is not allowed on \(path); allowed: \(allowed.joined(separator: ", ")).")
             parts.headers.append(("Allow", allowed.joined(separator: ", ")))
             return parts
-        case let .payloadTooLarge(limit):
-            return HTTPResponseParts(413, "payload_too_large", "The body is larger than the server's limit of \(limit) bytes (--max-body-bytes).")
+        case let .payloadTooLarge(limit, flag):
+            return HTTPResponseParts(413, "payload_too_large", "The body is larger than the server's limit of \(limit) bytes (\(flag)).")
         case let .unsendableHeader(name, status):
             return HTTPResponseParts(500, "internal_error", "The mock built a \(status) answer whose '\(name)' header cannot be sent; this is a bug in saturn-mock. Whatever the request changed stays changed.")
         case let .unknownTenant(name):
             return HTTPResponseParts(404, "tenant_not_found", "No tenant named '\(name)'; GET /_mock/tenants lists them, POST /_mock/tenants makes one.")
         case .controlTokenRequired:
             return HTTPResponseParts(401, "control_token_required", "Control requests need 'Authorization: Bearer <token>' with the token given to --control-token.")
+        case let .faultLimit(limit):
+            return HTTPResponseParts(409, "fault_limit", "The tenant holds \(limit) fault rules, the most it may; delete some (DELETE /_mock/faults/ID, or DELETE /_mock/faults for all) first.")
         case let .faultNotFound(id):
             return HTTPResponseParts(404, "fault_not_found", "No fault rule '\(id)' in this tenant; GET /_mock/faults lists them.")
+        case .stopping:
+            return HTTPResponseParts(503, "server_stopping", "saturn-mock is stopping, and this request was still waiting (a fault's delay, or its write reaching the disk) when the time to finish requests ran out; send it again to the next server.")
         case let .missingCredentials(reason):
             return HTTPResponseParts(401, "authentication_required", "Authentication required: \(reason). Send 'Authorization: Bearer <token>' or 'Authorization: token <token>'.")
         }

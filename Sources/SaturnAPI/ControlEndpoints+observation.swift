@@ -55,7 +55,8 @@ extension ControlEndpoints {
         let method = fields?.string("method", maxLength: 16, issues: &issues)?.uppercased()
         let path = fields?.string("path", required: true, maxLength: 1_024, issues: &issues)
         let caller = fields?.string("caller", maxLength: 39, issues: &issues)
-        let status = fields?.integer("status", in: 100...599, issues: &issues)
+        // A 1xx is never a final answer: a client would wait for the one after it.
+        let status = fields?.integer("status", in: 200...599, issues: &issues)
         let delay = fields?.integer("delay_ms", in: 0...600_000, issues: &issues) ?? 0
         let drop = fields?.bool("drop_connection", issues: &issues) ?? false
         let times = fields?.integer("times", in: 0...1_000_000, issues: &issues) ?? 1
@@ -66,11 +67,15 @@ extension ControlEndpoints {
         }
         if let path, !path.hasPrefix("/") && !path.hasPrefix("*") { issues.add("path", "must start with / or *, not '\(path)'") }
         if let path, path.hasPrefix(TenantTarget.controlPath) { issues.add("path", "faults never apply to /_mock/ itself") }
-        if status == nil, delay == 0, !drop { issues.add("(body)", "give an effect: status, delay_ms or drop_connection") }
+        if fields?.values["status"] == nil, delay == 0, !drop { issues.add("(body)", "give an effect: status, delay_ms or drop_connection") }
         if drop, status != nil { issues.add("drop_connection", "a dropped connection has no status; give one or the other") }
         if answerBody != nil, status == nil { issues.add("body", "a body needs a status to go with it") }
+        if answerBody != nil, let status, FaultRules.bodilessStatuses.contains(status) { issues.add("body", "a \(status) answer has no body") }
+        if let size = answerBody?.jsonBytes.count, size > FaultRules.bodyLimit {
+            issues.add("body", "is \(size) bytes as JSON; a fault's body may have at most \(FaultRules.bodyLimit)")
+        }
         guard issues.isEmpty, let path else { throw DomainError.invalid(issues) }
-        let rule = context.side.faults.add { id in
+        let rule = try context.side.faults.add { id in
             FaultRules.Rule(
                 id: id, method: method, path: PathPattern(path), caller: caller, status: status, body: answerBody,
                 delayMilliseconds: delay, dropConnection: drop, times: times, after: after
@@ -91,7 +96,7 @@ extension ControlEndpoints {
         }
         if let since = reader.value("since") {
             if let time = UTCTimestamp.parse(since) { filter.since = time } else {
-                reader.issues.add("since", "must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not '\(since)'")
+                reader.issues.add("since", "must be \(UTCTimestamp.expectation), not '\(since)'")
             }
         }
         try reader.finish()

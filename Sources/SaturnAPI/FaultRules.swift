@@ -5,6 +5,12 @@ import Synchronization
 /// One tenant's fault rules (`/_mock/faults`): which requests they catch and what they do instead of, or before,
 /// the real answer. They apply in order, before routing, and never to `/_mock/` itself.
 final class FaultRules: Sendable {
+    /// The most rules a tenant holds, and the largest body one answers with: rules live in memory.
+    static let limit = 100
+    static let bodyLimit = 65_536
+    /// Statuses whose answers carry no body (RFC 9110 §15.3.5, §15.4.5).
+    static let bodilessStatuses: Set<Int> = [204, 304]
+
     struct Rule: Sendable {
         let id: String
         let method: String?
@@ -35,9 +41,10 @@ final class FaultRules: Sendable {
     /// How many rules exist: the request path skips the lock while there are none.
     private let count = Atomic<Int>(0)
 
-    /// Adds a rule at the end; returns it with its id.
-    func add(_ make: (String) -> Rule) -> Rule {
-        rules.withLock { rules in
+    /// Adds a rule at the end; returns it with its id. Refused once the tenant holds `limit` rules.
+    func add(_ make: (String) -> Rule) throws -> Rule {
+        try rules.withLock { rules in
+            guard rules.list.count < Self.limit else { throw APIError.faultLimit(Self.limit) }
             rules.issued += 1
             let rule = make("f\(rules.issued)")
             rules.list.append(rule)

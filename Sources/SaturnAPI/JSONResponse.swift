@@ -17,9 +17,9 @@ enum JSONResponse {
         )
     }
 
-    /// `204 No Content`.
-    static func noContent() -> HTTPResponse {
-        HTTPResponse(status: 204, headers: [("X-Saturn-Version", SaturnAPIVersion.current)])
+    /// An answer without a body: `204 No Content` unless another status is given.
+    static func noContent(status: Int = 204) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("X-Saturn-Version", SaturnAPIVersion.current)])
     }
 
     static func error(_ parts: HTTPResponseParts) -> HTTPResponse {

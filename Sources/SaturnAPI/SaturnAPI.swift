@@ -13,6 +13,9 @@ public final class SaturnAPI: HTTPResponder {
     public struct Settings: Sendable {
         /// Requests each tenant's journal keeps.
         public var journalSize = 1_000
+        /// The largest state document `PUT /_mock/state` reads: a tenant's exported state is larger than any
+        /// request of the API (22.5 MB for 100,000 images), so it has a limit of its own.
+        public var maxStateBytes = 256 * 1024 * 1024
         /// When set, every control request needs `Authorization: Bearer <token>`.
         public var controlToken: String?
         /// Where the access log's lines go (`GET /api/status 200 0.05ms`, as bytes, without a line end); nil sends
@@ -30,6 +33,7 @@ public final class SaturnAPI: HTTPResponder {
     private let controlToken: [UInt8]?
     private let logger: Logger
     private let accessLog: (@Sendable ([UInt8]) -> Void)?
+    private let maxStateBytes: Int
 
     /// Serves every tenant of `registry`.
     public init(registry: TenantRegistry, settings: Settings, logger: Logger) {
@@ -37,6 +41,7 @@ public final class SaturnAPI: HTTPResponder {
         controlToken = settings.controlToken.map { Array($0.utf8) }
         self.logger = logger
         accessLog = settings.accessLog
+        maxStateBytes = settings.maxStateBytes
         router = SaturnRoutes.make(servers: registry.settings.servers)
         controlRouter = ControlRoutes.make()
     }
@@ -59,12 +64,15 @@ public final class SaturnAPI: HTTPResponder {
             return handle(context, with: router, isControl: false, fault: nil, reply: reply, started: started)
         }
         let act: @Sendable () -> Void = { [self] in
+            // Answered meanwhile: the server stopped and told the client so; the request must not run after that.
+            guard !reply.isSettled else { return }
             if rule.dropConnection {
                 record(context, status: nil, changes: [], fault: rule.id, started: started)
                 log(request, status: nil, started: started)
                 reply.drop()
             } else if let status = rule.status {
-                finish(context, JSONResponse.make(status, WireFaultBody(rule: rule)), changes: [], fault: rule.id, reply: reply, started: started)
+                let answer = FaultRules.bodilessStatuses.contains(status) ? JSONResponse.noContent(status: status) : JSONResponse.make(status, WireFaultBody(rule: rule))
+                finish(context, answer, changes: [], fault: rule.id, reply: reply, started: started)
             } else {
                 handle(context, with: router, isControl: false, fault: rule.id, reply: reply, started: started)
             }
@@ -135,7 +143,8 @@ public final class SaturnAPI: HTTPResponder {
 
     private func record(_ context: RequestContext, status: Int?, changes: [RecordedChange], fault: String?, started: UInt64) {
         context.side.journal.record(
-            context.request, path: context.path, time: context.catalog.clock.now(), caller: context.callerMemo.user?.username,
+            context.request, path: context.path, parsedBody: context.bodyMemo.value, time: context.catalog.clock.now(),
+            caller: context.callerMemo.value?.username,
             status: status, milliseconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6, changes: changes, fault: fault
         )
     }
@@ -145,9 +154,14 @@ public final class SaturnAPI: HTTPResponder {
         reply.send(response)
     }
 
+    public func bodyLimit(for request: HTTPRequest, standard: Int) -> Int {
+        TenantTarget.isStateImport(request) ? maxStateBytes : standard
+    }
+
     public func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
-        let response = JSONResponse.error(ErrorRendering.response(for: APIError.payloadTooLarge(limit: limit)))
+        let flag = TenantTarget.isStateImport(request) ? "--max-state-bytes" : "--max-body-bytes"
+        let response = JSONResponse.error(ErrorRendering.response(for: APIError.payloadTooLarge(limit: limit, flag: flag)))
         log(request, status: response.status, started: started)
         return response
     }
@@ -155,6 +169,12 @@ public final class SaturnAPI: HTTPResponder {
     public func respondToUnsendableHeader(named name: String, status: Int) -> HTTPResponse {
         logger.error("a \(status) answer was replaced by a 500: its header '\(name)' cannot be sent (a bug in saturn-mock)")
         return JSONResponse.error(ErrorRendering.response(for: APIError.unsendableHeader(name: name, status: status)))
+    }
+
+    public func respondToShutdown(_ request: HTTPRequest) -> HTTPResponse {
+        let response = JSONResponse.error(ErrorRendering.response(for: APIError.stopping))
+        log(request, status: response.status, started: DispatchTime.now().uptimeNanoseconds)
+        return response
     }
 
     public func connectionLimitReached(_ limit: Int) {

@@ -4,6 +4,10 @@ import SaturnDomain
 /// Which tenant a request reaches, and the path inside it: by its `/t/NAME` prefix, else by the tenant that issued
 /// its token, else the default tenant. Paths under `/_mock` are the control plane.
 ///
+/// The path is made canonical first, and routing, fault rules and the request journal all read that one spelling:
+/// empty segments (a doubled or a trailing slash) are dropped, as the router always ignored them, so that
+/// `/t/T//api/recipes` (a base URL with its slash, joined to `/api/recipes`) is `/t/T/api/recipes` everywhere.
+///
 /// `/t/api/...` is `/api/...` routed by token: saturn-client joins some paths to its base URL with `urljoin`, which
 /// drops the last segment of a base URL without a trailing slash (`.../t/NAME` + `api/x` gives `.../t/api/x`).
 /// That is why no tenant may be named `api` (`TenantRegistry.reservedNames`).
@@ -21,7 +25,7 @@ struct TenantTarget {
     private(set) var token: String?
 
     init(_ request: HTTPRequest, registry: TenantRegistry) throws {
-        var path = request.path
+        var path = Self.canonical(request.path)
         if path.hasBytePrefix(Self.apiUnderPrefix) {
             path.removeFirst(Self.prefix.count - 1)
         }
@@ -38,6 +42,36 @@ struct TenantTarget {
         }
         self.path = path
         isControl = path.hasBytePrefix(Self.controlFolder) || path == Self.controlPath
+    }
+
+    /// Whether the request loads a state document (`PUT /_mock/state` of any tenant), whose body has its own limit.
+    static func isStateImport(_ request: HTTPRequest) -> Bool {
+        guard request.method == "PUT" else { return false }
+        var path = canonical(request.path)
+        if path.hasBytePrefix(prefix), let end = path.dropFirst(prefix.count).firstIndex(of: "/") { path = String(path[end...]) }
+        return path == stateImportPath
+    }
+
+    private static let stateImportPath = "/_mock/state"
+
+    /// The path without empty segments: `/` then the segments joined by single slashes (`/` for none).
+    static func canonical(_ path: String) -> String {
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/")
+            let isCanonical = bytes.first == slash && (bytes.count == 1 || bytes[bytes.count - 1] != slash)
+                && !(1..<max(bytes.count, 1)).contains { bytes[$0] == slash && bytes[$0 - 1] == slash }
+            if isCanonical { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count + 1)
+            for byte in bytes where byte != slash || kept.last != slash {
+                if kept.isEmpty && byte != slash { kept.append(slash) }
+                kept.append(byte)
+            }
+            if kept.isEmpty { kept.append(slash) }
+            if kept.count > 1 && kept.last == slash { kept.removeLast() }
+            return String(decoding: kept, as: UTF8.self)
+        } ?? path
     }
 }
 

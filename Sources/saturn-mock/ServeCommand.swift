@@ -21,7 +21,8 @@ struct ServeCommand: ParsableCommand {
             snapshots, request journal, faults, tokens, clock, health) is open on loopback; bound anywhere else, the \
             server needs --control-token. Every option also reads \
             SATURN_MOCK_<OPTION> from the environment (SATURN_MOCK_PORT=0, SATURN_MOCK_IN_MEMORY=1, ...); the command \
-            line wins. SIGINT or SIGTERM stops accepting, finishes requests in flight and exits 0.
+            line wins. SIGINT or SIGTERM stops accepting, finishes requests in flight (up to --drain-timeout; what still \
+            waits then is answered 503) and exits 0.
             """
     )
 
@@ -58,8 +59,14 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Largest request body in bytes; larger ones get 413.")
     var maxBodyBytes = 8 * 1024 * 1024
 
+    @Option(help: "Largest state document PUT /_mock/state reads, in bytes (an export of 100,000 images is 22.5 MB); larger ones get 413.")
+    var maxStateBytes = SaturnAPI.Settings().maxStateBytes
+
     @Option(help: "Seconds an idle or slow connection is kept before it is closed.")
     var connectionTimeout = 30
+
+    @Option(help: ArgumentHelp("Seconds SIGINT or SIGTERM waits for requests in flight; those still waiting then (a fault's delay, say) are answered 503 server_stopping before it exits.", valueName: "seconds"))
+    var drainTimeout = 10.0
 
     @Option(help: ArgumentHelp(
         "Connections open at once; one more is closed as soon as it is accepted, never left hanging. Default: the file limit (ulimit -n) less \(HTTPServerConfiguration.reservedDescriptors), here \(HTTPServerConfiguration.connectionCapacity). An idle connection costs about 5 KiB, one with a request in flight up to 32 KiB more of libmicrohttpd buffers.",
@@ -75,7 +82,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Requests each tenant's journal keeps for GET /_mock/requests (in memory, cleared by a restart).")
     var journalSize = 1_000
 
-    @Option(help: "Freeze every tenant's clock at this ISO 8601 time (e.g. 2026-01-01T00:00:00Z); POST /_mock/clock moves it.")
+    @Option(help: "Freeze every tenant's clock at this ISO 8601 time, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z (e.g. 2026-01-01T00:00:00Z); POST /_mock/clock moves it.")
     var clock: String?
 
     @Flag(help: "Derive new ids, tokens and tenant names from the tenant and what they identify, so that runs give byte-identical answers.")
@@ -97,7 +104,9 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard maxStateBytes > 0 else { throw ValidationError("--max-state-bytes must be positive") }
         guard connectionTimeout > 0 else { throw ValidationError("--connection-timeout must be positive") }
+        guard drainTimeout >= 0, drainTimeout <= 3_600 else { throw ValidationError("--drain-timeout must be a number of seconds from 0 to 3600") }
         if let maxConnections {
             guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
             let capacity = HTTPServerConfiguration.connectionCapacity
@@ -113,19 +122,19 @@ struct ServeCommand: ParsableCommand {
         }
         guard journalSize >= 1 else { throw ValidationError("--journal-size must be positive") }
         if let clock, UTCTimestamp.parse(clock) == nil {
-            throw ValidationError("--clock must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not '\(clock)'")
+            throw ValidationError("--clock must be \(UTCTimestamp.expectation), not '\(clock)'")
         }
         if let controlToken, controlToken.isEmpty || controlToken.contains(where: \.isWhitespace) {
             throw ValidationError("--control-token must be a non-empty token without spaces")
         }
-        if controlToken == nil && !Self.isLoopback(host) {
-            throw ValidationError("--host \(host) is reachable from other machines, and the control plane (/_mock/) can reset or delete everything: give --control-token too")
+        if controlToken == nil {
+            // Judged by the addresses the name resolves to, as the server binds it; one that does not resolve fails
+            // the start with the resolver's reason.
+            let isLoopback = (try? HTTPServerConfiguration.isLoopbackOnly(host: host)) ?? true
+            if !isLoopback {
+                throw ValidationError("--host \(host) resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token too")
+            }
         }
-    }
-
-    /// True for addresses only this machine reaches: 127.0.0.0/8, ::1 and localhost.
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     func run() throws {
@@ -159,11 +168,12 @@ struct ServeCommand: ParsableCommand {
         var api = SaturnAPI.Settings()
         if level <= .info { api.accessLog = { StandardErrorLogHandler.writeAccessLine($0) } }
         api.journalSize = journalSize
+        api.maxStateBytes = maxStateBytes
         api.controlToken = controlToken
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout,
-                maxConnections: maxConnections ?? HTTPServerConfiguration.connectionCapacity
+                maxConnections: maxConnections ?? HTTPServerConfiguration.connectionCapacity, drainTimeoutSeconds: drainTimeout
             ),
             responder: SaturnAPI(registry: registry, settings: api, logger: logger)
         )

@@ -29,6 +29,9 @@ final class EchoResponder: HTTPResponder {
             reply.send(preparedBad)
         case "/bad-header":
             reply.send(HTTPResponse(status: 201, headers: [("Warning", "299 - \"a\r\nX-Evil: 1\"")], body: Array("made".utf8)))
+        case "/never":
+            // Never answers: the connection waits suspended until the server stops.
+            slowEntered.signal()
         case "/later":
             // Answers from another thread once released: the connection waits suspended, holding no thread.
             slowEntered.signal()
@@ -48,6 +51,10 @@ final class EchoResponder: HTTPResponder {
 
     func respondToUnsendableHeader(named name: String, status: Int) -> HTTPResponse {
         HTTPResponse(status: 500, headers: [("Content-Type", "text/plain")], body: Array("cannot send \(name) of a \(status)".utf8))
+    }
+
+    func respondToShutdown(_ request: HTTPRequest) -> HTTPResponse {
+        HTTPResponse(status: 503, body: Array("stopping before \(request.path) was answered".utf8))
     }
 
     func connectionLimitReached(_ limit: Int) {
@@ -163,7 +170,7 @@ struct HTTPServerTests {
 
     @Test("a body past the limit is dropped as it arrives: nothing of it is kept or handed on")
     func nothingPastTheLimitIsKept() {
-        let pending = PendingRequest(method: "POST", path: "/big", query: [], headers: [], bodyLimit: 10)
+        let pending = PendingRequest(head: HTTPRequest(method: "POST", path: "/big"), bodyLimit: 10)
         let chunk = Array("01234567".utf8)
         chunk.withUnsafeBytes { pending.append($0) }
         #expect(pending.body == chunk)
@@ -257,6 +264,30 @@ struct HTTPServerTests {
         #expect(response.headers["connection"]?.lowercased() == "close")
         stopped.wait()
         #expect(throws: RawHTTPConnection.Failure.self) { try RawHTTPConnection(port: port) }
+    }
+
+    @Test("stop answers a request that would wait for ever with the responder's shutdown answer, and returns",
+          arguments: [true, false])
+    func stopAnswersWhatStillWaits(clientStaysConnected: Bool) throws {
+        let responder = EchoResponder()
+        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, drainTimeoutSeconds: 0.2), responder: responder)
+        let port = try server.start()
+        var connection: RawHTTPConnection? = try RawHTTPConnection(port: port)
+        connection?.send("GET /never HTTP/1.1\r\nHost: x\r\n\r\n")
+        responder.slowEntered.wait()
+        // libmicrohttpd aborts the process when it is stopped with a connection still suspended.
+        if !clientStaysConnected { connection = nil }
+        let stopped = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            server.stop()
+            stopped.signal()
+        }
+        if let connection {
+            let response = try connection.readResponse()
+            #expect(response.status == 503)
+            #expect(response.body == "stopping before /never was answered")
+        }
+        #expect(stopped.wait(timeout: .now() + 10) == .success, "stop returns")
     }
 
     @Test("an answer sent later from another thread resumes the connection, which then serves the next request")

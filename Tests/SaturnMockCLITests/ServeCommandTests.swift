@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import MicroHTTP
 import Testing
 
@@ -89,8 +92,8 @@ struct ServeCommandTests {
         (["serve", "--log-level", "loud"], "--log-level must be one of"),
         (["serve", "--host", "no-such-host.invalid", "--control-token", "secret", "--in-memory"], "cannot resolve host 'no-such-host.invalid'"),
         (["serve", "--host", "0.0.0.0", "--in-memory"],
-         "--host 0.0.0.0 is reachable from other machines, and the control plane (/_mock/) can reset or delete everything: give --control-token too"),
-        (["serve", "--clock", "noon", "--in-memory"], "--clock must be an ISO 8601 time such as 2026-01-01T00:00:00Z, not 'noon'"),
+         "--host 0.0.0.0 resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token too"),
+        (["serve", "--clock", "noon", "--in-memory"], "--clock must be an ISO 8601 time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, such as 2026-01-01T00:00:00Z, not 'noon'"),
         (["serve", "--max-tenants", "0", "--in-memory"], "--max-tenants must be at least 1 (the default tenant)"),
         (["serve", "--journal-size", "0", "--in-memory"], "--journal-size must be positive"),
         (["serve", "--max-connections", "0", "--in-memory"], "--max-connections must be at least 1"),
@@ -100,6 +103,10 @@ struct ServeCommandTests {
         (["serve", "--start-delay=-1", "--in-memory"], "--start-delay must be a number of seconds from 0 to a year, not -1.0"),
         (["serve", "--job-run-time", "99999999999", "--in-memory"], "--job-run-time must be a number of seconds from 0 to a year, not 99999999999.0"),
         (["serve", "--stop-delay", "soon", "--in-memory"], "The value 'soon' is invalid for '--stop-delay <seconds>'"),
+        (["serve", "--host", "0", "--in-memory"],
+         "--host 0 resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token too"),
+        (["serve", "--drain-timeout=-1", "--in-memory"], "--drain-timeout must be a number of seconds from 0 to 3600"),
+        (["serve", "--max-state-bytes", "0", "--in-memory"], "--max-state-bytes must be positive"),
     ])
     func startupErrors(arguments: [String], message: String) throws {
         let result = try ServeProcess.run(arguments)
@@ -119,9 +126,52 @@ struct ServeCommandTests {
         let result = try ServeProcess.run(["serve", "--help"])
         #expect(result.status == 0)
         for option in ["--host", "--port", "--seed", "--data-dir", "--in-memory", "--strict", "--port-file", "--log-level", "--max-body-bytes",
-                       "--connection-timeout", "--control-token", "--max-tenants", "--max-connections", "--journal-size", "--clock", "--deterministic-ids", "--start-delay", "--stop-delay", "--job-run-time",
+                       "--max-state-bytes", "--drain-timeout", "--connection-timeout", "--control-token", "--max-tenants", "--max-connections", "--journal-size", "--clock", "--deterministic-ids", "--start-delay", "--stop-delay", "--job-run-time",
                        "/_mock/", "SATURN_MOCK_"] {
             #expect(result.output.contains(option), "\(option)")
         }
+    }
+
+    @Test("SIGTERM while a request waits on a delayed fault answers it 503 and exits 0, whether or not its client stayed",
+          arguments: [true, false])
+    func stopWithDelayedRequest(clientStays: Bool) throws {
+        let portFile = temporaryPath("port")
+        let serve = try ServeProcess(["serve", "--port", "0", "--port-file", portFile, "--in-memory", "--drain-timeout", "0.5"])
+        let port = try serve.waitForPort(file: portFile)
+        let rule = try httpRequest("POST", port: port, path: "/_mock/faults", body: Data(#"{"path": "/api/user", "delay_ms": 60000}"#.utf8))
+        #expect(rule.status == 201)
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/api/user")))
+        request.setValue("Bearer alice-admin-token", forHTTPHeaderField: "Authorization")
+        let answered = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var answer: (status: Int, body: String) = (0, "")
+        let task = URLSession.shared.dataTask(with: request) { data, response, _ in
+            answer = ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data ?? Data(), as: UTF8.self))
+            answered.signal()
+        }
+        task.resume()
+        // The request is journaled once answered; until then the fault holds it. Give it time to arrive.
+        Thread.sleep(forTimeInterval: 0.3)
+        if !clientStays { task.cancel() }
+        let started = Date()
+        #expect(serve.stop() == 0, "\(serve.readErrors())")
+        #expect(Date().timeIntervalSince(started) < 10)
+        answered.wait()
+        if clientStays {
+            #expect(answer.status == 503)
+            #expect(answer.body.contains("server_stopping"))
+        }
+    }
+
+    @Test("--host is judged by the address it resolves to: a loopback name that resolves to 0.0.0.0 needs --control-token",
+          .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare"), "needs root and unshare(1) to give the server its own /etc/hosts"))
+    func loopbackByAddress() throws {
+        let hosts = temporaryPath("hosts")
+        try "0.0.0.0 localhost\n".write(toFile: hosts, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: hosts) }
+        // A mount namespace of its own, where /etc/hosts says localhost is every address of the machine.
+        let script = "mount --bind \(hosts) /etc/hosts && exec \(ServeProcess.binary) serve --host localhost --port 0 --in-memory"
+        let result = try ServeProcess.run(program: "/usr/bin/unshare", ["--mount", "sh", "-c", script])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("--host localhost resolves to an address other machines can reach"), "\(result.errors)")
     }
 }

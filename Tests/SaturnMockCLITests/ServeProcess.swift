@@ -13,9 +13,9 @@ final class ServeProcess {
     private let output = Pipe()
     private let errors = Pipe()
 
-    /// Starts `saturn-mock <arguments>` in the repository root (so `data/seed.json` is found).
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+    /// Starts `saturn-mock <arguments>` (or another `program`) in the repository root (so `data/seed.json` is found).
+    init(program: String = ServeProcess.binary, _ arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: Self.repositoryRoot)
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SATURN_MOCK_") }.merging(environment) { $1 }
@@ -25,8 +25,8 @@ final class ServeProcess {
     }
 
     /// Runs to the end and returns exit status, standard output and standard error.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
-        let serve = try ServeProcess(arguments, environment: environment)
+    static func run(program: String = ServeProcess.binary, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
+        let serve = try ServeProcess(program: program, arguments, environment: environment)
         serve.process.waitUntilExit()
         return (serve.process.terminationStatus, serve.readOutput(), serve.readErrors())
     }
