@@ -34,6 +34,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case tenantExists(String)
     /// `--max-tenants` are serving already.
     case tenantLimit(Int)
+    /// The tenant holds as many minted tokens as it may.
+    case tokenLimit(Int)
     /// The default tenant is the installation at `/api`; it cannot be deleted.
     case defaultTenantIsPermanent
     /// No named snapshot of the tenant has this name.

@@ -11,4 +11,8 @@ public enum FieldLimits {
     public static let buildDataValue = 65_536
     /// Every other text field: descriptions, `supports` entries, set names.
     public static let text = 4_096
+    /// Names of orgs, users, tenants and snapshots (`OwnerName`).
+    public static let ownerName = 39
+    /// The tokens a tenant's control plane may mint (`POST /_mock/tokens`); a refresh replaces, never adds up.
+    public static let mintedTokens = 1_000
 }

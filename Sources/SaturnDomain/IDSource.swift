@@ -21,9 +21,11 @@ public struct IDSource: Sendable {
         RecordID(make("part", "\(recipeID)/\(name)"))
     }
 
-    /// A new token and refresh token for a user who holds `held` tokens in the tenant already.
-    public func tokens(for username: String, held: Int) -> UserTokens {
-        UserTokens(username: username, token: make("token", "\(username)/\(held + 1)"), refreshToken: make("refresh-token", "\(username)/\(held + 1)"))
+    /// A new token and refresh token for a user who holds `held` tokens in the tenant already; `replacing` is the
+    /// token the new one replaces, so that derived tokens differ from the one they replace.
+    public func tokens(for username: String, held: Int, replacing: String? = nil) -> UserTokens {
+        let name = "\(username)/\(held + 1)" + (replacing.map { "/after/\($0)" } ?? "")
+        return UserTokens(username: username, token: make("token", name), refreshToken: make("refresh-token", name))
     }
 
     private func make(_ kind: String, _ name: String) -> String {

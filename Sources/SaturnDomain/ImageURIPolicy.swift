@@ -3,6 +3,14 @@
 /// ECR repositories named `saturn*`). Saturn documents neither check, so each is a warning, or a refusal under
 /// `--strict`.
 enum ImageURIPolicy {
+    /// What the policy says of a URI given at `path`: under `strict` each objection is a problem there, else a warning
+    /// for the answer's `Warning` header, naming the path. The one place the strict-or-warn rule is decided.
+    static func review(_ uri: String, at path: String, strict: Bool, issues: inout ValidationIssues, warnings: inout [String]) {
+        for objection in objections(to: uri) {
+            if strict { issues.add(path, objection) } else { warnings.append("\(path): \(objection)") }
+        }
+    }
+
     /// Why Saturn Cloud could not pull this URI; empty when nothing objects.
     static func objections(to uri: String) -> [String] {
         if let problem = ImageReference.grammarProblem(in: uri) {

@@ -2,7 +2,7 @@
 /// each recipe type, the contiguous run of the scope org's keys (or of one owner's), and, when no owner was selected,
 /// the account-wide images of other orgs; merged, then filtered by name prefix and visibility.
 struct Listing {
-    let state: CatalogState
+    let catalog: RecipeCatalog
     let scope: RecipeScope
     let query: RecipeListQuery
 
@@ -19,12 +19,12 @@ struct Listing {
             let begin: RecipeKey = ascending
                 ? Swift.max(start ?? low, low)
                 : Swift.min(start ?? high, high)
-            streams.append(Stream(walker: state.ordered.walk(ascending: ascending, from: begin)) { key in
+            streams.append(Stream(walker: catalog.ordered.walk(ascending: ascending, from: begin)) { key in
                 ascending ? key < high : key > low
             })
         }
         if !scope.selected {
-            streams.append(Stream(walker: state.accountWide.walk(ascending: ascending, from: start)) { _ in true })
+            streams.append(Stream(walker: catalog.accountWide.walk(ascending: ascending, from: start)) { _ in true })
         }
         return Merged(streams: streams, ascending: ascending) { key, recipe in
             guard key.owner.org == scope.org.name || !scope.selected,

@@ -27,7 +27,8 @@ public struct LoadedState: Sendable {
             tenants[name] = nil
         case let .replace(content):
             tenants[name] = LoadedTenant(record: tenants[name]?.record, content: content)
-        case let .mint(token):
+        case let .mint(token, replacing):
+            if let replacing { tenants[name]?.minted.removeAll { $0.token == replacing } }
             tenants[name]?.minted.append(token)
         }
         return true

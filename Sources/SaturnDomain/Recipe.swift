@@ -39,6 +39,12 @@ public struct Recipe: Equatable, Sendable {
 
     /// Who besides its owner and the org's admins may see it.
     public var access: RecipeAccess { spec.access }
+
+    /// An image's versions; none for other types.
+    public var versions: [ImageVersion] {
+        if case let .image(image) = spec { return image.versions }
+        return []
+    }
 }
 
 extension Date {

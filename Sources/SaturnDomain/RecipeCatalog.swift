@@ -1,53 +1,78 @@
-import FoundationEssentials
-import Synchronization
+/// A tenant's recipes of every type, and the indexes that answer listings and look-ups without scanning every
+/// recipe. A value: the catalog before a commit is kept, cheaply, to undo it.
+struct RecipeCatalog: Sendable {
+    var byKey = RecipeIndex<KeyField>()
+    var ordered = SortedRecipes()
+    /// By recipe name, for `GET /api/recipes/{type}/{name}` and image references by name.
+    var byName = RecipeIndex<NameField>()
+    /// The recipes every org may see (`access: account`): the only ones a listing takes from other orgs.
+    var accountWide = SortedRecipes()
+    /// By recipe id, for the REST paths that name a recipe by id (`/api/images/{id}`).
+    var byID = RecipeIndex<IDField>()
 
-/// One tenant's Saturn installation: its identities and its recipes of every type. Applies writes as transactions
-/// through the shared `TransactionLog`, and answers what a caller may see.
-///
-/// Readers take the current state without waiting for a write's fsync. Its concerns live in
-/// `RecipeCatalog+apply` (writes), `+listing` (pages), `+lookup` (one by name) and `+control` (reset, restore, mint).
-public final class RecipeCatalog: Sendable {
-    /// The tenant's name.
-    public let tenant: String
-    /// The tenant's identities before anything was minted: the seed's, with the tenant's tokens.
-    let baseDirectory: IdentityDirectory
-    let log: TransactionLog
-    /// How the installation behaves: strict image URIs, sizes, the lifecycle's timing.
-    public let settings: TenantRegistry.Settings
-    /// The tenant's clock: token expiry and the resources' lifecycle read it.
-    public let clock: TenantClock
-    /// Where the tenant's new ids come from.
-    public let ids: IDSource
-    /// Counts changes to the state, so that what was rendered from it can be known to be current.
-    let changes = Atomic<UInt64>(0)
-    let state: Mutex<CatalogState>
-
-    /// The tenant as the store loaded it.
-    public init(
-        tenant: String, baseDirectory: IdentityDirectory, loaded: LoadedTenant, log: TransactionLog,
-        settings: TenantRegistry.Settings, clock: TenantClock, ids: IDSource
-    ) {
-        self.tenant = tenant
-        self.baseDirectory = baseDirectory
-        self.log = log
-        self.settings = settings
-        self.clock = clock
-        self.ids = ids
-        state = Mutex(CatalogState(recipes: loaded.recipes, minted: loaded.minted, base: baseDirectory))
+    /// Indexes what the store loaded, at once rather than one by one: its recipes come sorted and one per key.
+    init(_ loaded: LoadedRecipes) {
+        let sorted = loaded.sortedBoxes
+        byKey = RecipeIndex(distinct: sorted)
+        byName = RecipeIndex(distinct: sorted)
+        byID = RecipeIndex(distinct: sorted)
+        ordered = SortedRecipes(sorted: sorted)
+        accountWide = SortedRecipes(sorted: sorted.filter { $0.recipe.access == .account })
     }
 
-    /// Changes whenever a recipe or an identity is written or a failed write undone: a rendering made at one value
-    /// is current while the value stays the same.
-    public var revision: UInt64 { changes.load(ordering: .acquiring) }
+    /// How many recipes it holds.
+    var count: Int { ordered.count }
 
-    /// How many recipes are stored.
-    public var count: Int { state.withLock { $0.ordered.count } }
+    /// Stores a recipe and returns what it replaced.
+    @discardableResult
+    mutating func put(_ recipe: Recipe) -> Recipe? {
+        let box = RecipeBox(recipe)
+        let previous = byKey.put(box)
+        if previous == nil { ordered.insert(box) } else { ordered.replace(with: box) }
+        byName.put(box)
+        if let previous, previous.id != recipe.id { byID.remove(previous) }
+        byID.put(box)
+        switch (previous?.access == .account, recipe.access == .account) {
+        case (false, true): accountWide.insert(box)
+        case (true, true): accountWide.replace(with: box)
+        case (true, false): accountWide.remove(recipe.key)
+        case (false, false): break
+        }
+        return previous
+    }
 
-    /// The tenant's orgs, users and tokens as they are now.
-    public var directory: IdentityDirectory { state.withLock { $0.directory } }
+    /// Puts back what a key held before a commit: the old recipe, or nothing. Returns what it held.
+    @discardableResult
+    mutating func restore(_ key: RecipeKey, to previous: Recipe?) -> Recipe? {
+        if let previous { return put(previous) }
+        guard let removed = byKey[key] else { return nil }
+        byKey.remove(removed)
+        ordered.remove(key)
+        byName.remove(removed)
+        byID.remove(removed)
+        if removed.access == .account { accountWide.remove(key) }
+        return removed
+    }
 
-    /// The user a token belongs to, by the tenant's clock.
-    public func authenticate(token: String) throws(DomainError) -> User {
-        try directory.authenticate(token: token, now: clock.now())
+    /// Every recipe in key order.
+    var recipes: [Recipe] {
+        var walker = ordered.walk(ascending: true, from: nil)
+        var recipes: [Recipe] = []
+        recipes.reserveCapacity(ordered.count)
+        while let box = walker.next() { recipes.append(box.recipe) }
+        return recipes
+    }
+
+    /// Every image recipe, in key order, without touching the other types.
+    var images: [Recipe] {
+        var walker = ordered.walk(ascending: true, from: RecipeKey(type: .image, owner: OwnerPath(org: "", identity: ""), name: ""))
+        var found: [Recipe] = []
+        while let box = walker.next(), box.recipe.type == .image { found.append(box.recipe) }
+        return found
+    }
+
+    /// Every workspace, job and deployment.
+    var resources: [Recipe] {
+        byKey.values.filter { $0.type != .image }
     }
 }

@@ -42,13 +42,7 @@ public enum RecipeDraft: Equatable, Sendable {
     func review(strict: Bool, issues: inout ValidationIssues, warnings: inout [String]) {
         guard case let .image(image) = self else { return }
         for version in image.versions {
-            for objection in ImageURIPolicy.objections(to: version.imageURI) {
-                if strict {
-                    issues.add("\(version.path).image_uri", objection)
-                } else {
-                    warnings.append("\(version.path).image_uri: \(objection)")
-                }
-            }
+            ImageURIPolicy.review(version.imageURI, at: "\(version.path).image_uri", strict: strict, issues: &issues, warnings: &warnings)
         }
     }
 }

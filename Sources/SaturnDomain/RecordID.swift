@@ -16,6 +16,18 @@ public struct RecordID: Hashable, Sendable, CustomStringConvertible {
         storage = Self.hexWords(text).map { .hex($0.high, $0.low) } ?? .text(text)
     }
 
+    /// Whether `text` can be an id: one URL path segment as it is, letters, digits, `-`, `_` and `.`, starting with
+    /// a letter or digit (so never `.` or `..`).
+    public static func isAddressable(_ text: String) -> Bool {
+        guard let first = text.utf8.first, isAlphanumeric(first) else { return false }
+        return text.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
     /// The id as it is written.
     public var description: String {
         withText { String(decoding: $0, as: UTF8.self) }

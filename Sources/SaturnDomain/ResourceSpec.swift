@@ -92,6 +92,28 @@ public struct ResourceSpec: Equatable, Sendable {
         if case let .number(number)? = settings[name] { return Int(number) }
         return fallback
     }
+
+    /// The status at `now`: the latest run's, or `stopped` before the first start. Every status the mock shows or
+    /// acts on is derived here, from the stored runs, the timing and the clock.
+    public func status(at now: Date, timing: ResourceTiming) -> ResourceStatus {
+        lifecycle.current.map { RunSchedule($0, kind: kind, timing: timing).status(at: now) } ?? .stopped
+    }
+
+    /// The spec with a new run asked for at `now`, pulling `uri`: the run before it goes to the history, asked to
+    /// stop at `now` if it was still active. A URI that breaks the registry grammar makes the run fail its pull.
+    func starting(uri: String, debugMode: Bool, at now: Date, timing: ResourceTiming) -> ResourceSpec {
+        var started = self
+        if var previous = lifecycle.current {
+            if status(at: now, timing: timing).isActive { previous.stopRequestedAt = now }
+            started.lifecycle.history = Array(([previous] + lifecycle.history).prefix(Lifecycle.historyLimit))
+        }
+        let failure = ImageReference.grammarProblem(in: uri).map { "'\(uri)' breaks the registry reference grammar: \($0)" }
+        started.lifecycle.current = ResourceRun(
+            number: (lifecycle.current?.number ?? 0) + 1, requestedAt: now, stopRequestedAt: nil, imageURI: uri,
+            command: command, debugMode: debugMode, failure: failure
+        )
+        return started
+    }
 }
 
 /// The stored facts a resource's status is derived from: its runs, each with when it was asked to start and stop.

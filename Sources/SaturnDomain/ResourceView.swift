@@ -8,6 +8,8 @@ public struct ResourceView: Sendable {
     public let now: Date
     /// Every run's schedule, newest first.
     public let runs: [RunSchedule]
+    /// The status now.
+    public let status: ResourceStatus
 
     /// The view of a resource at `now`.
     public init(recipe: Recipe, spec: ResourceSpec, timing: ResourceTiming, now: Date) {
@@ -15,12 +17,10 @@ public struct ResourceView: Sendable {
         self.spec = spec
         self.now = now
         runs = spec.lifecycle.runs.map { RunSchedule($0, kind: spec.kind, timing: timing) }
+        status = spec.status(at: now, timing: timing)
     }
 
     public var kind: ResourceKind { spec.kind }
-
-    /// The status now: the latest run's, or `stopped` before the first start.
-    public var status: ResourceStatus { runs.first?.status(at: now) ?? .stopped }
 
     /// The name Saturn gives the resource in Kubernetes; pods are named after it.
     public var k8sName: String { "\(kind.rawValue)-\(recipe.id)" }

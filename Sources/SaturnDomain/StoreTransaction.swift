@@ -24,8 +24,8 @@ public enum TenantChange: Sendable, Equatable {
     case delete
     /// The tenant's content is replaced whole: empty for a reset, a snapshot's for a restore or an import.
     case replace(TenantContent)
-    /// A user, a membership or a token is minted.
-    case mint(MintedToken)
+    /// A user, a membership or a token is minted, in place of the minted token `replacing` (a refresh's earlier one).
+    case mint(MintedToken, replacing: String? = nil)
 }
 
 /// What a tenant holds beyond the seed: its recipes and the identities minted in it.

@@ -7,7 +7,7 @@ import SaturnJSON
 ///     {"tenant": "t1", "create": {"tokens": [...]}, "recipes": [...], "minted": [...]}
 ///     {"tenant": "t1", "delete": true}
 ///     {"tenant": "t1", "replace": true, "recipes": [...], "minted": [...]}  a reset, a restore, an import
-///     {"tenant": "t1", "mint": {...}}
+///     {"tenant": "t1", "mint": {...}, "replaces": "<token>"}  "replaces" when a refresh replaced its earlier token
 ///
 /// Formats 1 and 2 wrote `{"images": [...]}` and `{"recipes": [...]}`: the default tenant's recipes, read the same way.
 struct JournalRecord {
@@ -48,9 +48,13 @@ struct JournalRecord {
                 json.key("replace")
                 json.bool(true)
                 content.writeStoredMembers(to: &json)
-            case let .mint(token):
+            case let .mint(token, replacing):
                 json.key("mint")
                 token.writeStored(to: &json)
+                if let replacing {
+                    json.key("replaces")
+                    json.string(replacing)
+                }
             }
         }
         return output.bytes
@@ -65,6 +69,7 @@ struct JournalRecord {
         var delete = false
         var replace = false
         var mint: MintedToken?
+        var replaces: String?
         var removed: [RecipeKey] = []
         try parser.readObject { parser, key throws(JSONSyntaxError) in
             switch key {
@@ -77,6 +82,7 @@ struct JournalRecord {
             case "delete": delete = try parser.readBool()
             case "replace": replace = try parser.readBool()
             case "mint": mint = try MintedToken.readStored(from: &parser)
+            case "replaces": replaces = try parser.readString()
             case "removed":
                 try parser.readArray { parser throws(JSONSyntaxError) in removed.append(try RecipeKey.readStored(from: &parser)) }
             default: try parser.skipValue()
@@ -91,7 +97,7 @@ struct JournalRecord {
         } else if replace {
             change = .replace(content)
         } else if let mint {
-            change = .mint(mint)
+            change = .mint(mint, replacing: replaces)
         } else {
             change = .put(content.recipes, removing: removed)
         }

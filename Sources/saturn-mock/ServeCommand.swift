@@ -157,14 +157,14 @@ struct ServeCommand: ParsableCommand {
                 folder: dataDir ?? ".saturn-mock", recover: recover, compactionBytes: compactAfterBytes,
                 warn: { logger.warning("\($0)") }
             )
-        var tenancy = TenantRegistry.Settings()
+        var tenancy = TenantSettings()
         tenancy.strictImageURIs = strict
         tenancy.frozenClock = clock.flatMap(UTCTimestamp.parse)
         tenancy.deterministicIDs = deterministicIds
         tenancy.maxTenants = maxTenants
         tenancy.servers = servers
         tenancy.timing = ResourceTiming(startDelay: startDelay, stopDelay: stopDelay, jobRunTime: jobRunTime)
-        let registry = TenantRegistry(seed: directory, log: TransactionLog(store: store), settings: tenancy)
+        let registry = TenantRegistry(seed: directory, queue: CommitQueue(store: store), settings: tenancy)
         var api = SaturnAPI.Settings()
         if level <= .info { api.accessLog = { StandardErrorLogHandler.writeAccessLine($0) } }
         api.journalSize = journalSize
@@ -201,7 +201,7 @@ struct ServeCommand: ParsableCommand {
         var lines = [
             "saturn-mock \(SaturnMockCommand.configuration.version) listening on http://\(displayHost):\(port)",
             "open http://\(displayHost):\(port)/ in a browser to import an image as the document's UI does",
-            "seed: \(seed) (\(directory.orgs.count) orgs, \(directory.users.count) users); store: \(store.location), \(registry.defaultCatalog.count) recipes"
+            "seed: \(seed) (\(directory.orgs.count) orgs, \(directory.users.count) users); store: \(store.location), \(registry.defaultTenant.count) recipes"
                 + (registry.names.count > 1 ? ", \(registry.names.count - 1) more tenants" : ""),
             "control plane: http://\(displayHost):\(port)/_mock/" + (controlToken == nil ? "" : " (with the --control-token)"),
             "point the Saturn clients at it:",

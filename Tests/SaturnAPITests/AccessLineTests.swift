@@ -5,7 +5,7 @@ import Testing
 @Suite("Access log lines")
 struct AccessLineTests {
     func line(_ path: String, status: Int?, nanoseconds: UInt64) -> String {
-        String(decoding: SaturnAPI.accessLine(HTTPRequest(method: "GET", path: path), status: status, nanoseconds: nanoseconds), as: UTF8.self)
+        String(decoding: AccessLog.line(HTTPRequest(method: "GET", path: path), status: status, nanoseconds: nanoseconds), as: UTF8.self)
     }
 
     @Test("method, path, status and milliseconds rounded to two decimals",

@@ -186,7 +186,7 @@ struct ControlPlaneTests {
 
     @Test("a minted token makes its user and membership; its role and expiry hold, by the tenant's clock")
     func mintedTokens() async throws {
-        var tenancy = TenantRegistry.Settings()
+        var tenancy = TenantSettings()
         tenancy.frozenClock = try Date.ISO8601FormatStyle().parse("2026-01-01T00:00:00Z")
         let server = try LiveServer(tenancy: tenancy)
         defer { server.discard() }
@@ -211,7 +211,7 @@ struct ControlPlaneTests {
 
     @Test("a refresh token is traded for a working access token that expires in an hour, in the default tenant and in others")
     func refreshTokens() async throws {
-        var tenancy = TenantRegistry.Settings()
+        var tenancy = TenantSettings()
         tenancy.frozenClock = try Date.ISO8601FormatStyle().parse("2026-01-01T00:00:00Z")
         let server = try LiveServer(tenancy: tenancy)
         defer { server.discard() }
@@ -318,7 +318,7 @@ struct ControlPlaneTests {
 
     @Test("with deterministic ids, the same calls give byte-identical answers on every run")
     func deterministic() async throws {
-        var tenancy = TenantRegistry.Settings()
+        var tenancy = TenantSettings()
         tenancy.deterministicIDs = true
         tenancy.frozenClock = try Date.ISO8601FormatStyle().parse("2026-01-01T00:00:00Z")
         var answers: [[String]] = []

@@ -12,7 +12,7 @@ struct ImagesTests {
 
     @Test("created, tagged, renamed and deleted through /api/images, all of it survives a restart")
     func durable() async throws {
-        var tenancy = TenantRegistry.Settings()
+        var tenancy = TenantSettings()
         tenancy.frozenClock = try Date.ISO8601FormatStyle().parse("2026-03-04T05:06:07Z")
         let first = try LiveServer(tenancy: tenancy)
         let id = try await createImage(first)

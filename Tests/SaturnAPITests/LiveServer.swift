@@ -30,7 +30,7 @@ final class LiveServer: @unchecked Sendable {
     /// `store` replaces the JSON file store in that folder.
     init(
         dataDirectory: URL? = nil, strict: Bool = false, maxBodyBytes: Int = 1 << 20, store: (any RecipeStore)? = nil,
-        tenancy: TenantRegistry.Settings = TenantRegistry.Settings(), api: SaturnAPI.Settings = SaturnAPI.Settings()
+        tenancy: TenantSettings = TenantSettings(), api: SaturnAPI.Settings = SaturnAPI.Settings()
     ) throws {
         self.dataDirectory = dataDirectory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("saturn-mock-test-\(UUID().uuidString)")
@@ -40,7 +40,7 @@ final class LiveServer: @unchecked Sendable {
         var tenancy = tenancy
         tenancy.strictImageURIs = strict
         tenancy.servers = try ServerCatalog.load(seedPath: Self.seedPath)
-        let registry = TenantRegistry(seed: directory, log: TransactionLog(store: store), settings: tenancy)
+        let registry = TenantRegistry(seed: directory, queue: CommitQueue(store: store), settings: tenancy)
         let logger = Logger(label: "saturn-mock-test") { _ in SwiftLogNoOpLogHandler() }
         server = HTTPServer(
             configuration: HTTPServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes),

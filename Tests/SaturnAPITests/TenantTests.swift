@@ -81,7 +81,7 @@ struct TenantTests {
 
     @Test("a name in use is a 409, and --max-tenants bounds how many there are")
     func limits() async throws {
-        var tenancy = TenantRegistry.Settings()
+        var tenancy = TenantSettings()
         tenancy.maxTenants = 2
         let server = try LiveServer(tenancy: tenancy)
         defer { server.discard() }

@@ -25,19 +25,19 @@ enum Fixtures {
         return user
     }
 
-    static func catalog(strict: Bool = false) throws -> RecipeCatalog {
-        try registry(strict: strict).defaultCatalog
+    static func tenant(strict: Bool = false) throws -> Tenant {
+        try registry(strict: strict).defaultTenant
     }
 
     static func registry(
         strict: Bool = false, store: any RecipeStore = InMemoryRecipeStore(), deterministic: Bool = false,
-        configure: (inout TenantRegistry.Settings) -> Void = { _ in }
+        configure: (inout TenantSettings) -> Void = { _ in }
     ) throws -> TenantRegistry {
-        var settings = TenantRegistry.Settings()
+        var settings = TenantSettings()
         settings.strictImageURIs = strict
         settings.deterministicIDs = deterministic
         configure(&settings)
-        return TenantRegistry(seed: try directory(), log: TransactionLog(store: store), settings: settings)
+        return TenantRegistry(seed: try directory(), queue: CommitQueue(store: store), settings: settings)
     }
 
     static func json(_ text: String) throws -> JSONValue {
@@ -63,16 +63,16 @@ enum FixtureError: Error {
     case missing(String)
 }
 
-extension RecipeCatalog {
-    /// Applies and waits until the store says the write is durable (or undid it), as the API does before answering.
+extension Tenant {
+    /// Applies and waits until the store says the commit is durable (or undid it), as the API does before answering.
     func applyDurably(_ drafts: [ImageDraft], createOnly: Bool = false, caller: User) throws -> ApplyOutcome {
-        let pending = try apply(drafts.map(RecipeDraft.image), createOnly: createOnly, caller: caller)
-        try pending.write.wait()
-        return pending.outcome
+        let applied = try apply(drafts.map(RecipeDraft.image), createOnly: createOnly, caller: caller)
+        try applied.commit.wait()
+        return applied.value
     }
 }
 
-extension PendingWrite {
+extension Commit {
     /// Waits until the write is durable, or throws what undid it.
     func wait() throws {
         let done = DispatchSemaphore(value: 0)

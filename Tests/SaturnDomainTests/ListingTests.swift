@@ -4,24 +4,24 @@ import Testing
 @Suite("Listing walks the index and agrees with a plain filter of everything")
 struct ListingTests {
     /// Recipes across both orgs, several owners and every access level.
-    func populatedCatalog(seed: UInt64) throws -> RecipeCatalog {
+    func populatedTenant(seed: UInt64) throws -> Tenant {
         var random = SplitMix(seed: seed)
-        let catalog = try Fixtures.catalog()
+        let tenant = try Fixtures.tenant()
         let writers = [("alice", ["acme/alice", "acme/bob", "acme/acme"]), ("carol", ["globex/carol", "globex/globex"])]
         for index in 0..<120 {
             let (writer, owners) = writers[Int(random.next() % 2)]
             let owner = owners[Int(random.next() % UInt64(owners.count))]
             let access = RecipeAccess.allCases[Int(random.next() % 3)]
             let name = ["saturn", "saturn-r", "base", "gpu"][Int(random.next() % 4)] + "-\(index % 40)"
-            _ = try catalog.applyDurably([Fixtures.draft(name: name, owner: .path(owner), access: access)], caller: Fixtures.user(writer))
+            _ = try tenant.applyDurably([Fixtures.draft(name: name, owner: .path(owner), access: access)], caller: Fixtures.user(writer))
         }
-        return catalog
+        return tenant
     }
 
     /// What a listing must show: every visible recipe in scope, filtered and ordered, computed the obvious way.
-    func reference(_ catalog: RecipeCatalog, _ query: RecipeListQuery, caller: User) throws -> [RecipeKey] {
+    func reference(_ tenant: Tenant, _ query: RecipeListQuery, caller: User) throws -> [RecipeKey] {
         let scope = try RecipeScope(owner: query.owner, caller: caller, directory: Fixtures.directory())
-        let all = catalog.allRecipes().filter(scope.includes).map(\.key).filter { key in
+        let all = tenant.allRecipes().filter(scope.includes).map(\.key).filter { key in
             (query.type.map { key.type == $0 } ?? true) && (query.namePrefix.map { key.name.hasPrefix($0) } ?? true)
         }.sorted()
         return query.descending ? all.reversed() : all
@@ -30,7 +30,7 @@ struct ListingTests {
     @Test("every page size, order, caller and owner selector: forward and back, each visible recipe exactly once",
           arguments: [1, 2, 7, 50])
     func agreesWithReference(pageSize: Int) throws {
-        let catalog = try populatedCatalog(seed: UInt64(pageSize))
+        let tenant = try populatedTenant(seed: UInt64(pageSize))
         for callerName in ["alice", "bob", "carol"] {
             let caller = try Fixtures.user(callerName)
             let selectors: [OwnerReference?] = callerName == "carol" ? [nil, .path("globex/"), .path("globex/carol")] : [nil, .path("acme/"), .path("acme/bob")]
@@ -42,16 +42,16 @@ struct ListingTests {
                         query.descending = descending
                         query.owner = owner
                         query.namePrefix = prefix
-                        let expected = try reference(catalog, query, caller: caller)
+                        let expected = try reference(tenant, query, caller: caller)
 
                         var forward: [RecipeKey] = []
-                        var page = try catalog.list(query, caller: caller)
+                        var page = try tenant.view().list(query, caller: caller)
                         #expect(page.previousCursor == nil)
                         forward += page.recipes.map(\.key)
                         var pages = [page]
                         while let next = page.nextCursor, pages.count < 500 {
                             query.after = RecipeKey(cursorToken: next)
-                            page = try catalog.list(query, caller: caller)
+                            page = try tenant.view().list(query, caller: caller)
                             forward += page.recipes.map(\.key)
                             pages.append(page)
                         }
@@ -62,7 +62,7 @@ struct ListingTests {
                         var backward = pages.last?.recipes.map(\.key) ?? []
                         while let previous = cursor {
                             query.before = RecipeKey(cursorToken: previous)
-                            let earlier = try catalog.list(query, caller: caller)
+                            let earlier = try tenant.view().list(query, caller: caller)
                             backward = earlier.recipes.map(\.key) + backward
                             cursor = earlier.previousCursor
                         }
@@ -88,9 +88,9 @@ struct SplitMix {
     }
 }
 
-extension RecipeCatalog {
+extension Tenant {
     /// Every stored recipe, for comparing listings with a plain filter.
     func allRecipes() -> [Recipe] {
-        state.withLock { Array($0.byKey.values) }
+        view().content.recipes
     }
 }

@@ -8,33 +8,33 @@ struct TenantRegistryTests {
     func randomizedIsolation(seed: UInt64) throws {
         let registry = try Fixtures.registry()
         var random = SplitMix(seed: seed)
-        var tenants = [registry.defaultCatalog]
-        for index in 0..<4 { tenants.append(try registry.create(name: "t\(index)").0) }
+        var tenants = [registry.defaultTenant]
+        for index in 0..<4 { tenants.append(try registry.create(name: "t\(index)").value.0) }
         var expected: [String: Set<String>] = [:]
         for step in 0..<300 {
-            let catalog = tenants[Int(random.next() % UInt64(tenants.count))]
+            let tenant = tenants[Int(random.next() % UInt64(tenants.count))]
             let username = ["alice", "carol"][Int(random.next() % 2)]
-            let caller = try #require(catalog.directory.user(named: username))
+            let caller = try #require(tenant.directory.user(named: username))
             let name = "image-\(step % 37)"
-            _ = try catalog.applyDurably([Fixtures.draft(name: name, access: random.next() % 3 == 0 ? .account : .org)], caller: caller)
-            expected[catalog.tenant, default: []].insert("\(caller.defaultOrg)/\(username)/\(name)")
+            _ = try tenant.applyDurably([Fixtures.draft(name: name, access: random.next() % 3 == 0 ? .account : .org)], caller: caller)
+            expected[tenant.name, default: []].insert("\(caller.defaultOrg)/\(username)/\(name)")
         }
-        for catalog in tenants {
+        for tenant in tenants {
             var seen: Set<String> = []
             for username in ["alice", "bob", "carol"] {
-                let caller = try #require(catalog.directory.user(named: username))
+                let caller = try #require(tenant.directory.user(named: username))
                 var query = RecipeListQuery()
                 query.pageSize = 1000
-                for recipe in try catalog.list(query, caller: caller).recipes {
+                for recipe in try tenant.view().list(query, caller: caller).recipes {
                     seen.insert("\(recipe.owner)/\(recipe.name)")
                 }
             }
-            #expect(seen == expected[catalog.tenant, default: []], "tenant \(catalog.tenant)")
+            #expect(seen == expected[tenant.name, default: []], "tenant \(tenant.name)")
         }
         // Tokens reach their own tenant only.
-        for catalog in tenants {
-            for token in catalog.directory.tokenSecrets {
-                #expect(registry.catalog(forToken: token) === catalog || catalog.tenant == TenantRegistry.defaultTenant)
+        for tenant in tenants {
+            for token in tenant.directory.tokenSecrets {
+                #expect(registry.tenant(forToken: token) === tenant || tenant.name == TenantRegistry.defaultTenant)
             }
         }
     }
@@ -43,19 +43,19 @@ struct TenantRegistryTests {
     func undoAcrossTenants() throws {
         let store = ControlledStore()
         let registry = try Fixtures.registry(store: store)
-        let one = try registry.create(name: "one").0
+        let one = try registry.create(name: "one").value.0
         let alice = try #require(one.directory.user(named: "alice"))
         _ = try one.applyDurably([Fixtures.draft(name: "kept")], caller: alice)
         store.failNext = true
         let failing = try one.apply([.image(Fixtures.draft(name: "lost"))], createOnly: false, caller: alice)
-        let reset = try registry.defaultCatalog.replaceContent(with: TenantContent())
+        let reset = try registry.defaultTenant.reset()
         let errors = Mutex<[DomainError?]>([])
-        failing.whenDurable { error in errors.withLock { $0.append(error) } }
-        reset.whenDurable { error in errors.withLock { $0.append(error) } }
+        failing.commit.whenDurable { error in errors.withLock { $0.append(error) } }
+        reset.commit.whenDurable { error in errors.withLock { $0.append(error) } }
         #expect(errors.withLock { $0.count == 2 && $0.allSatisfy { $0 != nil } })
         var query = RecipeListQuery()
         query.pageSize = 10
-        #expect(try one.list(query, caller: alice).recipes.map(\.name) == ["kept"])
+        #expect(try one.view().list(query, caller: alice).recipes.map(\.name) == ["kept"])
     }
 }
 

@@ -1,0 +1,15 @@
+import SaturnDomain
+
+/// Control calls (`/_mock/`) need `Authorization: Bearer <token>` when the server runs with `--control-token`.
+struct ControlGuard: PipelineStep {
+    let controlToken: [UInt8]?
+
+    func handle(_ context: RequestContext, next: Pipeline.Next) {
+        guard context.isControl, let controlToken else { return next(context) }
+        guard let presented = try? Credentials.token(fromAuthorization: context.request.header("Authorization")),
+              ConstantTime.equals(Array(presented.utf8), controlToken) else {
+            return context.answer(APIError.controlTokenRequired)
+        }
+        next(context)
+    }
+}

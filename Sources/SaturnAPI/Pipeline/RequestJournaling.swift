@@ -1,0 +1,22 @@
+import Dispatch
+
+/// Keeps what a client sent to the API in its tenant's request journal (`/_mock/requests`): not control calls, not
+/// the UI's files. Sees faulted and dropped requests too, since faults act after it.
+struct RequestJournaling: PipelineStep {
+    private static let apiFolder = "/api/"
+
+    func handle(_ context: RequestContext, next: Pipeline.Next) {
+        next(context)
+    }
+
+    func answered(_ context: RequestContext, _ outcome: Outcome) {
+        guard !context.isControl, context.path.hasBytePrefix(Self.apiFolder) else { return }
+        var changes: [RecordedChange] = []
+        if case let .sent(_, recorded) = outcome { changes = recorded }
+        context.served.journal.record(
+            context.request, path: context.path, parsedBody: context.bodyMemo.value, time: context.tenant.clock.now(),
+            caller: context.callerMemo.value?.username, status: outcome.status,
+            milliseconds: Double(DispatchTime.now().uptimeNanoseconds - context.started) / 1e6, changes: changes, fault: context.fault
+        )
+    }
+}

@@ -1,0 +1,88 @@
+import MicroHTTP
+import SaturnDomain
+
+/// Which tenant a request reaches, and the path inside it: by its `/t/NAME` prefix, else by the tenant that issued
+/// its token, else the default tenant. Paths under `/_mock` are the control plane.
+///
+/// The path is made canonical first, and routing, fault rules and the request journal all read that one spelling:
+/// empty segments (a doubled or a trailing slash) are dropped, as the router always ignored them, so that
+/// `/t/T//api/recipes` (a base URL with its slash, joined to `/api/recipes`) is `/t/T/api/recipes` everywhere.
+///
+/// `/t/api/...` is `/api/...` routed by token: saturn-client joins some paths to its base URL with `urljoin`, which
+/// drops the last segment of a base URL without a trailing slash (`.../t/NAME` + `api/x` gives `.../t/api/x`).
+/// That is why no tenant may be named `api` (`TenantRegistry.reservedNames`).
+struct TenantTarget {
+    static let prefix = "/t/"
+    static let controlPath = "/_mock"
+    private static let apiUnderPrefix = "/t/api/"
+    private static let controlFolder = "/_mock/"
+
+    let tenant: Tenant
+    /// The path without the tenant prefix.
+    let path: String
+    let isControl: Bool
+    /// The request's token, when routing read it (requests without a prefix).
+    private(set) var token: String?
+
+    init(_ request: HTTPRequest, registry: TenantRegistry) throws {
+        var path = Self.canonical(request.path)
+        if path.hasBytePrefix(Self.apiUnderPrefix) {
+            path.removeFirst(Self.prefix.count - 1)
+        }
+        if path.hasBytePrefix(Self.prefix) {
+            let rest = path.dropFirst(Self.prefix.count)
+            let name = rest.prefix { $0 != "/" }
+            guard let named = registry.tenant(named: String(name)) else { throw APIError.unknownTenant(String(name)) }
+            tenant = named
+            path = String(rest.dropFirst(name.count))
+            if path.isEmpty { path = "/" }
+        } else {
+            token = try? Credentials.token(fromAuthorization: request.header("Authorization"))
+            tenant = token.flatMap(registry.tenant(forToken:)) ?? registry.defaultTenant
+        }
+        self.path = path
+        isControl = path.hasBytePrefix(Self.controlFolder) || path == Self.controlPath
+    }
+
+    /// Whether the request loads a state document (`PUT /_mock/state` of any tenant), whose body has its own limit.
+    static func isStateImport(_ request: HTTPRequest) -> Bool {
+        guard request.method == "PUT" else { return false }
+        var path = canonical(request.path)
+        if path.hasBytePrefix(prefix), let end = path.dropFirst(prefix.count).firstIndex(of: "/") { path = String(path[end...]) }
+        return path == stateImportPath
+    }
+
+    private static let stateImportPath = "/_mock/state"
+
+    /// The path without empty segments: `/` then the segments joined by single slashes (`/` for none).
+    static func canonical(_ path: String) -> String {
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/")
+            let isCanonical = bytes.first == slash && (bytes.count == 1 || bytes[bytes.count - 1] != slash)
+                && !(1..<max(bytes.count, 1)).contains { bytes[$0] == slash && bytes[$0 - 1] == slash }
+            if isCanonical { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count + 1)
+            for byte in bytes where byte != slash || kept.last != slash {
+                if kept.isEmpty && byte != slash { kept.append(slash) }
+                kept.append(byte)
+            }
+            if kept.isEmpty { kept.append(slash) }
+            if kept.count > 1 && kept.last == slash { kept.removeLast() }
+            return String(decoding: kept, as: UTF8.self)
+        } ?? path
+    }
+}
+
+extension String {
+    /// `hasPrefix` for an ASCII prefix, compared as bytes in place: it runs three times a request.
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        let inPlace = utf8.withContiguousStorageIfAvailable { bytes in
+            prefix.utf8.withContiguousStorageIfAvailable { wanted in
+                bytes.count >= wanted.count && (0..<wanted.count).allSatisfy { bytes[$0] == wanted[$0] }
+            }
+        }
+        return (inPlace ?? nil) ?? utf8.starts(with: prefix.utf8)
+    }
+}

@@ -1,0 +1,84 @@
+import MicroHTTP
+import SaturnDomain
+
+/// A route table: method and path pattern to handler. Built once, then only read.
+struct Router: Sendable {
+    typealias Handler = @Sendable (RequestContext) throws -> Answer
+
+    private enum Segment: Equatable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    private struct Route {
+        let method: String
+        let pattern: [Segment]
+        let handler: Handler
+    }
+
+    /// What the table says of a request.
+    enum Match {
+        case handler(Handler, parameters: [String: String])
+        case methodNotAllowed(allowed: [String])
+        case notFound
+    }
+
+    private var routes: [Route] = []
+    /// Routes without parameters by method and path as written: most requests are found here in one look-up, without
+    /// splitting their path. Anything else (another spelling of the path, a parameter) walks `routes`.
+    private var literal: [String: [String: Handler]] = [:]
+
+    /// Adds a route; `{name}` segments capture into `RequestContext.parameters`.
+    mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+        let segments = Self.segments(of: pattern).map { piece -> Segment in
+            piece.hasPrefix("{") && piece.hasSuffix("}") ? .parameter(String(piece.dropFirst().dropLast())) : .literal(piece)
+        }
+        routes.append(Route(method: method, pattern: segments, handler: handler))
+        if !segments.contains(where: { if case .parameter = $0 { return true } else { return false } }) {
+            literal[method, default: [:]][pattern] = handler
+        }
+    }
+
+    /// Finds the handler; HEAD is served by the GET route (libmicrohttpd sends no body for it).
+    func match(method: String, path: String) -> Match {
+        if let handler = literal[method == "HEAD" ? "GET" : method]?[path] { return .handler(handler, parameters: [:]) }
+        let pieces = Self.segments(of: path)
+        var allowed: [String] = []
+        let wanted = method == "HEAD" ? "GET" : method
+        for route in routes {
+            guard let parameters = Self.capture(route.pattern, pieces) else { continue }
+            if route.method == wanted { return .handler(route.handler, parameters: parameters) }
+            allowed.append(route.method)
+        }
+        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
+    }
+
+    /// The parameters a path captures, or nil when a literal segment differs. Literals are compared first, so that
+    /// the routes that do not match (most of them) allocate nothing.
+    private static func capture(_ pattern: [Segment], _ pieces: [String]) -> [String: String]? {
+        guard pattern.count == pieces.count else { return nil }
+        for (segment, piece) in zip(pattern, pieces) {
+            if case let .literal(text) = segment, text != piece { return nil }
+        }
+        var parameters: [String: String] = [:]
+        for (segment, piece) in zip(pattern, pieces) {
+            if case let .parameter(name) = segment { parameters[name] = piece }
+        }
+        return parameters
+    }
+
+    /// Path segments; empty ones (a trailing or doubled slash) are ignored. Split on the path's bytes in place:
+    /// this runs per request, and walking `String.UTF8View` indices cost several thousand instructions a path.
+    private static func segments(of path: String) -> [String] {
+        var path = path
+        return path.withUTF8 { bytes in
+            var pieces: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                if index > start { pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+            }
+            return pieces
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import SaturnJSON
+
+/// What `PATCH /api/{type}s/{id}` changes: each given field replaces the spec's; a nil one is left as it is.
+public struct ResourceEdit: Sendable {
+    /// A new name: the resource is renamed, keeping its id.
+    public var name: String?
+    /// Another image version, resolved as an apply's `spec.image` is.
+    public var image: ImageTagReference?
+    public var instanceType: String?
+    public var command: String?
+    public var schedule: String?
+    /// Settings by their recipe name (`description`, `environment_variables`, `working_directory`, `scale`, …).
+    public var settings: [String: JSONValue] = [:]
+
+    /// No change.
+    public init() {}
+}
