@@ -21,8 +21,19 @@ public final class HTTPReply: Sendable {
     }
 
     private let state = Mutex<State>(.waiting)
+    /// Where the answer goes instead of a connection, when one was given.
+    private let delivery: (@Sendable (HTTPResponse?) -> Void)?
 
-    init() {}
+    init() {
+        delivery = nil
+    }
+
+    /// A reply delivered to a function rather than to a connection, so that a responder can answer without a socket
+    /// (in process, as Hummingbird's router test mode does). `deliver` gets the answer, or nil for a dropped one,
+    /// once, on the thread that gave it.
+    public init(deliver: @escaping @Sendable (HTTPResponse?) -> Void) {
+        delivery = deliver
+    }
 
     /// True once an answer (or a drop) was given: work that would only lead to one can be skipped.
     public var isSettled: Bool {
@@ -45,19 +56,28 @@ public final class HTTPReply: Sendable {
     }
 
     private func settle(_ outcome: Outcome) {
-        let resume: (OpaquePointer, HTTPServer)? = state.withLock { state in
+        enum Then { case nothing, resume(OpaquePointer, HTTPServer), deliver }
+        let then: Then = state.withLock { state in
             switch state {
+            case .waiting where delivery != nil:
+                state = .taken
+                return .deliver
             case .waiting:
                 state = .answered(outcome)
-                return nil
+                return .nothing
             case let .suspended(connection, server, _):
                 state = .answered(outcome)
-                return (connection, server)
+                return .resume(connection, server)
             case .answered, .taken:
-                return nil
+                return .nothing
             }
         }
-        if let (connection, server) = resume { server.resume(connection, of: self) }
+        switch then {
+        case .nothing: break
+        case let .resume(connection, server): server.resume(connection, of: self)
+        case .deliver:
+            if case let .send(response) = outcome { delivery?(response) } else { delivery?(nil) }
+        }
     }
 
     /// The outcome if it is there, else suspends the connection (under the same lock, so `send` cannot miss it). A

@@ -279,16 +279,6 @@ public final class HTTPServer: Sendable {
     }
 }
 
-/// Receives the name-value pairs libmicrohttpd iterates over.
-final class ValueCollector {
-    var values: [(name: String, value: String)] = []
-}
-
-/// Decodes C text as UTF-8, replacing invalid sequences rather than failing.
-func decodedText(_ pointer: UnsafePointer<CChar>) -> String {
-    String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
-}
-
 private func monotonicSeconds() -> Double {
     var now = timespec()
     clock_gettime(CLOCK_MONOTONIC, &now)

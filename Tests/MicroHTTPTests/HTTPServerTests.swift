@@ -29,6 +29,8 @@ final class EchoResponder: HTTPResponder {
             reply.send(preparedBad)
         case "/bad-header":
             reply.send(HTTPResponse(status: 201, headers: [("Warning", "299 - \"a\r\nX-Evil: 1\"")], body: Array("made".utf8)))
+        case "/drop":
+            reply.drop()
         case "/never":
             // Never answers: the connection waits suspended until the server stops.
             slowEntered.signal()
@@ -264,6 +266,15 @@ struct HTTPServerTests {
         #expect(response.headers["connection"]?.lowercased() == "close")
         stopped.wait()
         #expect(throws: RawHTTPConnection.Failure.self) { try RawHTTPConnection(port: port) }
+    }
+
+    @Test("a dropped reply closes the connection without a byte of answer")
+    func drop() throws {
+        try withServer { _, port, _ in
+            let connection = try RawHTTPConnection(port: port, readTimeoutSeconds: 5)
+            connection.send("GET /drop HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(throws: RawHTTPConnection.Failure.closedBeforeResponse) { try connection.readResponse() }
+        }
     }
 
     @Test("stop answers a request that would wait for ever with the responder's shutdown answer, and returns",

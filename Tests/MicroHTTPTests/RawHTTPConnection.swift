@@ -12,7 +12,7 @@ final class RawHTTPConnection {
         let body: String
     }
 
-    enum Failure: Error {
+    enum Failure: Error, Equatable {
         case connect(Int32)
         case closedBeforeResponse
         case malformed(String)

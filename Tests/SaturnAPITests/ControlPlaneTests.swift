@@ -9,12 +9,12 @@ struct ControlPlaneTests {
 
     @Test("the journal lists what a client sent and what it changed, tokens redacted, newest last")
     func journal() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         #expect(try await server.send("PUT", "/api/recipes?enforce_unknown=true", body: Self.modern).status == 201)
         let update = Self.modern.replacingOccurrences(of: "modern:1", with: "modern:2")
         #expect(try await server.send("PUT", "/api/recipes", body: update).status == 201)
-        _ = try await server.send("GET", "/api/recipes", token: LiveServer.memberToken)
+        _ = try await server.send("GET", "/api/recipes", token: TestServer.memberToken)
         _ = try await server.send("POST", "/_mock/tokens", token: nil, body: #"{"username": "dave", "org": "acme"}"#)
         _ = try await server.send("GET", "/api/user", token: "nope")
         _ = try await server.send("POST", "/api/auth/token", token: nil, body: #"{"grant_type": "refresh_token", "refresh_token": "very-secret"}"#)
@@ -35,12 +35,12 @@ struct ControlPlaneTests {
         #expect((requests[0]["body"] as? [String: Any])?["type"] as? String == "image")
         #expect((requests[4]["body"] as? [String: Any])?["refresh_token"] as? String == "[redacted]")
         #expect(!String(decoding: listed.data, as: UTF8.self).contains("very-secret"))
-        #expect(!String(decoding: listed.data, as: UTF8.self).contains(LiveServer.adminToken))
+        #expect(!String(decoding: listed.data, as: UTF8.self).contains(TestServer.adminToken))
     }
 
     @Test("a request that changes many recipes keeps the first 100 of its changes and counts them all")
     func journalBoundsChanges() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let images = (0..<150).map { #"{"name": "i\#($0)", "hardware_type": "cpu", "schema_version": "2022.04.01", "versions": [{"name": "v1", "image_uri": "registry.example/i:\#($0)"}]}"# }
         #expect(try await server.send("POST", "/api/recipes/apply", body: #"{"images": [\#(images.joined(separator: ", "))]}"#).status == 201)
@@ -55,11 +55,11 @@ struct ControlPlaneTests {
         ("method=GET&caller=alice", 0), ("since=2000-01-01T00:00:00Z", 4), ("since=2100-01-01T00:00:00Z", 0),
     ])
     func journalFilters(query: String, count: Int) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         _ = try await server.send("PUT", "/api/recipes", body: Self.modern)
         _ = try await server.send("PUT", "/api/recipes", body: Self.modern)
-        _ = try await server.send("GET", "/api/recipes", token: LiveServer.memberToken)
+        _ = try await server.send("GET", "/api/recipes", token: TestServer.memberToken)
         _ = try await server.send("GET", "/api/orgs", token: "nope")
         #expect(try await server.control("GET", "/_mock/requests/count?\(query)").json["count"] as? Int == count)
         #expect((try await server.control("GET", "/_mock/requests?\(query)").json["requests"] as? [Any])?.count == count)
@@ -69,7 +69,7 @@ struct ControlPlaneTests {
     func journalBounds() async throws {
         var api = SaturnAPI.Settings()
         api.journalSize = 3
-        let server = try LiveServer(api: api)
+        let server = try TestServer(api: api)
         defer { server.discard() }
         for path in ["/api/status", "/api/user", "/api/orgs", "/api/recipes"] { _ = try await server.send("GET", path) }
         let kept = try #require(try await server.control("GET", "/_mock/requests").json["requests"] as? [[String: Any]])
@@ -83,7 +83,7 @@ struct ControlPlaneTests {
 
     @Test("a fault answers with its status and a Saturn-shaped body, as many times as asked, after the matches asked")
     func statusFault() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let added = try await server.control("POST", "/_mock/faults", body: #"{"method": "put", "path": "/api/recipes*", "status": 503, "times": 2, "after": 1}"#)
         #expect(added.status == 201)
@@ -101,59 +101,62 @@ struct ControlPlaneTests {
 
     @Test("a fault may name the caller and give its own body; faults never touch /_mock/")
     func callerFault() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         _ = try await server.control("POST", "/_mock/faults", body: #"{"path": "*", "caller": "bob", "status": 429, "body": {"message": "slow down"}, "times": 0}"#)
         #expect(try await server.send("GET", "/api/user").status == 200)
-        let limited = try await server.send("GET", "/api/user", token: LiveServer.memberToken)
+        let limited = try await server.send("GET", "/api/user", token: TestServer.memberToken)
         #expect(limited.status == 429)
         #expect(limited.message == "slow down")
-        #expect(try await server.send("GET", "/api/orgs", token: LiveServer.memberToken).status == 429, "times 0: every time")
-        #expect(try await server.control("GET", "/_mock/faults").status == 200)
+        #expect(try await server.send("GET", "/api/orgs", token: TestServer.memberToken).status == 429, "times 0: every time")
+        // A rule for every path and caller catches every API request, and still no control call.
+        _ = try await server.control("POST", "/_mock/faults", body: #"{"path": "*", "status": 503, "times": 0}"#)
+        #expect(try await server.send("GET", "/api/status", token: nil).status == 503)
+        for (method, path) in [("GET", "/_mock/faults"), ("GET", "/_mock/requests"), ("GET", "/_mock/health"), ("POST", "/_mock/reset")] {
+            #expect(try await server.control(method, path).status == 200, "\(method) \(path)")
+        }
     }
 
     @Test("a dropped connection gets no answer at all, and the journal says so")
     func droppedConnection() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         _ = try await server.control("POST", "/_mock/faults", body: #"{"path": "/api/recipes", "method": "POST", "drop_connection": true}"#)
-        // curl on a fresh connection: URLSession retries a request whose kept-alive connection closed, which hides the drop.
-        let curl = Process()
-        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        curl.arguments = ["-s", "-o", "/dev/null", "--max-time", "10", "-X", "POST", "-H", "Authorization: Bearer \(LiveServer.adminToken)",
-                          "--data", Self.modern, "http://127.0.0.1:\(server.port)/api/recipes"]
-        try curl.run()
-        curl.waitUntilExit()
-        #expect(curl.terminationStatus == 52, "curl's exit status for a server that closed the connection without answering")
+        #expect(try await server.send("POST", "/api/recipes", body: Self.modern).dropped)
         #expect(try await server.send("POST", "/api/recipes", body: Self.modern).status == 201, "times defaults to 1")
-        #expect(try await server.listedNames("", token: LiveServer.adminToken) == ["modern"], "the dropped request changed nothing")
+        #expect(try await server.listedNames("", token: TestServer.adminToken) == ["modern"], "the dropped request changed nothing")
         let dropped = try #require(try await server.control("GET", "/_mock/requests?status=dropped").json["requests"] as? [[String: Any]])
         #expect(dropped.count == 1 && dropped[0]["dropped"] as? Bool == true && dropped[0]["fault"] as? String == "f1")
     }
 
     @Test("delayed requests wait without holding a server thread: others are answered meanwhile")
     func delayHoldsNoThread() async throws {
-        let server = try LiveServer()
+        let server = try TestServer(.socket)
         defer { server.discard() }
-        _ = try await server.control("POST", "/_mock/faults", body: #"{"path": "/api/user", "delay_ms": 1500, "times": 0}"#)
-        // More delayed requests than the server has threads (one per core); status answers come back before any of them.
+        _ = try await server.control("POST", "/_mock/faults", body: #"{"path": "/api/user", "delay_ms": 3000, "times": 0}"#)
+        // More delayed requests than the server has threads (one per core); once every one of them is held, status
+        // answers come back while they still wait.
+        let delayed = ProcessInfo.processInfo.activeProcessorCount + 2
         let finished = FinishOrder()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<(ProcessInfo.processInfo.activeProcessorCount + 2) {
+            for _ in 0..<delayed {
                 group.addTask {
                     let answer = try await server.send("GET", "/api/user")
                     #expect(answer.status == 200)
                     finished.add("delayed")
                 }
             }
-            try await Task.sleep(for: .milliseconds(200))
+            while try await server.control("GET", "/_mock/faults/f1").json["matched"] as? Int != delayed {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             for _ in 0..<3 {
                 #expect(try await server.send("GET", "/api/status", token: nil).status == 200)
                 finished.add("status")
             }
+            #expect(!finished.order.contains("delayed"), "every delayed request still waits")
             try await group.waitForAll()
         }
-        #expect(finished.order.prefix(3) == ["status", "status", "status"])
+        #expect(finished.order == ["status", "status", "status"] + Array(repeating: "delayed", count: delayed))
     }
 
     @Test("bad fault rules are refused with the field that is wrong", arguments: [
@@ -164,7 +167,7 @@ struct ControlPlaneTests {
         (#"{"path": "*", "status": 500, "times": "once"}"#, "times"), (#"{"path": "*", "status": 500, "when": 1}"#, "when"),
     ])
     func badFault(body: String, path: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let refused = try await server.control("POST", "/_mock/faults", body: body)
         #expect(refused.status == 422)
@@ -174,7 +177,7 @@ struct ControlPlaneTests {
 
     @Test("faults are deleted one by one or all at once; an unknown id is a 404")
     func deleteFaults() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         for _ in 0..<3 { _ = try await server.control("POST", "/_mock/faults", body: #"{"path": "*", "status": 500, "times": 0}"#) }
         #expect(try await server.control("DELETE", "/_mock/faults/f2").status == 204)
@@ -188,7 +191,7 @@ struct ControlPlaneTests {
     func mintedTokens() async throws {
         var tenancy = TenantSettings()
         tenancy.frozenClock = try Date.ISO8601FormatStyle().parse("2026-01-01T00:00:00Z")
-        let server = try LiveServer(tenancy: tenancy)
+        let server = try TestServer(tenancy: tenancy)
         defer { server.discard() }
         let minted = try await server.control("POST", "/_mock/tokens", body: #"{"username": "dave", "org": "globex", "role": "admin", "expires_in": 60}"#)
         #expect(minted.status == 201)
@@ -213,7 +216,7 @@ struct ControlPlaneTests {
     func refreshTokens() async throws {
         var tenancy = TenantSettings()
         tenancy.frozenClock = try Date.ISO8601FormatStyle().parse("2026-01-01T00:00:00Z")
-        let server = try LiveServer(tenancy: tenancy)
+        let server = try TestServer(tenancy: tenancy)
         defer { server.discard() }
         let refreshed = try await server.send("POST", "/api/auth/token", token: nil, body: #"{"grant_type": "refresh_token", "refresh_token": "alice-refresh-token"}"#)
         #expect(refreshed.status == 200)
@@ -242,7 +245,7 @@ struct ControlPlaneTests {
         ("{", 400, "invalid_json", ""),
     ])
     func badRefresh(body: String, status: Int, code: String, path: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let refused = try await server.send("POST", "/api/auth/token", token: nil, body: body)
         #expect(refused.status == status)
@@ -256,7 +259,7 @@ struct ControlPlaneTests {
         (#"{"username": "dave", "org": "acme", "role": "owner"}"#, "role"), (#"{"username": "dave", "org": "acme", "expires_in": -5}"#, "expires_in"),
     ])
     func badMint(body: String, path: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let refused = try await server.control("POST", "/_mock/tokens", body: body)
         #expect(refused.status == 422)
@@ -268,7 +271,7 @@ struct ControlPlaneTests {
         (#"{}"#, 422, "(body)"), (#"{"set": "2030-05-01T12:00:00Z", "frozen": false}"#, 422, "frozen"),
     ])
     func clock(body: String, status: Int, expected: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let answer = try await server.control("POST", "/_mock/clock", body: body)
         #expect(answer.status == status)
@@ -284,7 +287,7 @@ struct ControlPlaneTests {
 
     @Test("health reports the store and the tenant; 503 when the store cannot write")
     func health() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         try await server.applyImage("a")
         let healthy = try await server.control("GET", "/_mock/health")
@@ -294,7 +297,7 @@ struct ControlPlaneTests {
         #expect((healthy.json.value("store", "journal_bytes") as? Int ?? 0) > 0)
         #expect(healthy.json.value("store", "last_sync") is String)
         #expect(healthy.json.value("tenant", "recipes") as? Int == 1)
-        let failing = try LiveServer(store: FullDiskStore())
+        let failing = try TestServer(store: FullDiskStore())
         defer { failing.discard() }
         let unhealthy = try await failing.control("GET", "/_mock/health")
         #expect(unhealthy.status == 503)
@@ -305,7 +308,7 @@ struct ControlPlaneTests {
     func controlToken() async throws {
         var api = SaturnAPI.Settings()
         api.controlToken = "ops-secret"
-        let server = try LiveServer(api: api)
+        let server = try TestServer(api: api)
         defer { server.discard() }
         let refused = try await server.control("GET", "/_mock/health")
         #expect(refused.status == 401)
@@ -323,7 +326,7 @@ struct ControlPlaneTests {
         tenancy.frozenClock = try Date.ISO8601FormatStyle().parse("2026-01-01T00:00:00Z")
         var answers: [[String]] = []
         for _ in 0..<2 {
-            let server = try LiveServer(tenancy: tenancy)
+            let server = try TestServer(tenancy: tenancy)
             defer { server.discard() }
             let tenant = try await server.control("POST", "/_mock/tenants", body: "{}")
             let one = try await server.createTenant()
@@ -340,7 +343,7 @@ struct ControlPlaneTests {
 
     @Test("unknown control paths and methods are answered like the API's")
     func unknownControl() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         #expect(try await server.control("GET", "/_mock/nothing").status == 404)
         let wrongMethod = try await server.control("PATCH", "/_mock/reset")

@@ -5,9 +5,9 @@ import Testing
 struct DocumentFlowTests {
     @Test("the document's exact JSON, applied with the admin's token, answers 201 and is listed")
     func applyAndList() async throws {
-        let server = try LiveServer()
+        let server = try TestServer(.socket)
         defer { server.discard() }
-        let applied = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
+        let applied = try await server.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe())
         #expect(applied.status == 201)
         #expect(applied.recipes.map(\.specName) == ["saturn", "saturn-r"])
         #expect(applied.recipes.map { $0.value("state", "action") as? String } == ["created", "created"])
@@ -28,39 +28,39 @@ struct DocumentFlowTests {
 
     @Test("a member of the org sees the import; its own apply is refused with 403")
     func member() async throws {
-        let server = try LiveServer()
+        let server = try TestServer(.socket)
         defer { server.discard() }
-        _ = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
-        let refused = try await server.send("POST", "/api/recipes/apply", token: LiveServer.memberToken, bodyData: LiveServer.documentRecipe())
+        _ = try await server.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe())
+        let refused = try await server.send("POST", "/api/recipes/apply", token: TestServer.memberToken, bodyData: TestServer.documentRecipe())
         #expect(refused.status == 403)
         #expect(refused.errorCode == "forbidden")
         #expect(refused.message == "Writing images, or another identity's workspaces, jobs and deployments, in org 'acme' needs an org admin; 'bob' is a member.")
-        let listed = try await server.send("GET", "/api/recipes", token: LiveServer.memberToken)
+        let listed = try await server.send("GET", "/api/recipes", token: TestServer.memberToken)
         #expect(listed.recipes.map(\.specName) == ["saturn", "saturn-r"])
     }
 
     @Test("another org lists nothing of it and cannot get it by name")
     func otherOrg() async throws {
-        let server = try LiveServer()
+        let server = try TestServer(.socket)
         defer { server.discard() }
-        _ = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
-        let listed = try await server.send("GET", "/api/recipes", token: LiveServer.otherOrgAdminToken)
+        _ = try await server.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe())
+        let listed = try await server.send("GET", "/api/recipes", token: TestServer.otherOrgAdminToken)
         #expect(listed.status == 200)
         #expect(listed.recipes.isEmpty)
-        let fetched = try await server.send("GET", "/api/recipes/image/saturn", token: LiveServer.otherOrgAdminToken)
+        let fetched = try await server.send("GET", "/api/recipes/image/saturn", token: TestServer.otherOrgAdminToken)
         #expect(fetched.status == 404)
         #expect(fetched.message == "No image recipe named 'saturn' is visible to you.")
-        let forbidden = try await server.send("GET", "/api/recipes?owner=acme/alice", token: LiveServer.otherOrgAdminToken)
+        let forbidden = try await server.send("GET", "/api/recipes?owner=acme/alice", token: TestServer.otherOrgAdminToken)
         #expect(forbidden.status == 403)
         #expect(forbidden.message == "User 'carol' is not a member of org 'acme'.")
     }
 
     @Test("a second identical apply is unchanged everywhere, with the same ids")
     func idempotent() async throws {
-        let server = try LiveServer()
+        let server = try TestServer(.socket)
         defer { server.discard() }
-        let first = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
-        let second = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
+        let first = try await server.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe())
+        let second = try await server.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe())
         #expect(second.status == 201)
         #expect(second.recipes.map { $0.value("state", "action") as? String } == ["unchanged", "unchanged"])
         #expect(second.recipes.flatMap(\.stateVersions).map { $0["action"] as? String } == ["unchanged", "unchanged", "unchanged"])
@@ -69,9 +69,9 @@ struct DocumentFlowTests {
 
     @Test("a new version merges into the image; the others are kept with their ids")
     func newVersionMerges() async throws {
-        let server = try LiveServer()
+        let server = try TestServer(.socket)
         defer { server.discard() }
-        let first = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
+        let first = try await server.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe())
         let body = """
             {"images": [{"name": "saturn-r", "hardware_type": "cpu", "schema_version": "2022.04.01",
               "versions": [{"name": "2022.01.01", "image_uri": "public.ecr.aws/saturncloud/saturn-r:2022.12.01"}]}]}
@@ -88,17 +88,17 @@ struct DocumentFlowTests {
 
     @Test("stop and restart on the same data folder: the recipes and their ids are still there")
     func restart() async throws {
-        let first = try LiveServer()
-        let applied = try await first.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
+        let first = try TestServer(.socket)
+        let applied = try await first.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe())
         first.stop()
-        let second = try LiveServer(dataDirectory: first.dataDirectory)
+        let second = try TestServer(.socket, dataDirectory: first.dataDirectory)
         defer { second.discard() }
         let listed = try await second.send("GET", "/api/recipes")
         #expect(listed.recipes.map(\.specName) == ["saturn", "saturn-r"])
         #expect(ids(listed) == ids(applied))
     }
 
-    private func ids(_ response: LiveResponse) -> [String] {
+    private func ids(_ response: TestResponse) -> [String] {
         response.recipes.flatMap { recipe in
             [recipe.value("state", "id") as? String ?? "?"] + recipe.stateVersions.map { $0["id"] as? String ?? "?" }
         }

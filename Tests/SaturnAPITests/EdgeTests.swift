@@ -11,7 +11,7 @@ struct EdgeTests {
         #"{"type": "workspace", "spec": {"name": "\#(name)", "owner": "acme/bob", "image": "base:v1", "instance_type": "large", "dask_cluster": \#(daskCluster)}}"#
     }
 
-    static func withImage(_ server: LiveServer) async throws {
+    static func withImage(_ server: TestServer) async throws {
         try await server.applyImage("base")
     }
 
@@ -21,10 +21,10 @@ struct EdgeTests {
         (#"{"a": [1, 9007199254740993]}"#, "spec.dask_cluster.a[1]", "9007199254740993 is a whole number beyond ±2^53, which cannot be kept exactly"),
     ])
     func numbersPastTheLimits(cluster: String, path: String, problem: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         try await Self.withImage(server)
-        let response = try await server.send("PUT", "/api/recipes", token: LiveServer.memberToken, body: Self.workspace("w", daskCluster: cluster))
+        let response = try await server.send("PUT", "/api/recipes", token: TestServer.memberToken, body: Self.workspace("w", daskCluster: cluster))
         #expect(response.status == 422)
         #expect(response.errors == [path: [problem]])
         #expect(try await server.send("GET", "/api/recipes/workspace/w").status == 404)
@@ -32,40 +32,40 @@ struct EdgeTests {
 
     @Test("nesting past 64 levels is a 422 naming where it passes; 60 levels are kept and load again after a restart")
     func nesting() async throws {
-        let first = try LiveServer()
+        let first = try TestServer()
         try await Self.withImage(first)
         let deep = String(repeating: #"{"a": "#, count: 66) + "1" + String(repeating: "}", count: 66)
-        let refused = try await first.send("PUT", "/api/recipes", token: LiveServer.memberToken, body: Self.workspace("deep", daskCluster: deep))
+        let refused = try await first.send("PUT", "/api/recipes", token: TestServer.memberToken, body: Self.workspace("deep", daskCluster: deep))
         #expect(refused.status == 422)
         #expect(refused.errors == ["spec.dask_cluster" + String(repeating: ".a", count: 62): ["nests deeper than 64 levels"]])
         let kept = String(repeating: #"{"a": "#, count: 58) + "[1.5]" + String(repeating: "}", count: 58)
-        #expect(try await first.send("PUT", "/api/recipes", token: LiveServer.memberToken, body: Self.workspace("kept", daskCluster: kept)).status == 201)
-        let before = try await first.send("GET", "/api/recipes/workspace/kept", token: LiveServer.memberToken).data
+        #expect(try await first.send("PUT", "/api/recipes", token: TestServer.memberToken, body: Self.workspace("kept", daskCluster: kept)).status == 201)
+        let before = try await first.send("GET", "/api/recipes/workspace/kept", token: TestServer.memberToken).data
         first.stop()
-        let second = try LiveServer(dataDirectory: first.dataDirectory)
+        let second = try TestServer(dataDirectory: first.dataDirectory)
         defer { second.discard() }
-        #expect(try await second.send("GET", "/api/recipes/workspace/kept", token: LiveServer.memberToken).data == before)
+        #expect(try await second.send("GET", "/api/recipes/workspace/kept", token: TestServer.memberToken).data == before)
     }
 
     @Test("any JSON the API accepts is answered the same, byte for byte, after a restart")
     func acceptedJSONSurvivesRestart() async throws {
-        let first = try LiveServer()
+        let first = try TestServer()
         try await Self.withImage(first)
         var generator = JSONGenerator(seed: 17)
         var answers: [String: Data] = [:]
         for index in 0..<60 {
             let name = "w\(index)"
             let cluster = #"{"value": \#(generator.value(depth: 0))}"#
-            let applied = try await first.send("PUT", "/api/recipes", token: LiveServer.memberToken, body: Self.workspace(name, daskCluster: cluster))
+            let applied = try await first.send("PUT", "/api/recipes", token: TestServer.memberToken, body: Self.workspace(name, daskCluster: cluster))
             try #require(applied.status == 201, "\(cluster): \(String(decoding: applied.data, as: UTF8.self))")
-            answers[name] = try await first.send("GET", "/api/recipes/workspace/\(name)", token: LiveServer.memberToken).data
+            answers[name] = try await first.send("GET", "/api/recipes/workspace/\(name)", token: TestServer.memberToken).data
             #expect((try? JSONSerialization.jsonObject(with: answers[name] ?? Data())) != nil, "the answer is JSON")
         }
         first.stop()
-        let second = try LiveServer(dataDirectory: first.dataDirectory)
+        let second = try TestServer(dataDirectory: first.dataDirectory)
         defer { second.discard() }
         for (name, before) in answers.sorted(by: { $0.key < $1.key }) {
-            let after = try await second.send("GET", "/api/recipes/workspace/\(name)", token: LiveServer.memberToken).data
+            let after = try await second.send("GET", "/api/recipes/workspace/\(name)", token: TestServer.memberToken).data
             #expect(after == before, "\(name): \(String(decoding: before, as: UTF8.self))")
         }
     }
@@ -76,7 +76,7 @@ struct EdgeTests {
         (#"{"set": "9999-12-31T23:59:59Z", "advance_seconds": 1}"#, "advance_seconds"),
     ])
     func clockRange(body: String, path: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let before = try await server.control("GET", "/_mock/clock").json["now"] as? String
         let refused = try await server.control("POST", "/_mock/clock", body: body)
@@ -88,7 +88,7 @@ struct EdgeTests {
 
     @Test("at either end of time, images and tokens are stamped and loaded again after a restart")
     func endsOfTime() async throws {
-        let first = try LiveServer()
+        let first = try TestServer()
         for (index, instant) in ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"].enumerated() {
             #expect(try await first.control("POST", "/_mock/clock", body: #"{"set": "\#(instant)"}"#).status == 200)
             try await first.applyImage("at-\(index)")
@@ -98,14 +98,14 @@ struct EdgeTests {
         }
         let listed = try await first.send("GET", "/api/recipes").data
         first.stop()
-        let second = try LiveServer(dataDirectory: first.dataDirectory)
+        let second = try TestServer(dataDirectory: first.dataDirectory)
         defer { second.discard() }
         #expect(try await second.send("GET", "/api/recipes").data == listed)
     }
 
     @Test("the journal never shows a secret: not in a body it cannot read, a long body, or a query string")
     func journalRedaction() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let secret = "very-secret-value"
         let form = "grant_type=refresh_token&refresh_token=\(secret)"
@@ -129,7 +129,7 @@ struct EdgeTests {
 
     @Test("a body holding a number past a double's range leaves the journal valid JSON; a fault's body cannot hold one")
     func journalStaysJSON() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         #expect(try await server.send("PUT", "/api/recipes", body: #"{"type": "image", "spec": {"name": "x", "big": 1e400}}"#).status == 422)
         let listed = try await server.control("GET", "/_mock/requests")
@@ -143,7 +143,7 @@ struct EdgeTests {
         "/t/TENANT//api/recipes", "/t/TENANT/api//recipes", "/t/TENANT/api/recipes/", "//t/TENANT/api/recipes",
     ])
     func oneCanonicalPath(spelling: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let tenant = try await server.createTenant()
         let rule = try await server.control("POST", "\(tenant.prefix)/_mock/faults", body: #"{"method": "PUT", "path": "/api/recipes*", "status": 503}"#)
@@ -161,7 +161,7 @@ struct EdgeTests {
 
     @Test("fault rules are bounded: a 1xx status, a body on a 204, a body over 64 KiB are refused; the 101st rule is a 409")
     func faultBounds() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         for (body, path) in [
             (#"{"path": "/api/user", "status": 101}"#, "status"),
@@ -187,7 +187,7 @@ struct EdgeTests {
 
     @Test("a state document larger than --max-body-bytes loads: it has its own limit, --max-state-bytes")
     func stateHasItsOwnLimit() async throws {
-        let server = try LiveServer(maxBodyBytes: 64 * 1024)
+        let server = try TestServer(.socket, maxBodyBytes: 64 * 1024)
         defer { server.discard() }
         let images = (0..<400).map { #"{"schema_version": "2025.10.01", "type": "image", "spec": {"name": "i\#($0)", "owner": "acme/alice", "description": "\#(String(repeating: "d", count: 200))", "versions": [{"name": "v1", "image_uri": "registry.example/i:\#($0)"}]}}"# }
         let document = #"{"saturn_mock_state": 1, "minted": [], "recipes": [\#(images.joined(separator: ", "))]}"#
@@ -238,5 +238,68 @@ struct JSONGenerator {
     mutating func string() -> String {
         let pieces = ["a", "é", "\\n", "\\\"", "\\\\", "\\u0000", "\\ud83d\\ude00", "😀", " ", "/", "\\/", "\\t", "Z"]
         return "\"" + (0..<below(6)).map { _ in pieces[below(pieces.count)] }.joined() + "\""
+    }
+}
+
+@Suite("Trust at the edges: tenants, tokens and state documents, live", .timeLimit(.minutes(2)))
+struct EdgeTenancyTests {
+    static let image = #"{"type": "image", "spec": {"name": "late", "versions": [{"name": "v1", "image_uri": "registry.example/late:1"}]}}"#
+
+    @Test("a write in flight while its tenant is deleted is refused, and after a restart the tenant stays deleted")
+    func deletedTenantStaysDeleted() async throws {
+        let first = try TestServer()
+        let tenant = try await first.createTenant("doomed")
+        let rule = try await first.control("POST", "\(tenant.prefix)/_mock/faults", body: #"{"method": "PUT", "path": "/api/recipes", "delay_ms": 400}"#)
+        #expect(rule.status == 201)
+        async let write = first.send("PUT", "\(tenant.prefix)/api/recipes", token: try tenant.token("alice"), body: Self.image)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(try await first.control("DELETE", "/_mock/tenants/doomed").status == 204)
+        let refused = try await write
+        #expect(refused.status == 404)
+        #expect(refused.errorCode == "tenant_not_found")
+        first.stop()
+        let second = try TestServer(dataDirectory: first.dataDirectory)
+        defer { second.discard() }
+        let names = (try await second.control("GET", "/_mock/tenants").json["tenants"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(names == ["default"])
+        #expect(try await second.send("GET", "/api/recipes").recipes.isEmpty, "the seed's token reaches the default tenant")
+    }
+
+    @Test("refreshing one refresh token again and again keeps one token: the newest works, the earlier ones do not")
+    func refreshReplaces() async throws {
+        let server = try TestServer()
+        defer { server.discard() }
+        var tokens: [String] = []
+        for _ in 0..<30 {
+            let refreshed = try await server.send("POST", "/api/auth/token", token: nil, body: #"{"grant_type": "refresh_token", "refresh_token": "alice-refresh-token"}"#)
+            try #require(refreshed.status == 200)
+            #expect(refreshed.json["refresh_token"] as? String == "alice-refresh-token")
+            tokens.append(try #require(refreshed.json["access_token"] as? String))
+        }
+        #expect(Set(tokens).count == 30)
+        let state = try await server.control("GET", "/_mock/state")
+        #expect((state.json["minted"] as? [Any])?.count == 1)
+        #expect(try await server.send("GET", "/api/user", token: tokens[29]).status == 200)
+        #expect(try await server.send("GET", "/api/user", token: tokens[28]).status == 401)
+    }
+
+    @Test("a state document's ids are unique and usable in a URL, or it is refused naming each", arguments: [
+        (#"[{"id": "dup-id"}, {"id": "dup-id"}]"#, ["recipes[1].state.id"]),
+        (#"[{"id": ""}, {"id": "a/b"}]"#, ["recipes[0].state.id", "recipes[1].state.id"]),
+        (#"[{"id": ".."}, {"id": "ok-1", "versions": [{"id": "ok-1"}]}]"#, ["recipes[0].state.id", "recipes[1].state.versions[0].id"]),
+    ])
+    func stateIDs(states: String, paths: [String]) async throws {
+        let server = try TestServer()
+        defer { server.discard() }
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(states.utf8)) as? [[String: Any]])
+        let recipes = try decoded.enumerated().map { index, state in
+            let stateText = String(decoding: try JSONSerialization.data(withJSONObject: state), as: UTF8.self)
+            return #"{"type": "image", "spec": {"name": "i\#(index)", "owner": "acme/alice", "versions": [{"name": "v1", "image_uri": "registry.example/i:1"}]}, "state": \#(stateText)}"#
+        }
+        let document = #"{"saturn_mock_state": 1, "minted": [], "recipes": [\#(recipes.joined(separator: ", "))]}"#
+        let refused = try await server.control("PUT", "/_mock/state", body: document)
+        #expect(refused.status == 422)
+        #expect(refused.errors.keys.sorted() == paths.sorted())
+        #expect(try await server.send("GET", "/api/recipes").recipes.isEmpty)
     }
 }

@@ -7,7 +7,7 @@ struct EndpointTests {
 
     @Test("GET /api/status needs no token")
     func status() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let response = try await server.send("GET", "/api/status", token: nil)
         #expect(response.status == 200)
@@ -17,9 +17,9 @@ struct EndpointTests {
 
     @Test("GET /api/user is the caller")
     func user() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
-        let response = try await server.send("GET", "/api/user", token: LiveServer.memberToken)
+        let response = try await server.send("GET", "/api/user", token: TestServer.memberToken)
         #expect(response.status == 200)
         #expect(response.json["username"] as? String == "bob")
         #expect(response.json["email"] as? String == "bob@acme.test")
@@ -29,9 +29,9 @@ struct EndpointTests {
 
     @Test("GET /api/orgs lists the caller's orgs with is_primary on its default one")
     func orgs() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
-        let response = try await server.send("GET", "/api/orgs", token: LiveServer.otherOrgAdminToken)
+        let response = try await server.send("GET", "/api/orgs", token: TestServer.otherOrgAdminToken)
         let orgs = response.json["orgs"] as? [[String: Any]] ?? []
         #expect(orgs.map { $0["name"] as? String } == ["globex"])
         #expect(orgs.first?["is_primary"] as? Bool == true)
@@ -40,7 +40,7 @@ struct EndpointTests {
 
     @Test("PUT /api/recipes creates, then updates, a modern recipe; GET by type and name returns it")
     func modernApply() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let created = try await server.send("PUT", "/api/recipes", body: Self.modern)
         #expect(created.status == 201)
@@ -59,12 +59,12 @@ struct EndpointTests {
         let template = try await server.send("GET", "/api/recipes/image/modern?as_template=True")
         #expect(template.json["state"] == nil)
         #expect(template.json.value("spec", "owner") == nil)
-        #expect(try await server.send("GET", "/api/recipes/image/modern", token: LiveServer.memberToken).status == 404, "owner-only")
+        #expect(try await server.send("GET", "/api/recipes/image/modern", token: TestServer.memberToken).status == 404, "owner-only")
     }
 
     @Test("unknown fields: refused by default, ignored with enforce_unknown=false")
     func enforceUnknown() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let body = #"{"type": "image", "spec": {"name": "x", "colour": "red"}}"#
         let refused = try await server.send("POST", "/api/recipes", body: body)
@@ -75,9 +75,9 @@ struct EndpointTests {
 
     @Test("page_size=1 walks every recipe exactly once, following next_key until it is absent")
     func pagination() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
-        _ = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
+        _ = try await server.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe())
         _ = try await server.send("PUT", "/api/recipes", body: Self.modern)
         var names: [String] = []
         var path = "/api/recipes?page_size=1"
@@ -98,12 +98,12 @@ struct EndpointTests {
 
     @Test("a three-page walk, byte for byte: each key is left out where there is no page in its direction, never null")
     func pageKeysOnTheWire() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
-        #expect(try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe()).status == 201)
+        #expect(try await server.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe()).status == 201)
         #expect(try await server.send("PUT", "/api/recipes", body: Self.modern).status == 201)
         let key = #""([A-Za-z0-9_-]+)""#
-        func tail(_ page: LiveResponse, _ pattern: String) throws -> [String] {
+        func tail(_ page: TestResponse, _ pattern: String) throws -> [String] {
             #expect(page.status == 200)
             let body = String(decoding: page.data, as: UTF8.self)
             #expect(body.hasPrefix(#"{"recipes":[{"#))
@@ -124,7 +124,7 @@ struct EndpointTests {
 
     @Test("a repeated read is answered again after every write, never from before it")
     func readsFollowWrites() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         for round in 1...3 {
             let body = Self.modern.replacingOccurrences(of: "a/modern:1", with: "a/modern:\(round)")
@@ -134,14 +134,14 @@ struct EndpointTests {
             let fetched = try await server.send("GET", "/api/recipes/image/modern")
             #expect(fetched.json.versions.first?["image_uri"] as? String == "a/modern:\(round)")
         }
-        #expect(try await server.send("GET", "/api/recipes", token: LiveServer.memberToken).recipes.isEmpty, "the admin's cached answer is not the member's")
+        #expect(try await server.send("GET", "/api/recipes", token: TestServer.memberToken).recipes.isEmpty, "the admin's cached answer is not the member's")
     }
 
     @Test("filters: type, name prefix, owner with a plain or encoded slash")
     func filters() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
-        _ = try await server.send("POST", "/api/recipes/apply", bodyData: LiveServer.documentRecipe())
+        _ = try await server.send("POST", "/api/recipes/apply", bodyData: TestServer.documentRecipe())
         #expect(try await server.send("GET", "/api/recipes?name=saturn-").recipes.map(\.specName) == ["saturn-r"])
         #expect(try await server.send("GET", "/api/recipes?type=job").recipes.isEmpty)
         #expect(try await server.send("GET", "/api/recipes?owner=acme/alice").recipes.count == 2)
@@ -152,12 +152,12 @@ struct EndpointTests {
     @Test("an ECR repository not named saturn* is accepted with a Warning header, refused under --strict")
     func ecrRule() async throws {
         let body = #"{"type": "image", "spec": {"name": "ecr", "versions": [{"name": "v1", "image_uri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/app:1"}]}}"#
-        let lenient = try LiveServer()
+        let lenient = try TestServer()
         defer { lenient.discard() }
         let accepted = try await lenient.send("PUT", "/api/recipes", body: body)
         #expect(accepted.status == 201)
         #expect(accepted.header("Warning") == #"299 saturn-mock "spec.versions[0].image_uri: ECR repository 'team/app' does not start with 'saturn'; Saturn Cloud's IAM role can only pull ECR repositories named saturn*""#)
-        let strict = try LiveServer(strict: true)
+        let strict = try TestServer(strict: true)
         defer { strict.discard() }
         let refused = try await strict.send("PUT", "/api/recipes", body: body)
         #expect(refused.status == 422)
@@ -167,12 +167,12 @@ struct EndpointTests {
     @Test("an image URI that breaks the registry grammar is accepted with a Warning naming the part, refused under --strict")
     func grammarWarning() async throws {
         let body = #"{"type": "image", "spec": {"name": "typo", "versions": [{"name": "v1", "image_uri": "UPPER/Case:1"}]}}"#
-        let lenient = try LiveServer()
+        let lenient = try TestServer()
         defer { lenient.discard() }
         let accepted = try await lenient.send("PUT", "/api/recipes", body: body)
         #expect(accepted.status == 201)
         #expect(accepted.header("Warning") == #"299 saturn-mock "spec.versions[0].image_uri: 'UPPER/Case:1' breaks the registry reference grammar: the repository path component 'UPPER' must be lowercase letters and digits, joined by '.', '_', '__' or '-'; Saturn Cloud could not pull it""#)
-        let strict = try LiveServer(strict: true)
+        let strict = try TestServer(strict: true)
         defer { strict.discard() }
         let refused = try await strict.send("PUT", "/api/recipes", body: body)
         #expect(refused.status == 422)
@@ -182,7 +182,7 @@ struct EndpointTests {
 
     @Test("a URI holding a header injection is a 422 naming the path, through either apply, and nothing is stored")
     func headerInjection() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let uri = #"repo:1\r\n X-Evil: 1"#
         let legacy = try await server.send("POST", "/api/recipes/apply", body: #"{"images": [{"name": "x", "hardware_type": "cpu", "schema_version": "2022.04.01", "versions": [{"name": "v1", "image_uri": "\#(uri)"}]}]}"#)
@@ -197,9 +197,9 @@ struct EndpointTests {
 
     @Test("GET /api/info/servers answers the seed's catalogue of sizes to any caller with a token")
     func serverOptions() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
-        let options = try await server.send("GET", "/api/info/servers", token: LiveServer.memberToken)
+        let options = try await server.send("GET", "/api/info/servers", token: TestServer.memberToken)
         #expect(options.status == 200)
         let sizes = try #require(options.json["sizes"] as? [String: [String: Any]])
         #expect(sizes["large"]?["cores"] as? Int == 2 && sizes["large"]?["memory"] as? String == "16Gi")
@@ -210,7 +210,7 @@ struct EndpointTests {
 
     @Test("the UI is served from the binary, at / and under a tenant's prefix, with its type, ETag and a strict policy")
     func userInterface() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let page = try await server.send("GET", "/", token: nil)
         #expect(page.status == 200)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Images REST API, live: the same store as image recipes", .timeLimit(.minutes(1)))
 struct ImagesTests {
-    func createImage(_ server: LiveServer, _ body: String = #"{"name": "demo", "access": "org"}"#) async throws -> String {
+    func createImage(_ server: TestServer, _ body: String = #"{"name": "demo", "access": "org"}"#) async throws -> String {
         let created = try await server.send("POST", "/api/images", body: body)
         try #require(created.status == 201, "\(String(decoding: created.data, as: UTF8.self))")
         return try #require(created.json["id"] as? String)
@@ -14,7 +14,7 @@ struct ImagesTests {
     func durable() async throws {
         var tenancy = TenantSettings()
         tenancy.frozenClock = try Date.ISO8601FormatStyle().parse("2026-03-04T05:06:07Z")
-        let first = try LiveServer(tenancy: tenancy)
+        let first = try TestServer(tenancy: tenancy)
         let id = try await createImage(first)
         let tag = try await first.send("POST", "/api/images/\(id)/tags", body: #"{"image_uri": "registry.example/demo:1.0"}"#)
         #expect(tag.json["version"] as? String == "1.0", "named after the URI's tag")
@@ -24,27 +24,27 @@ struct ImagesTests {
         #expect(try await first.send("DELETE", "/api/images/\(doomed)").status == 204)
         first.stop()
 
-        let second = try LiveServer(dataDirectory: first.dataDirectory)
+        let second = try TestServer(dataDirectory: first.dataDirectory)
         defer { second.discard() }
         let image = try await second.send("GET", "/api/images/\(id)")
         #expect(image.json["name"] as? String == "renamed")
         #expect(image.json["created_at"] as? String == "2026-03-04T05:06:07+00:00")
         #expect(try await second.send("GET", "/api/images/\(doomed)").status == 404)
-        #expect(try await second.listedNames("", token: LiveServer.adminToken) == ["renamed"])
+        #expect(try await second.listedNames("", token: TestServer.adminToken) == ["renamed"])
         let recipe = try await second.send("GET", "/api/recipes/image/renamed")
         #expect(recipe.json.stateVersions.map { $0["id"] as? String } == [tag.json["id"] as? String])
     }
 
     @Test("who may see and change an image: members see org images, only admins write, other orgs see nothing")
     func permissions() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let id = try await createImage(server)
         let ownerOnly = try await createImage(server, #"{"name": "private"}"#)
-        #expect(try await server.send("GET", "/api/images/\(id)", token: LiveServer.memberToken).status == 200)
-        #expect(try await server.send("GET", "/api/images/\(ownerOnly)", token: LiveServer.memberToken).status == 404, "access defaults to owner")
-        #expect(try await server.send("GET", "/api/images/\(id)", token: LiveServer.otherOrgAdminToken).status == 404)
-        let refused = try await server.send("PATCH", "/api/images/\(id)", token: LiveServer.memberToken, body: #"{"description": "mine"}"#)
+        #expect(try await server.send("GET", "/api/images/\(id)", token: TestServer.memberToken).status == 200)
+        #expect(try await server.send("GET", "/api/images/\(ownerOnly)", token: TestServer.memberToken).status == 404, "access defaults to owner")
+        #expect(try await server.send("GET", "/api/images/\(id)", token: TestServer.otherOrgAdminToken).status == 404)
+        let refused = try await server.send("PATCH", "/api/images/\(id)", token: TestServer.memberToken, body: #"{"description": "mine"}"#)
         #expect(refused.status == 403)
         #expect(try await server.send("DELETE", "/api/images/\(id)/tags/nope").errorCode == "not_found")
     }
@@ -62,25 +62,25 @@ struct ImagesTests {
         ("GET", "/api/images/ID/tags?next_key=nope", "", 422, "next_key"),
     ])
     func badBodies(method: String, path: String, body: String, status: Int, field: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let id = try await createImage(server)
         let refused = try await server.send(method, path.replacingOccurrences(of: "ID", with: id), body: body.isEmpty ? nil : body)
         #expect(refused.status == status)
         if !field.isEmpty { #expect(refused.errors[field] != nil, "\(refused.errors)") }
-        #expect(try await server.listedNames("", token: LiveServer.adminToken) == ["demo"])
+        #expect(try await server.listedNames("", token: TestServer.adminToken) == ["demo"])
         #expect(try await server.send("GET", "/api/recipes/image/demo").json.versions.isEmpty)
     }
 
     @Test("an image URI that breaks the registry grammar is a tag with a Warning, refused under --strict")
     func grammarWarning() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let id = try await createImage(server)
         let tagged = try await server.send("POST", "/api/images/\(id)/tags", body: #"{"image_uri": "UPPER/Case:1"}"#)
         #expect(tagged.status == 201)
         #expect(tagged.header("Warning")?.hasPrefix(#"299 saturn-mock "image_uri: 'UPPER/Case:1' breaks the registry reference grammar"#) == true)
-        let strict = try LiveServer(strict: true)
+        let strict = try TestServer(strict: true)
         defer { strict.discard() }
         let strictID = try await createImage(strict)
         #expect(try await strict.send("POST", "/api/images/\(strictID)/tags", body: #"{"image_uri": "UPPER/Case:1"}"#).status == 422)

@@ -6,14 +6,14 @@ import Testing
 struct TenantTests {
     @Test("a tenant is its own installation: reached by its prefix or by its token, seeing nothing of the others")
     func isolation() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let one = try await server.createTenant("one")
         let two = try await server.createTenant()
         #expect(two.name.hasPrefix("t-"))
         #expect(Set(one.tokens.keys) == ["alice", "bob", "carol"])
         #expect(Set(one.tokens.values).isDisjoint(with: two.tokens.values))
-        #expect(!one.tokens.values.contains(LiveServer.adminToken))
+        #expect(!one.tokens.values.contains(TestServer.adminToken))
 
         try await server.applyImage("in-one", prefix: one.prefix, token: one.token("alice"))
         try await server.applyImage("in-default")
@@ -21,12 +21,12 @@ struct TenantTests {
         #expect(try await server.listedNames("", token: one.token("alice")) == ["in-one"])
         #expect(try await server.listedNames(one.prefix, token: one.token("bob")) == ["in-one"])
         #expect(try await server.listedNames(two.prefix, token: two.token("alice")).isEmpty)
-        #expect(try await server.listedNames("", token: LiveServer.adminToken) == ["in-default"])
+        #expect(try await server.listedNames("", token: TestServer.adminToken) == ["in-default"])
 
         let crossed = try await server.send("GET", "\(two.prefix)/api/recipes", token: one.token("alice"))
         #expect(crossed.status == 401)
         #expect(crossed.errorCode == "invalid_token")
-        let seedTokenInTenant = try await server.send("GET", "\(one.prefix)/api/user", token: LiveServer.adminToken)
+        let seedTokenInTenant = try await server.send("GET", "\(one.prefix)/api/user", token: TestServer.adminToken)
         #expect(seedTokenInTenant.status == 401)
         let unknown = try await server.send("GET", "/t/nobody/api/recipes")
         #expect(unknown.status == 404)
@@ -38,7 +38,7 @@ struct TenantTests {
 
     @Test("tenants are listed, described, and deleted with everything they hold; the default tenant stays")
     func lifecycle() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let one = try await server.createTenant("one")
         try await server.applyImage("kept", prefix: one.prefix, token: one.token("alice"))
@@ -70,7 +70,7 @@ struct TenantTests {
         ("[1", 400, "invalid_json", ""),
     ])
     func badCreate(body: String, status: Int, code: String, path: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let refused = try await server.control("POST", "/_mock/tenants", body: body)
         #expect(refused.status == status)
@@ -83,7 +83,7 @@ struct TenantTests {
     func limits() async throws {
         var tenancy = TenantSettings()
         tenancy.maxTenants = 2
-        let server = try LiveServer(tenancy: tenancy)
+        let server = try TestServer(tenancy: tenancy)
         defer { server.discard() }
         _ = try await server.createTenant("one")
         let taken = try await server.control("POST", "/_mock/tenants", body: #"{"name": "default"}"#)
@@ -96,7 +96,7 @@ struct TenantTests {
 
     @Test("reset puts a tenant back to the seed: recipes and minted tokens gone, seed tokens kept")
     func reset() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let one = try await server.createTenant("one")
         try await server.applyImage("a", prefix: one.prefix, token: one.token("alice"))
@@ -113,7 +113,7 @@ struct TenantTests {
 
     @Test("snapshots save a tenant whole, restore it, seed new tenants, and are listed and deleted")
     func snapshots() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let one = try await server.createTenant("one")
         let alice = try one.token("alice")
@@ -144,11 +144,11 @@ struct TenantTests {
 
     @Test("GET /_mock/state exports a tenant that PUT /_mock/state loads into another, ids and minted users kept")
     func stateRoundTrip() async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         let one = try await server.createTenant("one")
         let alice = try one.token("alice")
-        let document = try LiveServer.documentRecipe()
+        let document = try TestServer.documentRecipe()
         #expect(try await server.send("POST", "\(one.prefix)/api/recipes/apply", token: alice, bodyData: document).status == 201)
         _ = try await server.control("POST", "\(one.prefix)/_mock/tokens", body: #"{"username": "dave", "org": "globex", "role": "admin"}"#)
         let exported = try await server.control("GET", "\(one.prefix)/_mock/state")
@@ -180,18 +180,18 @@ struct TenantTests {
         (#"{"saturn_mock_state": 1, "minted": [{"username": "eve", "org": "nowhere", "role": "admin"}], "recipes": []}"#, "minted[0].org"),
     ])
     func badState(body: String, path: String) async throws {
-        let server = try LiveServer()
+        let server = try TestServer()
         defer { server.discard() }
         try await server.applyImage("before")
         let refused = try await server.control("PUT", "/_mock/state", body: body)
         #expect(refused.status == 422)
         #expect(refused.errors[path] != nil, "\(refused.errors)")
-        #expect(try await server.listedNames("", token: LiveServer.adminToken) == ["before"])
+        #expect(try await server.listedNames("", token: TestServer.adminToken) == ["before"])
     }
 
     @Test("tenants, their recipes, minted tokens and snapshots survive a restart")
     func durable() async throws {
-        let first = try LiveServer()
+        let first = try TestServer()
         let one = try await first.createTenant("one")
         try await first.applyImage("a", prefix: one.prefix, token: one.token("alice"))
         let dave = try #require(try await first.control("POST", "\(one.prefix)/_mock/tokens", body: #"{"username": "dave", "org": "acme"}"#).json["token"] as? String)
@@ -201,7 +201,7 @@ struct TenantTests {
         #expect(try await first.control("DELETE", "/_mock/tenants/doomed").status == 204)
         first.stop()
 
-        let second = try LiveServer(dataDirectory: first.dataDirectory)
+        let second = try TestServer(dataDirectory: first.dataDirectory)
         defer { second.discard() }
         #expect(try await second.listedNames("", token: one.token("alice")) == ["a"])
         #expect(try await second.send("GET", "/api/user", token: dave).json["role"] == nil)

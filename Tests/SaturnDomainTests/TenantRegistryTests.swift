@@ -85,3 +85,31 @@ final class ControlledStore: RecipeStore, @unchecked Sendable {
     var health: StoreHealth { StoreHealth(kind: "controlled", writable: !failNext, journalBytes: 0, lastSync: nil, snapshotWritten: nil) }
     func close() {}
 }
+
+@Suite("A tenant's lifecycle is part of the transaction")
+struct TenantLifecycleTests {
+    @Test("a command of a tenant deleted before it commits is refused, and nothing reaches the store")
+    func commandAfterDelete() throws {
+        let store = InMemoryRecipeStore()
+        let registry = try Fixtures.registry(store: store)
+        let tenant = try registry.create(name: "gone").value.0
+        let alice = try #require(tenant.directory.user(named: "alice"))
+        try registry.delete(name: "gone").wait()
+        #expect(throws: DomainError.tenantNotFound("gone")) { try tenant.applyDurably([Fixtures.draft()], caller: alice) }
+        #expect(throws: DomainError.tenantNotFound("gone")) { try tenant.mint(username: "dave", org: "acme", role: .admin, expiresIn: nil) }
+        #expect(throws: DomainError.tenantNotFound("gone")) { try tenant.saveSnapshot(named: "s") }
+        #expect(store.snapshotNames(tenant: "gone").isEmpty)
+        #expect(registry.tenant(named: "gone") == nil)
+    }
+
+    @Test("a tenant mints at most 1,000 tokens; then a 409 until a reset")
+    func mintLimit() throws {
+        let tenant = try Fixtures.tenant()
+        for index in 0..<FieldLimits.mintedTokens {
+            _ = try tenant.mint(username: "user-\(index % 50)", org: "acme", role: .member, expiresIn: nil)
+        }
+        #expect(throws: DomainError.tokenLimit(FieldLimits.mintedTokens)) { try tenant.mint(username: "one-more", org: "acme", role: .member, expiresIn: nil) }
+        try tenant.reset().commit.wait()
+        _ = try tenant.mint(username: "one-more", org: "acme", role: .member, expiresIn: nil)
+    }
+}

@@ -20,7 +20,8 @@ extension ControlEndpoints {
         let content = try snapshotName.map { try context.tenant.snapshot(named: $0) } ?? TenantContent()
         let created = try context.registry.create(name: name, content: content)
         let (tenant, record) = created.value
-        let answer = WireTenant(name: tenant.name, baseURL: context.baseURL(of: tenant.name), tokens: record.tokens, recipes: content.recipes.count)
+        let summary = WireTenantSummary(name: tenant.name, baseURL: context.baseURL(of: tenant.name), recipes: content.recipes.count)
+        let answer = WireTenant(summary: summary, tokens: record.tokens)
         return .whenDurable(created.commit, success: JSONResponse.make(201, answer), changes: [])
     }
 
@@ -32,7 +33,8 @@ extension ControlEndpoints {
         let tokens = view.directory.users.compactMap { user in
             view.directory.validToken(of: user.username, now: view.now).map { UserTokens(username: user.username, token: $0, refreshToken: "") }
         }
-        return .now(JSONResponse.make(200, WireTenant(name: name, baseURL: context.baseURL(of: name), tokens: tokens, recipes: view.count)))
+        let summary = WireTenantSummary(name: name, baseURL: context.baseURL(of: name), recipes: view.count)
+        return .now(JSONResponse.make(200, WireTenant(summary: summary, tokens: tokens)))
     }
 
     /// `DELETE /_mock/tenants/{name}`: the tenant, its recipes, tokens, snapshots, journal and faults.

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import MicroHTTP
 import SaturnDomain
 import SaturnJSON
@@ -77,17 +76,5 @@ enum PodEndpoints {
             itemsKey: "logs", items: pods.flatMap { pod in pod.logLines.map { WireHistoricLog(pod: pod.name, time: $0.time, text: $0.text) } },
             prevKey: nil, nextKey: nil
         )))
-    }
-}
-
-extension QueryReader {
-    /// A pod page key (`next_key`, `prev_key`): the pod name it was made of.
-    mutating func podName(_ name: String) -> String? {
-        guard let token = value(name) else { return nil }
-        guard let podName = PageCursor.decode(token) else {
-            issues.add(name, "is not a page key this server issued; pass back next_key or prev_key unchanged")
-            return nil
-        }
-        return podName
     }
 }

@@ -2,11 +2,6 @@ import MicroHTTP
 import SaturnDomain
 import SaturnJSON
 
-/// The version of Saturn's API the mock answers as.
-enum SaturnAPIVersion {
-    static let current = "2026.02.01"
-}
-
 /// Builds JSON responses with the headers every answer carries (README "What the mock serves").
 enum JSONResponse {
     static func make(_ status: Int, _ body: some JSONWritable, headers: [(name: String, value: String)] = []) -> HTTPResponse {

@@ -1,0 +1,34 @@
+import SaturnDomain
+import SaturnJSON
+
+/// `UserDetailed`: the seed's user, and the fields Saturn requires that the mock has no use for.
+struct WireUser: JSONWritable {
+    let user: User
+
+    func write(to output: inout JSONOutput) {
+        output.object { json in
+            json.key("id")
+            json.string(user.id)
+            json.key("avatar_url")
+            json.string("")
+            json.key("username")
+            json.string(user.username)
+            json.key("created_at")
+            json.string(user.createdAt)
+            json.key("full_name")
+            json.string(user.fullName)
+            json.key("email")
+            json.string(user.email)
+            json.key("admin")
+            json.bool(user.role(in: user.defaultOrg) == .admin)
+            json.key("locked")
+            json.bool(false)
+            json.key("locked_reason")
+            json.string("")
+            json.key("is_multiple_ssh_keys")
+            json.bool(false)
+            json.key("active")
+            json.bool(true)
+        }
+    }
+}

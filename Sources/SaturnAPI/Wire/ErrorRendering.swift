@@ -1,0 +1,101 @@
+import SaturnDomain
+
+/// The one place that turns any error into a status and a Saturn-shaped JSON body.
+enum ErrorRendering {
+    static func response(for error: any Error) -> HTTPResponseParts {
+        switch error {
+        case let error as DomainError: return response(for: error)
+        case let error as APIError: return response(for: error)
+        default: return internalError
+        }
+    }
+
+    /// What any unexpected failure becomes: a plain 500 that leaks nothing.
+    static let internalError = HTTPResponseParts(500, "internal_error", "The mock failed to answer; this is a bug in saturn-mock.")
+
+    static func response(for error: APIError) -> HTTPResponseParts {
+        switch error {
+        case let .malformedJSON(reason):
+            return HTTPResponseParts(400, "invalid_json", "The body is not valid JSON: \(reason).")
+        case let .noRoute(method, path):
+            return HTTPResponseParts(404, "not_found", "No endpoint at \(method) \(path).")
+        case let .methodNotAllowed(method, path, allowed):
+            var parts = HTTPResponseParts(405, "method_not_allowed", "\(method) is not allowed on \(path); allowed: \(allowed.joined(separator: ", ")).")
+            parts.headers.append(("Allow", allowed.joined(separator: ", ")))
+            return parts
+        case let .payloadTooLarge(limit, flag):
+            return HTTPResponseParts(413, "payload_too_large", "The body is larger than the server's limit of \(limit) bytes (\(flag)).")
+        case let .unsendableHeader(name, status):
+            return HTTPResponseParts(500, "internal_error", "The mock built a \(status) answer whose '\(name)' header cannot be sent; this is a bug in saturn-mock. Whatever the request changed stays changed.")
+        case let .unknownTenant(name):
+            return HTTPResponseParts(404, "tenant_not_found", "No tenant named '\(name)'; GET /_mock/tenants lists them, POST /_mock/tenants makes one.")
+        case .controlTokenRequired:
+            return HTTPResponseParts(401, "control_token_required", "Control requests need 'Authorization: Bearer <token>' with the token given to --control-token.")
+        case let .faultLimit(limit):
+            return HTTPResponseParts(409, "fault_limit", "The tenant holds \(limit) fault rules, the most it may; delete some (DELETE /_mock/faults/ID, or DELETE /_mock/faults for all) first.")
+        case let .faultNotFound(id):
+            return HTTPResponseParts(404, "fault_not_found", "No fault rule '\(id)' in this tenant; GET /_mock/faults lists them.")
+        case .stopping:
+            return HTTPResponseParts(503, "server_stopping", "saturn-mock is stopping, and this request was still waiting (a fault's delay, or its write reaching the disk) when the time to finish requests ran out; send it again to the next server.")
+        case let .missingCredentials(reason):
+            return HTTPResponseParts(401, "authentication_required", "Authentication required: \(reason). Send 'Authorization: Bearer <token>' or 'Authorization: token <token>'.")
+        }
+    }
+
+    static func response(for error: DomainError) -> HTTPResponseParts {
+        switch error {
+        case .unknownToken:
+            return HTTPResponseParts(401, "invalid_token", "The token is not valid for this installation.")
+        case .expiredToken:
+            return HTTPResponseParts(401, "token_expired", "The token has expired; use a current token.")
+        case .unknownRefreshToken:
+            return HTTPResponseParts(401, "invalid_grant", "The refresh token is not valid for this installation.")
+        case let .notOrgMember(username, org):
+            return HTTPResponseParts(403, "forbidden", "User '\(username)' is not a member of org '\(org)'.")
+        case let .notOrgAdmin(username, org):
+            return HTTPResponseParts(403, "forbidden", "Writing images, or another identity's workspaces, jobs and deployments, in org '\(org)' needs an org admin; '\(username)' is a member.")
+        case let .unknownRecipeType(type):
+            return HTTPResponseParts(404, "not_found", "Unknown recipe type '\(type)'; known types: \(RecipeType.names.joined(separator: ", ")).")
+        case let .recipeNotFound(type, name):
+            return HTTPResponseParts(404, "not_found", "No \(type) recipe named '\(name)' is visible to you.")
+        case let .ambiguousRecipe(type, name, owners):
+            return HTTPResponseParts(409, "ambiguous_recipe", "Several \(type) recipes named '\(name)' are visible (owners: \(owners.joined(separator: ", "))); pass owner=<org>/<identity>.")
+        case let .imageNotFound(id):
+            return HTTPResponseParts(404, "not_found", "No image with id '\(id)' is visible to you.")
+        case let .imageTagNotFound(imageID, tagID):
+            return HTTPResponseParts(404, "not_found", "Image '\(imageID)' has no tag with id '\(tagID)'.")
+        case let .imageTagExists(image, version):
+            return HTTPResponseParts(409, "tag_exists", "Image '\(image)' has a version '\(version)' already; PATCH its tag, or give another version.")
+        case let .recipeExists(type, owner, name):
+            return HTTPResponseParts(409, "recipe_exists", "The \(type) recipe '\(name)' of \(owner) exists already; PUT /api/recipes updates it.")
+        case let .invalid(issues):
+            var parts = HTTPResponseParts(422, "validation_error", "The request is not valid: \(issues.summary).")
+            parts.errors = issues.byPath
+            return parts
+        case let .roleConflict(username, org, held):
+            return HTTPResponseParts(409, "role_conflict", "User '\(username)' is \(held) of org '\(org)' already; a token never changes a role. Mint for another username.")
+        case let .tenantNotFound(name):
+            return HTTPResponseParts(404, "tenant_not_found", "No tenant named '\(name)'; GET /_mock/tenants lists them.")
+        case let .tenantExists(name):
+            return HTTPResponseParts(409, "tenant_exists", "A tenant named '\(name)' exists already; DELETE /_mock/tenants/\(name) first, or choose another name.")
+        case let .tokenLimit(limit):
+            return HTTPResponseParts(409, "token_limit", "The tenant holds \(limit) minted tokens, the most it may; POST /_mock/reset (or a restore) clears them.")
+        case let .tenantLimit(limit):
+            return HTTPResponseParts(409, "tenant_limit", "The server holds \(limit) tenants, its --max-tenants; delete one (DELETE /_mock/tenants/NAME) or start it with a larger --max-tenants.")
+        case .defaultTenantIsPermanent:
+            return HTTPResponseParts(409, "default_tenant", "The default tenant is the installation at /api and cannot be deleted; POST /_mock/reset empties it.")
+        case let .snapshotNotFound(tenant, name):
+            return HTTPResponseParts(404, "snapshot_not_found", "Tenant '\(tenant)' has no snapshot named '\(name)'; GET /_mock/snapshots lists them.")
+        case let .resourceNotFound(kind, id):
+            return HTTPResponseParts(404, "not_found", "No \(kind) with id '\(id)' is visible to you; GET /api/recipes?type=\(kind) lists them with their state.id.")
+        case let .podNotFound(name):
+            return HTTPResponseParts(404, "not_found", "No pod named '\(name)'; GET /api/active/pods?workload_type=TYPE&workload_id=ID lists a resource's pods.")
+        case let .lifecycleConflict(message):
+            return HTTPResponseParts(409, "invalid_state", message)
+        case let .imageInUse(image, users):
+            return HTTPResponseParts(409, "image_in_use", "\(image) is used by \(users.joined(separator: ", ")); change or delete those first.")
+        case let .storeUnavailable(reason):
+            return HTTPResponseParts(503, "store_unavailable", "The change was not saved: \(reason). Nothing was changed; reads still work.")
+        }
+    }
+}

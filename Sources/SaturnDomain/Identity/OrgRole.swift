@@ -1,0 +1,5 @@
+/// A user's role in an org.
+public enum OrgRole: String, Equatable, Sendable {
+    case admin
+    case member
+}

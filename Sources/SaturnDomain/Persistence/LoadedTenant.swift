@@ -1,0 +1,22 @@
+/// One tenant as loaded: its record (nil for the default tenant, which uses the seed's tokens), recipes and
+/// minted identities.
+public struct LoadedTenant: Sendable {
+    public let record: TenantRecord?
+    public var recipes = LoadedRecipes()
+    public var minted: [MintedToken] = []
+
+    /// A tenant with nothing in it yet.
+    public init(record: TenantRecord?) {
+        self.record = record
+    }
+
+    /// A tenant holding `content`.
+    public init(record: TenantRecord?, content: TenantContent) {
+        self.record = record
+        recipes = LoadedRecipes(content.recipes)
+        minted = content.minted
+    }
+
+    /// The content, recipes in key order.
+    public var content: TenantContent { TenantContent(recipes: recipes.sorted, minted: minted) }
+}
