@@ -27,7 +27,7 @@ struct RequestContext: Sendable {
     init(request: HTTPRequest, reply: HTTPReply, pipeline: Pipeline, servedTenants: ServedTenants) {
         frame = RequestFrame(request: request, reply: reply, pipeline: pipeline, servedTenants: servedTenants)
         path = request.path
-        served = servedTenants.served(servedTenants.registry.defaultTenant)
+        served = servedTenants.defaultTenant
     }
 
     var request: HTTPRequest { frame.request }

@@ -6,18 +6,18 @@ final class ServedTenants: Sendable {
     let registry: TenantRegistry
     let journalSize: Int
     /// The default tenant's, found without a look-up: most requests of a server without tenants reach it.
-    private let served: ServedTenant
+    let defaultTenant: ServedTenant
     private let others = Mutex<[String: ServedTenant]>([:])
 
     init(registry: TenantRegistry, journalSize: Int) {
         self.registry = registry
         self.journalSize = journalSize
-        served = ServedTenant(tenant: registry.defaultTenant, journalSize: journalSize)
+        defaultTenant = ServedTenant(tenant: registry.defaultTenant, journalSize: journalSize)
     }
 
     /// The API side of this tenant; a tenant deleted and made again gets a new one.
     func served(_ tenant: Tenant) -> ServedTenant {
-        if tenant === served.tenant { return served }
+        if tenant === defaultTenant.tenant { return defaultTenant }
         return others.withLock { others in
             if let side = others[tenant.name], side.tenant === tenant { return side }
             let side = ServedTenant(tenant: tenant, journalSize: journalSize)
