@@ -82,7 +82,7 @@ final class RequestJournal: Sendable {
             ring.slots[ring.next] = Entry(
                 sequence: ring.sequence, time: time, method: request.method, path: path, query: query,
                 caller: caller, status: status, milliseconds: milliseconds, body: body, bodyBytes: request.body.count,
-                contentType: request.header("Content-Type"), changes: Array(changes.prefix(Self.changeLimit)),
+                contentType: request.body.isEmpty ? nil : request.header("Content-Type"), changes: Array(changes.prefix(Self.changeLimit)),
                 changeCount: changes.count, fault: fault
             )
             ring.next = (ring.next + 1) % ring.slots.count

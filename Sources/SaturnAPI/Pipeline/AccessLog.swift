@@ -4,10 +4,15 @@ import MicroHTTP
 
 /// The access line of every request, whatever answered it: method, path, status (`dropped` for a dropped
 /// connection) and milliseconds; never headers, so never a token. Made only when the log level lets it through.
-struct AccessLog: PipelineStep {
+final class AccessLog: PipelineStep {
     /// Where lines go as bytes (the command's standard-error buffer); nil sends them to the logger at info.
     let sink: (@Sendable ([UInt8]) -> Void)?
     let logger: Logger
+
+    init(sink: (@Sendable ([UInt8]) -> Void)?, logger: Logger) {
+        self.sink = sink
+        self.logger = logger
+    }
 
     func handle(_ context: RequestContext, next: Pipeline.Next) {
         next(context)

@@ -1,8 +1,12 @@
 import SaturnDomain
 
 /// Control calls (`/_mock/`) need `Authorization: Bearer <token>` when the server runs with `--control-token`.
-struct ControlGuard: PipelineStep {
+final class ControlGuard: PipelineStep {
     let controlToken: [UInt8]?
+
+    init(controlToken: [UInt8]?) {
+        self.controlToken = controlToken
+    }
 
     func handle(_ context: RequestContext, next: Pipeline.Next) {
         guard context.isControl, let controlToken else { return next(context) }

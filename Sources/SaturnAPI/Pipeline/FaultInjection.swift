@@ -3,7 +3,7 @@ import Dispatch
 /// The tenant's fault rules (`/_mock/faults`), in order, on API requests, never on control calls: a rule may answer
 /// with its status, drop the connection, or delay the request (the connection waits suspended and holds no thread),
 /// then let it through.
-struct FaultInjection: PipelineStep {
+final class FaultInjection: PipelineStep {
     func handle(_ context: RequestContext, next: Pipeline.Next) {
         guard !context.isControl,
               let rule = context.served.faults.match(method: context.request.method, path: context.path, caller: { try? context.caller().username })

@@ -25,7 +25,6 @@ final class Pipeline: Sendable {
     }
 
     private func run(_ context: RequestContext, at stage: Int) {
-        var context = context
         context.stage = stage
         steps[stage].handle(context, next: Next(pipeline: self, stage: stage + 1))
     }

@@ -2,7 +2,7 @@ import Dispatch
 
 /// Keeps what a client sent to the API in its tenant's request journal (`/_mock/requests`): not control calls, not
 /// the UI's files. Sees faulted and dropped requests too, since faults act after it.
-struct RequestJournaling: PipelineStep {
+final class RequestJournaling: PipelineStep {
     private static let apiFolder = "/api/"
 
     func handle(_ context: RequestContext, next: Pipeline.Next) {
@@ -14,8 +14,8 @@ struct RequestJournaling: PipelineStep {
         var changes: [RecordedChange] = []
         if case let .sent(_, recorded) = outcome { changes = recorded }
         context.served.journal.record(
-            context.request, path: context.path, parsedBody: context.bodyMemo.value, time: context.tenant.clock.now(),
-            caller: context.callerMemo.value?.username, status: outcome.status,
+            context.request, path: context.path, parsedBody: context.knownBody, time: context.tenant.clock.now(),
+            caller: context.knownCaller?.username, status: outcome.status,
             milliseconds: Double(DispatchTime.now().uptimeNanoseconds - context.started) / 1e6, changes: changes, fault: context.fault
         )
     }

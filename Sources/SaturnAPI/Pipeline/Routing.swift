@@ -1,8 +1,13 @@
 /// The route table, last: the handler of the request's method and path (control calls in their own table), whose
 /// answer goes out now or once its commit is durable. A domain or API error becomes its status and body here.
-struct Routing: PipelineStep {
+final class Routing: PipelineStep {
     let api: Router
     let control: Router
+
+    init(api: Router, control: Router) {
+        self.api = api
+        self.control = control
+    }
 
     func handle(_ context: RequestContext, next: Pipeline.Next) {
         let request = context.request

@@ -1,6 +1,6 @@
 /// Finds the tenant a request reaches and its canonical path inside it (`TenantTarget`); a `/t/NAME` prefix that
 /// names no tenant is a 404.
-struct TenantResolution: PipelineStep {
+final class TenantResolution: PipelineStep {
     func handle(_ context: RequestContext, next: Pipeline.Next) {
         let target: TenantTarget
         do {

@@ -2,10 +2,11 @@ import Dispatch
 import MicroHTTP
 import SaturnDomain
 import SaturnJSON
+import Synchronization
 
 /// One request on its way through the pipeline and its handler: the request, what the steps learned of it, and
-/// where its answer goes. What is fixed on arrival is kept in one `RequestFrame`, since the context is copied into
-/// every step and closure a request passes through.
+/// where its answer goes. What is fixed on arrival, and what is worked out once, is kept in one `RequestFrame`: the
+/// context is copied wherever a step learns something, and into every closure a request passes through.
 struct RequestContext: Sendable {
     private let frame: RequestFrame
     /// The canonical path inside the tenant, without its `/t/NAME` prefix (`TenantResolution`).
@@ -20,8 +21,6 @@ struct RequestContext: Sendable {
     var fault: String?
     /// The captured path parameters (`Routing`).
     var parameters: [String: String] = [:]
-    /// The step it is at: the steps up to this one see its answer.
-    var stage = 0
 
     /// A request as it arrives, before any step ran.
     init(request: HTTPRequest, reply: HTTPReply, pipeline: Pipeline, servedTenants: ServedTenants) {
@@ -36,10 +35,15 @@ struct RequestContext: Sendable {
     var reply: HTTPReply { frame.reply }
     var servedTenants: ServedTenants { frame.servedTenants }
     var registry: TenantRegistry { frame.servedTenants.registry }
+    /// The step the request is at: the steps up to this one see its answer. Steps run one after another.
+    var stage: Int {
+        get { frame.stage.load(ordering: .acquiring) }
+        nonmutating set { frame.stage.store(newValue, ordering: .releasing) }
+    }
     /// Who the request authenticated as, once a handler asked: the request journal names the caller.
-    var callerMemo: Memo<User> { frame.callerMemo }
+    var knownCaller: User? { frame.caller.withLock { $0 } }
     /// The body as a handler read it, once one did: the request journal redacts it without reading it again.
-    var bodyMemo: Memo<JSONValue> { frame.bodyMemo }
+    var knownBody: JSONValue? { frame.body.withLock { $0 } }
 
     /// The tenant the request reached.
     var tenant: Tenant { served.tenant }
@@ -61,20 +65,20 @@ struct RequestContext: Sendable {
 
     /// The authenticated user of the tenant, or a 401.
     func caller() throws -> User {
-        if let known = callerMemo.value { return known }
+        if let known = knownCaller { return known }
         let token = try presentedToken ?? Credentials.token(fromAuthorization: request.header("Authorization"))
         let user = try tenant.authenticate(token: token)
-        callerMemo.value = user
+        frame.caller.withLock { $0 = user }
         return user
     }
 
     /// The body as JSON: a 400 when it is not JSON, a 422 naming the path of a value the mock does not keep (a
     /// number it cannot hold exactly, nesting past `JSONParser.requestDepth`), so that nothing accepted fails to load.
     func jsonBody() throws -> JSONValue {
-        if let known = bodyMemo.value { return known }
+        if let known = knownBody { return known }
         do {
             let value = try JSONValue.parse(request.body, maximumDepth: JSONParser.requestDepth)
-            bodyMemo.value = value
+            frame.body.withLock { $0 = value }
             return value
         } catch {
             if let limit = error.limit { throw DomainError.invalid(at: limit.path, limit.problem) }
@@ -101,8 +105,9 @@ private final class RequestFrame: Sendable {
     let reply: HTTPReply
     let pipeline: Pipeline
     let servedTenants: ServedTenants
-    let callerMemo = Memo<User>()
-    let bodyMemo = Memo<JSONValue>()
+    let stage = Atomic<Int>(0)
+    let caller = Mutex<User?>(nil)
+    let body = Mutex<JSONValue?>(nil)
 
     init(request: HTTPRequest, reply: HTTPReply, pipeline: Pipeline, servedTenants: ServedTenants) {
         self.request = request
