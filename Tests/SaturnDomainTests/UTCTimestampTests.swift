@@ -18,10 +18,22 @@ struct UTCTimestampTests {
         }
     }
 
-    @Test("drops the fraction of a second, as the store keeps whole seconds")
+    @Test("drops the fraction of a second, written or read, as the store keeps whole seconds: what is read is written back")
     func truncatesFractions() {
         #expect(UTCTimestamp.format(Date(timeIntervalSince1970: 1_795_775_527.9)) == "2026-11-27T10:32:07Z")
         #expect(UTCTimestamp.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59Z")
+        let read = UTCTimestamp.parse("2026-11-27T10:32:07.75Z")
+        #expect(read == Date(timeIntervalSince1970: 1_795_775_527))
+        #expect(read.map(UTCTimestamp.format).flatMap(UTCTimestamp.parse) == read)
+    }
+
+    @Test("names no time outside 0001-01-01 to 9999-12-31, the range every time the mock keeps lies in", arguments: [
+        "0000-12-31T23:59:59Z", "-0001-01-28T00:00:00Z", "+10000-01-01T00:00:00Z",
+    ])
+    func rejectsOutOfRange(text: String) {
+        #expect(UTCTimestamp.parse(text) == nil)
+        #expect(UTCTimestamp.parse("0001-01-01T00:00:00Z") == UTCTimestamp.range.lowerBound)
+        #expect(UTCTimestamp.parse("9999-12-31T23:59:59Z") == UTCTimestamp.range.upperBound)
     }
 
     @Test("reads the other ISO 8601 forms a seed or a control call may use")

@@ -25,31 +25,35 @@ struct TenantTarget {
     private(set) var token: String?
 
     init(_ request: HTTPRequest, registry: TenantRegistry) throws {
-        var path = Self.canonical(request.path)
-        if path.hasBytePrefix(Self.apiUnderPrefix) {
-            path.removeFirst(Self.prefix.count - 1)
-        }
-        if path.hasBytePrefix(Self.prefix) {
-            let rest = path.dropFirst(Self.prefix.count)
-            let name = rest.prefix { $0 != "/" }
-            guard let named = registry.tenant(named: String(name)) else { throw APIError.unknownTenant(String(name)) }
+        let address = Self.address(request.path)
+        if let name = address.tenant {
+            guard let named = registry.tenant(named: name) else { throw APIError.unknownTenant(name) }
             tenant = named
-            path = String(rest.dropFirst(name.count))
-            if path.isEmpty { path = "/" }
         } else {
             token = try? Credentials.token(fromAuthorization: request.header("Authorization"))
             tenant = token.flatMap(registry.tenant(forToken:)) ?? registry.defaultTenant
         }
-        self.path = path
+        path = address.path
         isControl = path.hasBytePrefix(Self.controlFolder) || path == Self.controlPath
+    }
+
+    /// The tenant a path names by its prefix, if it names one, and the canonical path inside it: the one reading of
+    /// a path, for routing and for choosing a body's limit.
+    static func address(_ requestPath: String) -> (tenant: String?, path: String) {
+        var path = canonical(requestPath)
+        if path.hasBytePrefix(apiUnderPrefix) {
+            path.removeFirst(prefix.count - 1)
+        }
+        guard path.hasBytePrefix(prefix) else { return (nil, path) }
+        let rest = path.dropFirst(prefix.count)
+        let name = rest.prefix { $0 != "/" }
+        let inside = String(rest.dropFirst(name.count))
+        return (String(name), inside.isEmpty ? "/" : inside)
     }
 
     /// Whether the request loads a state document (`PUT /_mock/state` of any tenant), whose body has its own limit.
     static func isStateImport(_ request: HTTPRequest) -> Bool {
-        guard request.method == "PUT" else { return false }
-        var path = canonical(request.path)
-        if path.hasBytePrefix(prefix), let end = path.dropFirst(prefix.count).firstIndex(of: "/") { path = String(path[end...]) }
-        return path == stateImportPath
+        request.method == "PUT" && address(request.path).path == stateImportPath
     }
 
     private static let stateImportPath = "/_mock/state"

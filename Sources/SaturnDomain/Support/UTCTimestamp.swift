@@ -34,8 +34,10 @@ public enum UTCTimestamp {
         return calendarDay + "T\(String(second / 3600, zeroPaddedTo: 2)):\(String(second / 60 % 60, zeroPaddedTo: 2)):\(String(second % 60, zeroPaddedTo: 2))Z"
     }
 
-    /// The time an ISO 8601 text names, or nil when it names none inside `range`. A date that does not exist, such
-    /// as February 30, names none: Foundation's style would roll it over into the next month.
+    /// The time an ISO 8601 text names, in whole seconds as the mock keeps every time (a fraction is dropped, as
+    /// `format` drops it, so that a time read is the time written back), or nil when it names none inside `range`. A
+    /// date that does not exist, such as February 30, names none: Foundation's style would roll it over into the
+    /// next month.
     public static func parse(_ text: String) -> Date? {
         var text = text
         let date: Date? = switch text.withUTF8(parseCanonical) {
@@ -43,7 +45,7 @@ public enum UTCTimestamp {
         case .impossible: nil
         case .otherForm: try? Date.ISO8601FormatStyle().parse(text)
         }
-        return date.flatMap { range.contains($0) ? $0 : nil }
+        return date.flatMap { range.contains($0) ? $0.wholeSeconds : nil }
     }
 
     private enum CanonicalReading { case time(Date), impossible, otherForm }
