@@ -55,11 +55,6 @@ enum JSONStreamCheck {
             return .string(text)
         }
         probe = parser
-        if let flag = try? probe.readBool() {
-            parser = probe
-            return .bool(flag)
-        }
-        probe = parser
         var members: [String: JSONValue] = [:]
         if (try? probe.readObject({ parser, key throws(JSONSyntaxError) in members[key] = try read(&parser) })) != nil {
             parser = probe
@@ -71,12 +66,20 @@ enum JSONStreamCheck {
             parser = probe
             return .array(items)
         }
-        var whole = parser
+        // A literal or a number; the typed reads of a copy must agree with it.
+        var typed = parser
         let value = try parser.readValue()
-        guard case let .number(number) = value else { return value }
-        let integer = try? whole.readInteger()
-        let expected = number == number.rounded() && abs(number) < 1e15 ? Int(number) : nil
-        fuzzCheck(integer == expected, "readInteger gives \(String(describing: integer)) for \(number)")
+        switch value {
+        case let .bool(flag):
+            let read = try? typed.readBool()
+            fuzzCheck(read == flag, "readBool gives \(String(describing: read)) for \(flag)")
+        case let .number(number):
+            let integer = try? typed.readInteger()
+            let expected = number == number.rounded() && abs(number) < 1e15 ? Int(number) : nil
+            fuzzCheck(integer == expected, "readInteger gives \(String(describing: integer)) for \(number)")
+        default:
+            break
+        }
         return value
     }
 }

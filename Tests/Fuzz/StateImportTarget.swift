@@ -7,7 +7,7 @@ import SaturnJSON
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let body = try? JSONValue.parse(fuzzBytes(data, size), maximumDepth: JSONParser.requestDepth) else { return 0 }
-    guard let (content, _) = try? SeedTenants.defaultTenant.importState(body) else { return 0 }
+    guard let content = try? SeedTenants.defaultTenant.importState(body).value else { return 0 }
     JournalRoundTrip.check(StoreTransaction(tenant: TenantRegistry.defaultTenant, change: .replace(content)))
     return 0
 }

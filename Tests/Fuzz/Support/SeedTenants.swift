@@ -6,7 +6,7 @@ import SaturnDomain
 /// Tenants over the seed `data/seed.json` (or `$SATURN_FUZZ_SEED`), kept in memory, with deterministic ids: what the
 /// state-import and router targets run against. Built once per process.
 ///
-/// The names the RecipeCatalog → Tenant rename touches are here and in StateImportTarget.swift only.
+/// The domain's construction API (TenantRegistry, CommitQueue, TenantSettings) is used here and nowhere else.
 enum SeedTenants {
     /// The registry: the default tenant and `t1`.
     static let registry: TenantRegistry = {
@@ -17,9 +17,9 @@ enum SeedTenants {
         } catch {
             fatalError("the fuzz target cannot read the seed \(path) (run it from the repository or set SATURN_FUZZ_SEED): \(error)")
         }
-        var settings = TenantRegistry.Settings()
+        var settings = TenantSettings()
         settings.deterministicIDs = true
-        let registry = TenantRegistry(seed: seed, log: TransactionLog(store: InMemoryRecipeStore()), settings: settings)
+        let registry = TenantRegistry(seed: seed, queue: CommitQueue(store: InMemoryRecipeStore()), settings: settings)
         do throws(DomainError) {
             _ = try registry.create(name: "t1")
         } catch {
@@ -29,5 +29,5 @@ enum SeedTenants {
     }()
 
     /// The default tenant, whose state the state-import target replaces.
-    static var defaultTenant: RecipeCatalog { registry.defaultCatalog }
+    static var defaultTenant: Tenant { registry.defaultTenant }
 }
