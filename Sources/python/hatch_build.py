@@ -8,6 +8,7 @@ import sysconfig
 from pathlib import Path
 from typing import Any
 
+from hatchling.builders.config import BuilderConfig
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.metadata.plugin.interface import MetadataHookInterface
 
@@ -23,7 +24,7 @@ class BinaryVersion(MetadataHookInterface):
         ).stdout.strip()
 
 
-class PlatformWheel(BuildHookInterface):
+class PlatformWheel(BuildHookInterface[BuilderConfig]):
     """Marks the wheel as one for this platform, for any Python 3: the binary is not a Python extension."""
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
