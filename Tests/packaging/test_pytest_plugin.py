@@ -46,6 +46,23 @@ def test_saturn_mock_args_reach_the_server(pytester):
     result.assert_outcomes(passed=1)
 
 
+def test_a_server_running_elsewhere_stands_in_for_the_session_server(pytester):
+    pytester.makeconftest("""
+        import pytest
+        from saturn_mock import ControlPlane, MockServer
+
+        @pytest.fixture(scope="session")
+        def saturn_mock():
+            with MockServer(args=["--control-token", "ci-token"]) as elsewhere:
+                yield ControlPlane(elsewhere.url, control_token="ci-token")
+    """)
+    result = run(pytester, """
+        def test_tenant(saturn_mock, saturn_env):
+            assert saturn_env.base_url.startswith(saturn_mock.url + "/t/")
+    """)
+    result.assert_outcomes(passed=1)
+
+
 def test_an_unknown_saturn_mock_user_is_named_with_the_seeds_users(pytester):
     result = run(pytester, "def test_environment(saturn_env): pass", settings="saturn_mock_user = mallory")
     result.assert_outcomes(errors=1)

@@ -2,7 +2,8 @@
 pytest-xdist worker), a tenant of its own for each test that asks, and the environment saturn-client and `sc` read.
 
 Fixtures:
-    saturn_mock    (session)  the MockServer, in memory, from the demo seed
+    saturn_mock    (session)  the MockServer, in memory, from the demo seed; a project may override it in its
+                              conftest.py with a ControlPlane of a server running elsewhere (the container image)
     saturn_tenant  (function) a new tenant, deleted after the test
     saturn_env     (function) saturn_tenant, with SATURN_BASE_URL, SATURN_TOKEN and SATURN_REFRESH_TOKEN set to its
                               base URL and the tokens of the user named by the `saturn_mock_user` setting (alice)
@@ -14,11 +15,11 @@ Settings (pytest.ini, or [tool.pytest.ini_options] in pyproject.toml):
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Union
 
 import pytest
 
-from .control import Tenant
+from .control import ControlPlane, Tenant
 from .server import MockServer
 
 
@@ -38,7 +39,7 @@ def saturn_mock(pytestconfig: pytest.Config) -> Iterator[MockServer]:
 
 
 @pytest.fixture
-def saturn_tenant(saturn_mock: MockServer) -> Iterator[Tenant]:
+def saturn_tenant(saturn_mock: Union[MockServer, ControlPlane]) -> Iterator[Tenant]:
     """A Saturn installation of the test's own, made from the seed: its base URL and each user's tokens."""
     tenant = saturn_mock.create_tenant()
     yield tenant
