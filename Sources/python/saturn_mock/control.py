@@ -119,13 +119,14 @@ class Tenant:
         *,
         method: Optional[str] = None,
         path: Optional[str] = None,
-        status: Optional[str] = None,
+        status: Optional[Union[int, str]] = None,
         caller: Optional[str] = None,
         since: Optional[Union[str, datetime]] = None,
     ) -> list[dict[str, Any]]:
         """The request journal (`GET /_mock/requests`), oldest first, filtered by method, path (`*` allowed), status
         (`404`, `4xx` or `dropped`), caller (a username) and time."""
-        query = {"method": method, "path": path, "status": status, "caller": caller, "since": _timestamp(since)}
+        query = {"method": method, "path": path, "status": None if status is None else str(status), "caller": caller,
+                 "since": _timestamp(since)}
         answer = self.control.call("GET", self._control_url("requests", {k: v for k, v in query.items() if v is not None}))
         requests: list[dict[str, Any]] = answer["requests"]
         return requests
