@@ -1,9 +1,11 @@
 """The Python API of the installed wheel: MockServer starts, serves and stops the bundled binary; ControlPlane and
 Tenant drive the control plane. Requests to the Saturn API go through the standard library, as a test would."""
 
+import http.server
 import json
 import os
 import signal
+import threading
 import urllib.error
 import urllib.request
 from datetime import datetime, timezone
@@ -77,10 +79,52 @@ def test_bad_serve_arguments_are_the_servers_own_error():
 
 def test_a_server_that_does_not_exit_0_fails_its_stop():
     server = MockServer().start()
-    [pid] = [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit() and _runs_from(entry, server.log_path.parent)]
-    os.kill(pid, signal.SIGKILL)
+    os.kill(_pid(server), signal.SIGKILL)
     with pytest.raises(ServerError, match=f"saturn-mock exited with status {-signal.SIGKILL} when stopped"):
         server.stop()
+
+
+def test_a_server_that_does_not_stop_in_time_is_killed_and_said_so():
+    server = MockServer(stop_timeout=0.5).start()
+    os.kill(_pid(server), signal.SIGSTOP)
+    with pytest.raises(ServerError, match="saturn-mock did not stop within 0.5 seconds of SIGTERM"):
+        server.stop()
+
+
+def test_a_server_that_does_not_serve_in_time_is_killed_and_said_so():
+    with pytest.raises(ServerError, match="saturn-mock did not serve within 0 seconds"):
+        MockServer(start_timeout=0).start()
+
+
+def test_a_running_server_is_not_started_twice():
+    with MockServer() as server:
+        with pytest.raises(ServerError, match="saturn-mock is already running"):
+            server.start()
+
+
+def test_an_error_that_is_not_the_mocks_json_is_still_a_control_error():
+    class NotTheMock(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.send_error(404, "Not Found")
+
+        def log_message(self, *arguments):
+            pass
+
+    other = http.server.HTTPServer(("127.0.0.1", 0), NotTheMock)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(ControlError) as failure:
+            ControlPlane(f"http://127.0.0.1:{other.server_port}").create_tenant()
+        assert (failure.value.status, failure.value.error_code) == (404, "unknown")
+        assert "Not Found" in failure.value.message
+    finally:
+        other.shutdown()
+
+
+def _pid(server: MockServer) -> int:
+    """The server's process, found by the temporary folder its command line names."""
+    [pid] = [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit() and _runs_from(entry, server.log_path.parent)]
+    return pid
 
 
 def _runs_from(process: Path, folder: Path) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 import saturn_mock
 
 EXAMPLE = Path(__file__).resolve().parent / "example"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_this_environment_has_no_swift_and_no_library_path():
@@ -58,3 +59,8 @@ def test_the_example_project_passes_in_parallel_with_only_the_plugins_fixtures()
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout, result.stdout
+
+
+def test_the_readme_shows_the_example_test_as_it_runs():
+    code = (EXAMPLE / "test_jobs.py").read_text()
+    assert code[code.index("import json"):] in README.read_text(), "README.md's example must be Tests/packaging/example/test_jobs.py"
