@@ -6,7 +6,8 @@ enum EnvironmentDefaults {
     /// Options that take a value.
     static let valueOptions = [
         "host", "port", "seed", "data-dir", "port-file", "log-level", "max-body-bytes", "connection-timeout", "compact-after-bytes",
-        "control-token", "max-tenants", "max-connections", "journal-size", "clock",
+        "control-token", "max-tenants", "max-connections", "journal-size", "clock", "max-state-bytes", "drain-timeout",
+        "start-delay", "stop-delay", "job-run-time",
     ]
     /// Options that are on or off.
     static let flagOptions = ["in-memory", "strict", "recover", "deterministic-ids"]
@@ -27,7 +28,8 @@ enum EnvironmentDefaults {
             given.contains { $0 == "--\(option)" || $0.hasPrefix("--\(option)=") }
         }
         for option in valueOptions where !isGiven(option) {
-            if let value = environment[variable(for: option)] { result += ["--\(option)", value] }
+            // One argument, `--option=value`, so that a value starting with a dash (`-1`) is not read as an option.
+            if let value = environment[variable(for: option)] { result.append("--\(option)=\(value)") }
         }
         for option in flagOptions where !isGiven(option) {
             guard let value = environment[variable(for: option)] else { continue }

@@ -32,7 +32,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one (see --port-file).")
     var port = 8484
 
-    @Option(help: "Seed file of orgs, users and tokens.")
+    @Option(help: "Seed file of orgs, users and tokens (the command a pip install of the wheel puts on the PATH defaults to the demo seed it carries).")
     var seed = "data/seed.json"
 
     @Option(help: "Folder of the store: recipes, tenants, minted tokens, snapshots (default: .saturn-mock).")
@@ -132,7 +132,7 @@ struct ServeCommand: ParsableCommand {
             // the start with the resolver's reason.
             let isLoopback = (try? HTTPServerConfiguration.isLoopbackOnly(host: host)) ?? true
             if !isLoopback {
-                throw ValidationError("--host \(host) resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token too")
+                throw ValidationError("--host \(host) resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token (or SATURN_MOCK_CONTROL_TOKEN) too")
             }
         }
     }

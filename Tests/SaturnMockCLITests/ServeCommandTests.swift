@@ -92,7 +92,7 @@ struct ServeCommandTests {
         (["serve", "--log-level", "loud"], "--log-level must be one of"),
         (["serve", "--host", "no-such-host.invalid", "--control-token", "secret", "--in-memory"], "cannot resolve host 'no-such-host.invalid'"),
         (["serve", "--host", "0.0.0.0", "--in-memory"],
-         "--host 0.0.0.0 resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token too"),
+         "--host 0.0.0.0 resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token (or SATURN_MOCK_CONTROL_TOKEN) too"),
         (["serve", "--clock", "noon", "--in-memory"], "--clock must be an ISO 8601 time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z, such as 2026-01-01T00:00:00Z, not 'noon'"),
         (["serve", "--max-tenants", "0", "--in-memory"], "--max-tenants must be at least 1 (the default tenant)"),
         (["serve", "--journal-size", "0", "--in-memory"], "--journal-size must be positive"),
@@ -104,7 +104,7 @@ struct ServeCommandTests {
         (["serve", "--job-run-time", "99999999999", "--in-memory"], "--job-run-time must be a number of seconds from 0 to a year, not 99999999999.0"),
         (["serve", "--stop-delay", "soon", "--in-memory"], "The value 'soon' is invalid for '--stop-delay <seconds>'"),
         (["serve", "--host", "0", "--in-memory"],
-         "--host 0 resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token too"),
+         "--host 0 resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token (or SATURN_MOCK_CONTROL_TOKEN) too"),
         (["serve", "--drain-timeout=-1", "--in-memory"], "--drain-timeout must be a number of seconds from 0 to 3600"),
         (["serve", "--max-state-bytes", "0", "--in-memory"], "--max-state-bytes must be positive"),
     ])
@@ -112,6 +112,26 @@ struct ServeCommandTests {
         let result = try ServeProcess.run(arguments)
         #expect(result.status != 0)
         #expect(result.errors.contains(message), "\(result.errors)")
+    }
+
+    @Test("the options a container sets through its environment read their SATURN_MOCK_* variable too", arguments: [
+        ("SATURN_MOCK_START_DELAY", "--start-delay must be a number of seconds from 0 to a year, not -1.0"),
+        ("SATURN_MOCK_STOP_DELAY", "--stop-delay must be a number of seconds from 0 to a year, not -1.0"),
+        ("SATURN_MOCK_JOB_RUN_TIME", "--job-run-time must be a number of seconds from 0 to a year, not -1.0"),
+        ("SATURN_MOCK_DRAIN_TIMEOUT", "--drain-timeout must be a number of seconds from 0 to 3600"),
+        ("SATURN_MOCK_MAX_STATE_BYTES", "--max-state-bytes must be positive"),
+    ])
+    func environmentValues(variable: String, message: String) throws {
+        let result = try ServeProcess.run(["serve", "--in-memory"], environment: [variable: "-1"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains(message), "\(result.errors)")
+    }
+
+    @Test("--version prints the one version the wheel and the image take from it")
+    func version() throws {
+        let result = try ServeProcess.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.output.wholeMatch(of: /\d+\.\d+\.\d+\n/) != nil, "\(result.output)")
     }
 
     @Test("a bad environment flag value is refused")
