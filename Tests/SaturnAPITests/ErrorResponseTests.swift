@@ -117,6 +117,21 @@ struct ErrorResponseTests {
         #expect(response.header("X-Saturn-Version") == "2026.02.01")
     }
 
+    @Test("an operation of Saturn's spec the mock does not serve is a 501 naming it, told apart from a path Saturn has not", arguments: [
+        ("GET", "/api/dask_clusters", "GET /api/dask_clusters"), ("POST", "/api/orgs/some-org/artifacts", "POST /api/orgs/{org_id}/artifacts"),
+        ("DELETE", "/api/deployments/some-id/routes/other", "DELETE /api/deployments/{deployment_id}/routes/{route_id}"),
+    ])
+    func notMocked(method: String, path: String, operation: String) async throws {
+        let server = try TestServer()
+        defer { server.discard() }
+        let response = try await server.send(method, path, body: method == "GET" ? nil : "{}")
+        #expect(response.status == 501)
+        #expect(response.errorCode == "not_mocked")
+        #expect(response.message == "Saturn serves \(operation); saturn-mock does not mock it yet.")
+        let listed = try await server.control("GET", "/_mock/operations")
+        #expect(listed.json["spec_operations"] as? Int == 306)
+    }
+
     @Test("a wrong method is 405 with Allow", arguments: [
         ("DELETE", "/api/recipes", "GET, PUT, POST"), ("GET", "/api/recipes/apply", "POST"), ("POST", "/api/status", "GET"),
     ])

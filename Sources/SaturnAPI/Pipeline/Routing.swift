@@ -1,21 +1,33 @@
 /// The route table, last: the handler of the request's method and path (control calls in their own table), whose
-/// answer goes out now or once its commit is durable. A domain or API error becomes its status and body here.
+/// answer goes out now or once its commit is durable; an operation of Saturn's spec the table does not serve is a
+/// 501 `not_mocked`, a path Saturn does not have a 404. A domain or API error becomes its status and body here.
 final class Routing: PipelineStep {
     let api: Router
     let control: Router
+    let notMocked: Router
 
-    init(api: Router, control: Router) {
+    init(api: Router, control: Router, notMocked: Router) {
         self.api = api
         self.control = control
+        self.notMocked = notMocked
+    }
+
+    private func match(_ context: RequestContext) -> Router.Match {
+        let method = context.request.method
+        guard !context.isControl else { return control.match(method: method, path: context.path) }
+        let served = api.match(method: method, path: context.path)
+        if case .handler = served { return served }
+        let unserved = notMocked.match(method: method, path: context.path)
+        if case .handler = unserved { return unserved }
+        return served
     }
 
     func handle(_ context: RequestContext, next: Pipeline.Next) {
         let request = context.request
-        let table = context.isControl ? control : api
         var routed = context
         let answer: Answer
         do {
-            switch table.match(method: request.method, path: context.path) {
+            switch match(context) {
             case let .handler(handler, parameters):
                 routed.parameters = parameters
                 answer = try handler(routed)

@@ -44,13 +44,15 @@ public final class SaturnAPI: HTTPResponder {
     /// A request's way through, in order. The access line and the journal see every answer given after them;
     /// faults act after the journal, so that it shows what they did, and never on control calls.
     private static func steps(accessLog: AccessLog, controlToken: [UInt8]?, servers: ServerCatalog) -> [any PipelineStep] {
-        [
+        let api = SaturnRoutes.make(servers: servers)
+        let coverage = SpecCoverage(api: api)
+        return [
             accessLog,
             TenantResolution(),
             ControlGuard(controlToken: controlToken),
             RequestJournaling(),
             FaultInjection(),
-            Routing(api: SaturnRoutes.make(servers: servers), control: ControlRoutes.make()),
+            Routing(api: api, control: ControlRoutes.make(coverage: coverage), notMocked: coverage.notMocked),
         ]
     }
 

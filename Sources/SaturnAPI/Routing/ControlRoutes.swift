@@ -1,7 +1,10 @@
 /// The control plane's route table, under `/_mock/` of any tenant (README "Testing with the mock").
 enum ControlRoutes {
-    static func make() -> Router {
+    static func make(coverage: SpecCoverage) -> Router {
         var router = Router()
+        // What is served never changes while serving: encoded once.
+        let operations = JSONResponse.make(200, WireOperations(coverage: coverage)).preparedOnce()
+        router.add("GET", "/_mock/operations") { _ in .now(operations) }
         router.add("GET", "/_mock/health", ControlEndpoints.health)
         router.add("GET", "/_mock/tenants", ControlEndpoints.listTenants)
         router.add("POST", "/_mock/tenants", ControlEndpoints.createTenant)

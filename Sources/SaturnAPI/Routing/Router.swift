@@ -12,6 +12,7 @@ struct Router: Sendable {
 
     private struct Route {
         let method: String
+        let template: String
         let pattern: [Segment]
         let handler: Handler
     }
@@ -33,10 +34,21 @@ struct Router: Sendable {
         let segments = Self.segments(of: pattern).map { piece -> Segment in
             piece.hasPrefix("{") && piece.hasSuffix("}") ? .parameter(String(piece.dropFirst().dropLast())) : .literal(piece)
         }
-        routes.append(Route(method: method, pattern: segments, handler: handler))
+        routes.append(Route(method: method, template: pattern, pattern: segments, handler: handler))
         if !segments.contains(where: { if case .parameter = $0 { return true } else { return false } }) {
             literal[method, default: [:]][pattern] = handler
         }
+    }
+
+    /// Every route's method and path template, in the order they were added.
+    var templates: [(method: String, path: String)] {
+        routes.map { ($0.method, $0.template) }
+    }
+
+    /// Whether a route of `method` answers every path of `template` (a `{name}` segment stands for any text).
+    func serves(_ method: String, _ template: String) -> Bool {
+        if case .handler = match(method: method, path: template) { return true }
+        return false
     }
 
     /// Finds the handler; HEAD is served by the GET route (libmicrohttpd sends no body for it).

@@ -18,6 +18,8 @@ enum APIError: Error {
     case malformedJSON(reason: String)
     /// No route has this path.
     case noRoute(method: String, path: String)
+    /// An operation of Saturn's spec that the mock does not serve.
+    case notMocked(method: String, template: String)
     /// The path exists, the method does not.
     case methodNotAllowed(method: String, path: String, allowed: [String])
     /// The body passed its limit, which `flag` sets.

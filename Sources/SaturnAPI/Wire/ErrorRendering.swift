@@ -17,6 +17,8 @@ enum ErrorRendering {
         switch error {
         case let .malformedJSON(reason):
             return HTTPResponseParts(400, "invalid_json", "The body is not valid JSON: \(reason).")
+        case let .notMocked(method, template):
+            return HTTPResponseParts(501, "not_mocked", "Saturn serves \(method) \(template); saturn-mock does not mock it yet.")
         case let .noRoute(method, path):
             return HTTPResponseParts(404, "not_found", "No endpoint at \(method) \(path).")
         case let .methodNotAllowed(method, path, allowed):
