@@ -8,6 +8,9 @@ import SaturnJSON
 ///     {"tenant": "t1", "delete": true}
 ///     {"tenant": "t1", "replace": true, "recipes": [...], "minted": [...]}  a reset, a restore, an import
 ///     {"tenant": "t1", "mint": {...}, "replaces": "<token>"}  "replaces" when a refresh replaced its earlier token
+///     {"tenant": "t1", "entities": [...], "removed_entities": [{"family", "id"}]}   entities written whole, or removed
+///
+/// Content (a create's, a replace's) holds `"entities"` too when it has any.
 ///
 /// Formats 1 and 2 wrote `{"images": [...]}` and `{"recipes": [...]}`: the default tenant's recipes, read the same way.
 struct JournalRecord {
@@ -48,6 +51,11 @@ struct JournalRecord {
                 json.key("replace")
                 json.bool(true)
                 content.writeStoredMembers(to: &json)
+            case let .entities(put, removing):
+                json.key("entities")
+                json.array(put) { json, entity in entity.writeStored(to: &json) }
+                json.key("removed_entities")
+                json.array(removing) { json, key in key.writeStored(to: &json) }
             case let .mint(token, replacing):
                 json.key("mint")
                 token.writeStored(to: &json)
@@ -71,10 +79,13 @@ struct JournalRecord {
         var mint: MintedToken?
         var replaces: String?
         var removed: [RecipeKey] = []
+        var removedEntities: [EntityKey]?
+        var putsRecipes = false
         try parser.readObject { parser, key throws(JSONSyntaxError) in
             switch key {
             case "tenant": tenant = try parser.readString()
             case "recipes", "images":
+                putsRecipes = true
                 try parser.readArray { parser throws(JSONSyntaxError) in content.recipes.append(try Recipe.readStored(from: &parser).recipe) }
             case "minted":
                 try parser.readArray { parser throws(JSONSyntaxError) in content.minted.append(try MintedToken.readStored(from: &parser)) }
@@ -83,6 +94,12 @@ struct JournalRecord {
             case "replace": replace = try parser.readBool()
             case "mint": mint = try MintedToken.readStored(from: &parser)
             case "replaces": replaces = try parser.readString()
+            case "entities":
+                try parser.readArray { parser throws(JSONSyntaxError) in content.entities.append(try Entity.readStored(from: &parser)) }
+            case "removed_entities":
+                var keys: [EntityKey] = []
+                try parser.readArray { parser throws(JSONSyntaxError) in keys.append(try EntityKey.readStored(from: &parser)) }
+                removedEntities = keys
             case "removed":
                 try parser.readArray { parser throws(JSONSyntaxError) in removed.append(try RecipeKey.readStored(from: &parser)) }
             default: try parser.skipValue()
@@ -98,6 +115,8 @@ struct JournalRecord {
             change = .replace(content)
         } else if let mint {
             change = .mint(mint, replacing: replaces)
+        } else if !putsRecipes, let removedEntities {
+            change = .entities(put: content.entities, removing: removedEntities)
         } else {
             change = .put(content.recipes, removing: removed)
         }

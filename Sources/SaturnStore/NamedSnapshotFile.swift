@@ -22,6 +22,8 @@ enum NamedSnapshotFile {
                 try parser.readArray { parser throws(JSONSyntaxError) in content.recipes.append(try Recipe.readStored(from: &parser).recipe) }
             case "minted":
                 try parser.readArray { parser throws(JSONSyntaxError) in content.minted.append(try MintedToken.readStored(from: &parser)) }
+            case "entities":
+                try parser.readArray { parser throws(JSONSyntaxError) in content.entities.append(try Entity.readStored(from: &parser)) }
             default:
                 try parser.skipValue()
             }

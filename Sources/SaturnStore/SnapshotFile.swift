@@ -6,7 +6,7 @@ import Synchronization
 /// The whole state as one readable JSON document, and the first journal generation to replay after it:
 ///
 ///     {"format": 3, "next_journal": 4,
-///      "tenants": [{"name": "t1", "create": {"tokens": [...]}, "minted": [...]}, ...],
+///      "tenants": [{"name": "t1", "create": {"tokens": [...]}, "minted": [...], "entities": [...]}, ...],
 ///      "recipes": [
 ///     {"tenant": "t1", "type": "image", ...},      one recipe per line; no "tenant" for the default tenant's
 ///     ]}
@@ -26,7 +26,7 @@ struct SnapshotFile {
         var format: Int?
         var nextJournal: Int?
         var recipes: [String: LoadedRecipes] = [:]
-        var tenants: [(name: String, record: TenantRecord?, minted: [MintedToken])] = []
+        var tenants: [StoredTenant] = []
         do throws(JSONSyntaxError) {
             try parser.readObject { parser, key throws(JSONSyntaxError) in
                 switch key {
@@ -55,6 +55,7 @@ struct SnapshotFile {
         for tenant in tenants {
             var loaded = LoadedTenant(record: tenant.record)
             loaded.minted = tenant.minted
+            loaded.entities = EntityStore(tenant.entities)
             state.load(loaded, named: tenant.name)
         }
         for (name, tenantRecipes) in recipes {
@@ -67,21 +68,32 @@ struct SnapshotFile {
         return SnapshotFile(nextJournal: nextJournal, state: state)
     }
 
-    private static func readTenant(_ parser: inout JSONParser) throws(JSONSyntaxError) -> (name: String, record: TenantRecord?, minted: [MintedToken]) {
+    /// A tenant's part of the snapshot beside its recipes.
+    private struct StoredTenant {
+        let name: String
+        let record: TenantRecord?
+        let minted: [MintedToken]
+        let entities: [Entity]
+    }
+
+    private static func readTenant(_ parser: inout JSONParser) throws(JSONSyntaxError) -> StoredTenant {
         var name: String?
         var record: TenantRecord?
         var minted: [MintedToken] = []
+        var entities: [Entity] = []
         try parser.readObject { parser, key throws(JSONSyntaxError) in
             switch key {
             case "name": name = try parser.readString()
             case "create": record = try TenantRecord.readStored(named: "", from: &parser)
             case "minted":
                 try parser.readArray { parser throws(JSONSyntaxError) in minted.append(try MintedToken.readStored(from: &parser)) }
+            case "entities":
+                try parser.readArray { parser throws(JSONSyntaxError) in entities.append(try Entity.readStored(from: &parser)) }
             default: try parser.skipValue()
             }
         }
         guard let name else { throw parser.failure("a tenant has no name") }
-        return (name, record.map { TenantRecord(name: name, tokens: $0.tokens) }, minted)
+        return StoredTenant(name: name, record: record.map { TenantRecord(name: name, tokens: $0.tokens) }, minted: minted, entities: entities)
     }
 
     /// Reads the recipes that start at `offsets`, by tenant (the default tenant's name none), in halves on two
@@ -130,6 +142,10 @@ struct SnapshotFile {
                 }
                 json.key("minted")
                 json.array(entry.1.minted) { json, token in token.writeStored(to: &json) }
+                if entry.1.entities.count > 0 {
+                    json.key("entities")
+                    json.array(entry.1.entities.sorted) { json, entity in entity.writeStored(to: &json) }
+                }
             }
         }
         var bytes = Array("{\"format\": \(Self.formatVersion), \"next_journal\": \(nextJournal), \"tenants\": ".utf8)

@@ -58,9 +58,14 @@ enum StoreFixtures {
 }
 
 extension JournalRecipeStore {
-    /// Appends one transaction and waits until it is durable, as the catalog does before an answer goes out.
+    /// Appends the default tenant's recipes and waits until they are durable.
     func appendDurably(_ recipes: [Recipe]) throws {
-        let ticket = try append(StoreFixtures.put(recipes))
+        try appendDurably(StoreFixtures.put(recipes))
+    }
+
+    /// Appends one transaction and waits until it is durable, as the tenant does before an answer goes out.
+    func appendDurably(_ transaction: StoreTransaction) throws {
+        let ticket = try append(transaction)
         let done = DispatchSemaphore(value: 0)
         let failure = Mutex<StoreError?>(nil)
         whenDurable(ticket) { error in

@@ -12,4 +12,14 @@ public struct Org: Equatable, Sendable {
     public let email: String
     /// Free text.
     public let description: String
+
+    /// Creates an org.
+    public init(id: String, name: String, isPrimary: Bool, createdAt: String, email: String, description: String) {
+        self.id = id
+        self.name = name
+        self.isPrimary = isPrimary
+        self.createdAt = createdAt
+        self.email = email
+        self.description = description
+    }
 }

@@ -15,6 +15,17 @@ public struct User: Equatable, Sendable {
     /// When the user was created, in Saturn's timestamp form.
     public let createdAt: String
 
+    /// Creates a user.
+    public init(id: String, username: String, email: String, fullName: String, memberships: [String: OrgRole], defaultOrg: String, createdAt: String) {
+        self.id = id
+        self.username = username
+        self.email = email
+        self.fullName = fullName
+        self.memberships = memberships
+        self.defaultOrg = defaultOrg
+        self.createdAt = createdAt
+    }
+
     /// The user's role in an org, or nil when not a member.
     public func role(in org: String) -> OrgRole? {
         memberships[org]

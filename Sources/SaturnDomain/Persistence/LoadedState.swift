@@ -27,6 +27,9 @@ public struct LoadedState: Sendable {
             tenants[name] = nil
         case let .replace(content):
             tenants[name] = LoadedTenant(record: tenants[name]?.record, content: content)
+        case let .entities(put, removing):
+            for key in removing { tenants[name]?.entities.remove(key) }
+            for entity in put { tenants[name]?.entities.put(entity) }
         case let .mint(token, replacing):
             if let replacing { tenants[name]?.minted.removeAll { $0.token == replacing } }
             tenants[name]?.minted.append(token)

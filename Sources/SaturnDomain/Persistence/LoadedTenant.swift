@@ -4,6 +4,7 @@ public struct LoadedTenant: Sendable {
     public let record: TenantRecord?
     public var recipes = LoadedRecipes()
     public var minted: [MintedToken] = []
+    public var entities = EntityStore()
 
     /// A tenant with nothing in it yet.
     public init(record: TenantRecord?) {
@@ -15,8 +16,9 @@ public struct LoadedTenant: Sendable {
         self.record = record
         recipes = LoadedRecipes(content.recipes)
         minted = content.minted
+        entities = EntityStore(content.entities)
     }
 
     /// The content, recipes in key order.
-    public var content: TenantContent { TenantContent(recipes: recipes.sorted, minted: minted) }
+    public var content: TenantContent { TenantContent(recipes: recipes.sorted, minted: minted, entities: entities.sorted) }
 }

@@ -10,4 +10,6 @@ public enum TenantChange: Sendable, Equatable {
     case replace(TenantContent)
     /// A user, a membership or a token is minted, in place of the minted token `replacing` (a refresh's earlier one).
     case mint(MintedToken, replacing: String? = nil)
+    /// Entities written whole, and entities removed.
+    case entities(put: [Entity], removing: [EntityKey])
 }

@@ -33,7 +33,7 @@ public final class Tenant: Sendable {
         clock = TenantClock(frozenAt: settings.frozenClock)
         ids = IDSource(tenant: name, deterministic: settings.deterministicIDs)
         self.identitiesChanged = identitiesChanged
-        state = Mutex(TenantState(recipes: loaded.recipes, minted: loaded.minted, base: base))
+        state = Mutex(TenantState(recipes: loaded.recipes, minted: loaded.minted, entities: loaded.entities, base: base))
     }
 
     /// The tenant as it is now, to read from without holding anything: one lock, and nothing copied but references.

@@ -2,7 +2,10 @@
 /// directory, and what was minted on top of it). A value: the state before a commit is kept, cheaply, to undo it.
 struct TenantState: Sendable {
     var catalog: RecipeCatalog
-    /// The tenant's orgs, users and tokens: `base` with every minted token.
+    /// Orgs and users made or changed over the API, shared folders, usage limits, resource templates.
+    private(set) var entities: EntityStore
+    /// The tenant's orgs, users and tokens: `base`, with the orgs and users of `entities` over it, and every minted
+    /// token.
     private(set) var directory: IdentityDirectory
     /// What was minted, in order, to rebuild the directory and to save it.
     private(set) var minted: [MintedToken]
@@ -10,20 +13,21 @@ struct TenantState: Sendable {
     let base: IdentityDirectory
 
     /// The state a tenant starts from: what the store loaded, or a snapshot's content.
-    init(recipes: LoadedRecipes, minted: [MintedToken], base: IdentityDirectory) {
+    init(recipes: LoadedRecipes, minted: [MintedToken], entities: EntityStore, base: IdentityDirectory) {
         catalog = RecipeCatalog(recipes)
         self.base = base
         self.minted = minted
-        directory = Self.directory(base: base, minted: minted)
+        self.entities = entities
+        directory = Self.directory(base: base, entities: entities, minted: minted)
     }
 
     /// Each token was checked when it was minted; one that no longer fits the seed is left out.
-    private static func directory(base: IdentityDirectory, minted: [MintedToken]) -> IdentityDirectory {
-        minted.reduce(base) { directory, token in (try? directory.minting(token)) ?? directory }
+    private static func directory(base: IdentityDirectory, entities: EntityStore, minted: [MintedToken]) -> IdentityDirectory {
+        minted.reduce(base.overlaying(entities)) { directory, token in (try? directory.minting(token)) ?? directory }
     }
 
-    /// What the tenant holds beyond the seed: recipes in key order, and what was minted.
-    var content: TenantContent { TenantContent(recipes: catalog.recipes, minted: minted) }
+    /// What the tenant holds beyond the seed: recipes in key order, what was minted, its entities.
+    var content: TenantContent { TenantContent(recipes: catalog.recipes, minted: minted, entities: entities.sorted) }
 
     /// How to take a write back.
     enum Undo: Sendable {
@@ -43,13 +47,19 @@ struct TenantState: Sendable {
             return .recipes(previous)
         case let .content(content):
             let before = self
-            self = TenantState(recipes: LoadedRecipes(content.recipes), minted: content.minted, base: base)
+            self = TenantState(recipes: LoadedRecipes(content.recipes), minted: content.minted, entities: EntityStore(content.entities), base: base)
             return .whole(before)
         case let .token(token, replacing):
             let before = self
             minted.removeAll { $0.token == replacing }
             minted.append(token)
             directory = (try? directory.minting(token, replacing: replacing)) ?? directory
+            return .whole(before)
+        case let .entities(put, removing):
+            let before = self
+            for key in removing { entities.remove(key) }
+            for entity in put { entities.put(entity) }
+            if write.changesIdentities { directory = Self.directory(base: base, entities: entities, minted: minted) }
             return .whole(before)
         }
     }

@@ -7,6 +7,8 @@ enum TenantWrite: Sendable {
     case content(TenantContent)
     /// A token minted, in place of the one with the token `replacing` (a refresh's earlier token).
     case token(MintedToken, replacing: String?)
+    /// Entities written whole, and entities removed.
+    case entities(put: [Entity], removing: [EntityKey])
 
     /// One recipe changed by id: written, renamed (its old key removed), or deleted.
     static func change(_ change: RecipeChange) -> TenantWrite {
@@ -20,6 +22,7 @@ enum TenantWrite: Sendable {
         case let .recipes(put, removing): return .put(put, removing: removing)
         case let .content(content): return .replace(content)
         case let .token(token, replacing): return .mint(token, replacing: replacing)
+        case let .entities(put, removing): return .entities(put: put, removing: removing)
         }
     }
 
@@ -28,6 +31,8 @@ enum TenantWrite: Sendable {
         switch self {
         case .recipes: return false
         case .content, .token: return true
+        case let .entities(put, removing):
+            return (put.map(\.key) + removing).contains { $0.family == .org || $0.family == .user }
         }
     }
 }

@@ -1,0 +1,23 @@
+/// One thing a tenant keeps by id beside its recipes: an org or a user as the API made or changed them, a shared
+/// folder, a usage limit, a resource template. Every family is stored, journaled, snapshotted, reset and undone the
+/// same way (`EntityStore`, `TenantWrite.entities`); a new family is a new case here.
+public enum Entity: Sendable, Equatable {
+    /// An org; nil for one of the seed's that was deleted.
+    case org(id: String, Org?)
+    /// A user; nil for one of the seed's that was deleted.
+    case user(id: String, User?)
+    case sharedFolder(SharedFolder)
+    case usageLimit(UsageLimit)
+    case resourceTemplate(ResourceTemplate)
+
+    /// Its family and id.
+    public var key: EntityKey {
+        switch self {
+        case let .org(id, _): return EntityKey(.org, id)
+        case let .user(id, _): return EntityKey(.user, id)
+        case let .sharedFolder(folder): return EntityKey(.sharedFolder, folder.id)
+        case let .usageLimit(limit): return EntityKey(.usageLimit, limit.id)
+        case let .resourceTemplate(template): return EntityKey(.resourceTemplate, template.id)
+        }
+    }
+}
