@@ -21,6 +21,8 @@ extension Entity {
             case let .sharedFolder(folder): folder.writeStoredMembers(to: &json)
             case let .usageLimit(limit): limit.writeStoredMembers(to: &json)
             case let .resourceTemplate(template): template.writeStoredMembers(to: &json)
+            case let .invitation(invitation): invitation.writeStoredMembers(to: &json)
+            case let .serviceAccount(account): account.writeStoredMembers(to: &json)
             }
         }
     }
@@ -40,6 +42,8 @@ extension Entity {
         case .sharedFolder: return .sharedFolder(try SharedFolder.readStored(stored, id: id))
         case .usageLimit: return .usageLimit(try UsageLimit.readStored(stored, id: id))
         case .resourceTemplate: return .resourceTemplate(try ResourceTemplate.readStored(stored, id: id))
+        case .invitation: return .invitation(try Invitation.readStored(stored, id: id))
+        case .serviceAccount: return .serviceAccount(try ServiceAccount.readStored(stored, id: id))
         }
     }
 }
@@ -72,11 +76,20 @@ extension Org {
         json.string(email)
         json.key("description")
         json.string(description)
+        json.key("website_url")
+        json.string(websiteURL)
+        json.key("logo_image_url")
+        json.string(logoImageURL)
+        json.key("limits_id")
+        json.string(limitsID)
+        json.key("locked")
+        json.bool(locked)
     }
 
     static func readStored(_ stored: StoredObject, id: String) throws(JSONSyntaxError) -> Org {
         Org(id: id, name: try stored.string("name"), isPrimary: try stored.bool("is_primary"), createdAt: try stored.string("created_at"),
-            email: try stored.string("email"), description: try stored.string("description"))
+            email: try stored.string("email"), description: try stored.string("description"), websiteURL: try stored.optionalString("website_url"),
+            logoImageURL: try stored.string("logo_image_url"), limitsID: try stored.optionalString("limits_id"), locked: try stored.bool("locked"))
     }
 }
 
@@ -94,6 +107,10 @@ extension User {
         json.string(defaultOrg)
         json.key("created_at")
         json.string(createdAt)
+        json.key("locked")
+        json.bool(locked)
+        json.key("limits_id")
+        json.string(limitsID)
     }
 
     static func readStored(_ stored: StoredObject, id: String) throws(JSONSyntaxError) -> User {
@@ -103,7 +120,8 @@ extension User {
             memberships[org] = parsed
         }
         return User(id: id, username: try stored.string("username"), email: try stored.string("email"), fullName: try stored.string("full_name"),
-                    memberships: memberships, defaultOrg: try stored.string("default_org"), createdAt: try stored.string("created_at"))
+                    memberships: memberships, defaultOrg: try stored.string("default_org"), createdAt: try stored.string("created_at"),
+                    locked: try stored.bool("locked"), limitsID: try stored.optionalString("limits_id"))
     }
 }
 
@@ -144,8 +162,6 @@ extension UsageLimit {
         if let instanceSizes { json.array(instanceSizes) { json, size in json.string(size) } } else { json.null() }
         json.key("resource_types")
         if let resourceTypes { json.array(resourceTypes) { json, type in json.string(type) } } else { json.null() }
-        json.key("token_factory_enabled")
-        if let tokenFactoryEnabled { json.bool(tokenFactoryEnabled) } else { json.null() }
         json.key("amounts")
         json.object(sorted: amounts) { json, amount in json.integer(amount) }
     }
@@ -154,11 +170,10 @@ extension UsageLimit {
         var amounts: [String: Int] = [:]
         let storedAmounts = try stored.object("amounts")
         for name in storedAmounts.members.keys { amounts[name] = try storedAmounts.integer(name) }
-        let tokenFactory: Bool? = stored.members["token_factory_enabled"] == .null ? nil : try stored.bool("token_factory_enabled")
         return UsageLimit(
             id: id, orgID: try stored.string("org_id"), name: try stored.string("name"), isDefault: try stored.bool("is_default"),
             createdAt: try stored.time("created_at"), instanceSizes: try stored.strings("instance_sizes"),
-            resourceTypes: try stored.strings("resource_types"), tokenFactoryEnabled: tokenFactory, amounts: amounts
+            resourceTypes: try stored.strings("resource_types"), amounts: amounts
         )
     }
 }
@@ -191,6 +206,55 @@ extension ResourceTemplate {
             id: id, name: try stored.string("name"), description: try stored.string("description"), owner: try stored.owner("owner"),
             access: try stored.choice("access", as: RecipeAccess.self), recipe: recipe, thumbnailImageURL: try stored.string("thumbnail_image_url"),
             weight: try stored.integer("weight"), inGallery: try stored.bool("in_gallery"), createdAt: try stored.time("created_at")
+        )
+    }
+}
+
+extension Invitation {
+    func writeStoredMembers(to json: inout JSONOutput) {
+        json.key("org_id")
+        json.string(orgID)
+        json.key("email")
+        json.string(email)
+        json.key("invitee_name")
+        json.string(inviteeName)
+        json.key("invitor_name")
+        json.string(invitorName)
+        json.key("invitor_id")
+        json.string(invitorID)
+        json.key("created_at")
+        json.string(UTCTimestamp.format(createdAt))
+        json.key("send_email")
+        json.bool(sendEmail)
+    }
+
+    static func readStored(_ stored: StoredObject, id: String) throws(JSONSyntaxError) -> Invitation {
+        Invitation(
+            id: id, orgID: try stored.string("org_id"), email: try stored.string("email"), inviteeName: try stored.optionalString("invitee_name"),
+            invitorName: try stored.optionalString("invitor_name"), invitorID: try stored.string("invitor_id"), createdAt: try stored.time("created_at"),
+            sendEmail: try stored.bool("send_email")
+        )
+    }
+}
+
+extension ServiceAccount {
+    func writeStoredMembers(to json: inout JSONOutput) {
+        json.key("name")
+        json.string(name)
+        json.key("cloud_role")
+        json.string(cloudRole)
+        json.key("auto_associate")
+        json.bool(autoAssociate)
+        json.key("created_at")
+        json.string(UTCTimestamp.format(createdAt))
+        json.key("associations")
+        json.array(associations) { json, association in json.string(association) }
+    }
+
+    static func readStored(_ stored: StoredObject, id: String) throws(JSONSyntaxError) -> ServiceAccount {
+        ServiceAccount(
+            id: id, name: try stored.string("name"), cloudRole: try stored.optionalString("cloud_role"), autoAssociate: try stored.bool("auto_associate"),
+            createdAt: try stored.time("created_at"), associations: try stored.strings("associations") ?? []
         )
     }
 }

@@ -26,6 +26,15 @@ struct StoredObject {
         return text
     }
 
+    /// A string, or nil for null or absent.
+    func optionalString(_ key: String) throws(JSONSyntaxError) -> String? {
+        switch members[key] {
+        case nil, .null?: return nil
+        case let .string(text)?: return text
+        default: throw missing(key)
+        }
+    }
+
     func bool(_ key: String) throws(JSONSyntaxError) -> Bool {
         guard case let .bool(flag)? = members[key] else { throw missing(key) }
         return flag

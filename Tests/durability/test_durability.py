@@ -140,3 +140,32 @@ def test_a_read_only_folder_at_start_is_refused_with_the_reason(tmp_path, nobody
                             capture_output=True, text=True, timeout=30)
     assert result.returncode != 0
     assert f"cannot write {nobody_folder}/saturn-mock.lock: Permission denied" in result.stderr
+
+
+def test_orgs_users_folders_limits_and_templates_survive_a_kill_9_and_a_restart(tmp_path):
+    """What the administration API keeps, acknowledged, is there after kill -9, and a deletion stays one."""
+    server = start_mock(tmp_path / "first")
+    api = lambda method, path, **arguments: httpx.request(method, f"{server.url}{path}", headers=HEADERS, **arguments)
+    org = api("POST", "/api/orgs", json={"name": "initech", "email": "boss@initech.test"}).raise_for_status().json()
+    user = api("POST", "/api/users", json={"username": "dave", "email": "dave@acme.test"}).raise_for_status().json()
+    api("POST", f"/api/orgs/{org['id']}/members", json={"user_id": user["id"], "org_admin": True}).raise_for_status()
+    folder = api("POST", "/api/shared_folders", json={"name": "data", "access": "org"}).raise_for_status().json()
+    limit = api("POST", "/api/limits", json={"name": "small", "num_instances": 2}).raise_for_status().json()
+    template = api("POST", "/api/resource_templates", json={"name": "nightly", "recipe": {
+        "schema_version": "2025.10.01", "type": "job", "spec": {"name": "nightly", "image": "saturn:1", "instance_type": "large", "command": "true"}}}).raise_for_status().json()
+    bob = api("GET", "/api/users?username=bob").json()["users"][0]
+    api("DELETE", f"/api/users/{bob['id']}").raise_for_status()
+    server.process.kill()
+    server.process.wait()
+
+    server = start_mock(tmp_path / "second", data_dir=server.data_dir)
+    try:
+        assert [owner["name"] for owner in api("GET", f"/api/orgs/{org['id']}/owners?details=true").json()["owners"]] == ["initech/alice", "initech/dave"]
+        assert api("GET", f"/api/orgs/{org['id']}/members/{user['id']}").json()["org_admin"] is True
+        assert api("GET", f"/api/shared_folders/{folder['id']}").json()["name"] == "data"
+        assert api("GET", f"/api/limits/{limit['id']}").json()["num_instances"] == 2
+        assert api("GET", f"/api/resource_templates/{template['id']}").json() == template
+        assert "bob" not in [each["username"] for each in api("GET", "/api/users").json()["users"]]
+        assert httpx.get(f"{server.url}/api/user", headers={"Authorization": "token bob-member-token"}).status_code == 401
+    finally:
+        assert stop_mock(server) == 0

@@ -1,7 +1,7 @@
 import MicroHTTP
 import SaturnDomain
 
-/// `/api/status`, `/api/user`, `/api/orgs`, `/api/auth/token`.
+/// `/api/status`, `/api/user`, `/api/auth/token`.
 enum IdentityEndpoints {
     /// The status never changes: encoded once.
     private static let statusResponse = JSONResponse.make(200, WireStatus()).preparedOnce()
@@ -14,16 +14,6 @@ enum IdentityEndpoints {
     /// `GET /api/user`: the caller.
     static func currentUser(_ context: RequestContext) throws -> Answer {
         .now(JSONResponse.make(200, WireUser(user: try context.caller())))
-    }
-
-    /// `GET /api/orgs`: the caller's orgs, `is_primary` on its default one.
-    static func orgs(_ context: RequestContext) throws -> Answer {
-        let caller = try context.caller()
-        let orgs = context.tenant.directory.orgs
-            .filter { caller.role(in: $0.name) != nil }
-            .map { WireOrg(org: $0, isDefault: $0.name == caller.defaultOrg) }
-        // Every org of the caller fits one page.
-        return .now(JSONResponse.make(200, WirePage(itemsKey: "orgs", items: orgs, prevKey: nil, nextKey: nil)))
     }
 
     /// `POST /api/auth/token`: a refresh token traded for a new token pair, without an Authorization header, as

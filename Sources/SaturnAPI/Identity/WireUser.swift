@@ -7,12 +7,7 @@ struct WireUser: JSONWritable {
 
     func write(to output: inout JSONOutput) {
         output.object { json in
-            json.key("id")
-            json.string(user.id)
-            json.key("avatar_url")
-            json.string("")
-            json.key("username")
-            json.string(user.username)
+            WireUserSummary(user: user).writeMembers(to: &json)
             json.key("created_at")
             json.string(user.createdAt)
             json.key("full_name")
@@ -22,7 +17,7 @@ struct WireUser: JSONWritable {
             json.key("admin")
             json.bool(user.role(in: user.defaultOrg) == .admin)
             json.key("locked")
-            json.bool(false)
+            json.bool(user.locked)
             json.key("locked_reason")
             json.string("")
             json.key("is_multiple_ssh_keys")

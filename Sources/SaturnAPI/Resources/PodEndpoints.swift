@@ -12,24 +12,10 @@ enum PodEndpoints {
         let kind = reader.oneOf("workload_type", ResourceKind.allCases.map(\.rawValue)).flatMap(ResourceKind.init(rawValue:))
         let id = reader.value("workload_id")
         _ = reader.value("cluster")
-        let pageSize = reader.integer("page_size", in: 1...1000, default: 100)
-        let after = reader.podName("next_key")
-        let before = reader.podName("prev_key")
-        try reader.finish()
         let pods = context.tenant.view().livePods(kind: kind, id: id, caller: caller)
-        let page: ArraySlice<PodView>
-        if let before {
-            page = pods.filter { $0.name < before }.suffix(pageSize)
-        } else {
-            page = pods.filter { pod in after.map { pod.name > $0 } ?? true }.prefix(pageSize)
-        }
-        let hasBefore = page.first.map { first in pods.contains { $0.name < first.name } } ?? false
-        let hasAfter = page.last.map { last in pods.contains { $0.name > last.name } } ?? false
-        return .now(JSONResponse.make(200, WirePage(
-            itemsKey: "pod_summaries", items: page.map { WirePodSummary(pod: $0) },
-            prevKey: hasBefore ? page.first.map { PageCursor.encode($0.name) } : nil,
-            nextKey: hasAfter ? page.last.map { PageCursor.encode($0.name) } : nil
-        )))
+        let page = KeyedPage(pods, key: \.name, reader: &reader)
+        try reader.finish()
+        return page.answer("pod_summaries") { WirePodSummary(pod: $0) }
     }
 
     /// `GET /api/active/pods/{name}`: a pod of any run, live or past, of a resource the caller may see.

@@ -54,8 +54,8 @@ enum ErrorRendering {
             return HTTPResponseParts(401, "invalid_grant", "The refresh token is not valid for this installation.")
         case let .notOrgMember(username, org):
             return HTTPResponseParts(403, "forbidden", "User '\(username)' is not a member of org '\(org)'.")
-        case let .notOrgAdmin(username, org):
-            return HTTPResponseParts(403, "forbidden", "Writing images, or another identity's workspaces, jobs and deployments, in org '\(org)' needs an org admin; '\(username)' is a member.")
+        case let .notOrgAdmin(username, org, action):
+            return HTTPResponseParts(403, "forbidden", "\(action) in org '\(org)' needs an org admin; '\(username)' is a member.")
         case let .unknownRecipeType(type):
             return HTTPResponseParts(404, "not_found", "Unknown recipe type '\(type)'; known types: \(RecipeType.names.joined(separator: ", ")).")
         case let .recipeNotFound(type, name):
@@ -96,8 +96,48 @@ enum ErrorRendering {
             return HTTPResponseParts(409, "invalid_state", message)
         case let .imageInUse(image, users):
             return HTTPResponseParts(409, "image_in_use", "\(image) is used by \(users.joined(separator: ", ")); change or delete those first.")
+        case let .notInstallationAdmin(username):
+            return HTTPResponseParts(403, "forbidden", "Making, deleting and listing every org and user needs an admin of the installation's primary org; '\(username)' is not one.")
+        case let .lockedUser(username):
+            return HTTPResponseParts(403, "user_locked", "User '\(username)' is locked; an installation admin unlocks it (PATCH /api/users/ID with \"locked\": false).")
+        case let .orgNotFound(id):
+            return HTTPResponseParts(404, "not_found", "No org with id '\(id)' is visible to you; GET /api/orgs lists yours.")
+        case let .userNotFound(id):
+            return HTTPResponseParts(404, "not_found", "No user with id '\(id)' is visible to you; GET /api/users lists them.")
+        case let .entityNotFound(family, id):
+            return HTTPResponseParts(404, "not_found", "No \(Self.name(of: family)) with id '\(id)' is visible to you; \(Self.listing(of: family)) lists them.")
+        case let .nameTaken(what, name):
+            return HTTPResponseParts(409, "name_taken", "A \(what) named '\(name)' exists already; choose another name.")
+        case let .stillUsed(what, users):
+            return HTTPResponseParts(409, "in_use", "\(what) is used by \(users.joined(separator: ", ")); change or delete those first.")
         case let .storeUnavailable(reason):
             return HTTPResponseParts(503, "store_unavailable", "The change was not saved: \(reason). Nothing was changed; reads still work.")
+        }
+    }
+
+    /// An entity family in words.
+    private static func name(of family: EntityFamily) -> String {
+        switch family {
+        case .org: return "org"
+        case .user: return "user"
+        case .sharedFolder: return "shared folder"
+        case .usageLimit: return "usage limit"
+        case .resourceTemplate: return "resource template"
+        case .invitation: return "invitation"
+        case .serviceAccount: return "service account"
+        }
+    }
+
+    /// Where a family is listed.
+    private static func listing(of family: EntityFamily) -> String {
+        switch family {
+        case .org: return "GET /api/orgs"
+        case .user: return "GET /api/users"
+        case .sharedFolder: return "GET /api/shared_folders"
+        case .usageLimit: return "GET /api/limits?org_id=ORG"
+        case .resourceTemplate: return "GET /api/resource_templates"
+        case .invitation: return "GET /api/orgs/ORG/invitations"
+        case .serviceAccount: return "GET /api/service_accounts"
         }
     }
 }

@@ -1,5 +1,5 @@
 /// One thing a tenant keeps by id beside its recipes: an org or a user as the API made or changed them, a shared
-/// folder, a usage limit, a resource template. Every family is stored, journaled, snapshotted, reset and undone the
+/// folder, a usage limit, a resource template, an invitation, a service account. Every family is stored, journaled, snapshotted, reset and undone the
 /// same way (`EntityStore`, `TenantWrite.entities`); a new family is a new case here.
 public enum Entity: Sendable, Equatable {
     /// An org; nil for one of the seed's that was deleted.
@@ -9,6 +9,8 @@ public enum Entity: Sendable, Equatable {
     case sharedFolder(SharedFolder)
     case usageLimit(UsageLimit)
     case resourceTemplate(ResourceTemplate)
+    case invitation(Invitation)
+    case serviceAccount(ServiceAccount)
 
     /// Its family and id.
     public var key: EntityKey {
@@ -18,6 +20,8 @@ public enum Entity: Sendable, Equatable {
         case let .sharedFolder(folder): return EntityKey(.sharedFolder, folder.id)
         case let .usageLimit(limit): return EntityKey(.usageLimit, limit.id)
         case let .resourceTemplate(template): return EntityKey(.resourceTemplate, template.id)
+        case let .invitation(invitation): return EntityKey(.invitation, invitation.id)
+        case let .serviceAccount(account): return EntityKey(.serviceAccount, account.id)
         }
     }
 }

@@ -13,6 +13,12 @@ public struct EntityStore: Sendable, Equatable {
     /// The entity of a key.
     public subscript(key: EntityKey) -> Entity? { byKey[key] }
 
+    /// The entity of the org or user of this name (ids are made of names): a record, a tombstone, or nil when the API
+    /// never touched it.
+    public func identity(_ family: EntityFamily, named name: String) -> Entity? {
+        byKey[EntityKey(family, StableID.make(kind: family.rawValue, name: name))]
+    }
+
     /// Every entity of a family, by id.
     public func all(_ family: EntityFamily) -> [Entity] {
         byKey.filter { $0.key.family == family }.sorted { $0.key < $1.key }.map(\.value)

@@ -25,6 +25,11 @@ extension IdentityDirectory {
                 memberships: [minted.org: minted.role], defaultOrg: minted.org, createdAt: Seed.defaultCreatedAt
             ))
         }
+        return IdentityDirectory(orgs: orgs, users: users, tokens: tokens, refreshTokens: refreshTokens).adding(minted, replacing: replacing)
+    }
+
+    /// The directory with a minted token of a user it has, its users as they are.
+    func adding(_ minted: MintedToken, replacing: String?) -> IdentityDirectory {
         let token = Token(secret: Array(minted.token.utf8), username: minted.username, expiresAt: minted.expiresAt)
         guard let replacing else {
             let refresh = Token(secret: Array(minted.refreshToken.utf8), username: minted.username, expiresAt: nil)

@@ -23,4 +23,15 @@ extension IdentityDirectory {
             refreshTokens: refreshTokens.filter { usernames.contains($0.username) }
         )
     }
+
+    /// The directory with a minted token replayed over the entities: a user the API made, changed or deleted
+    /// (`managing` is its entity) keeps what the API left it, and the token only joins it (or goes with it, deleted);
+    /// any other user is minted for as when the token was (`minting`). A token that no longer fits is left out.
+    func replaying(_ minted: MintedToken, replacing: String? = nil, managing entity: Entity?) -> IdentityDirectory {
+        switch entity {
+        case nil: return (try? minting(minted, replacing: replacing)) ?? self
+        case .user(_, _?)?: return adding(minted, replacing: replacing)
+        default: return self
+        }
+    }
 }

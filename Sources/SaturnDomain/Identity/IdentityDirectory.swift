@@ -39,6 +39,7 @@ public struct IdentityDirectory: Sendable {
         }
         guard let match, let user = user(named: match.username) else { throw .unknownToken }
         if let expiresAt = match.expiresAt, expiresAt <= now { throw .expiredToken }
+        guard !user.locked else { throw .lockedUser(user.username) }
         return user
     }
 

@@ -5,18 +5,25 @@ public struct User: Equatable, Sendable {
     /// Login name, unique in the installation; the identity part of the user's owner paths.
     public let username: String
     /// Email address.
-    public let email: String
+    public var email: String
     /// Full name; the username when the seed gives none.
-    public let fullName: String
+    public var fullName: String
     /// Role by org name.
-    public let memberships: [String: OrgRole]
+    public var memberships: [String: OrgRole]
     /// The org requests land in when they name none.
-    public let defaultOrg: String
+    public var defaultOrg: String
     /// When the user was created, in Saturn's timestamp form.
     public let createdAt: String
+    /// A locked user's tokens are refused.
+    public var locked: Bool
+    /// The user's usage limit (`/api/limits`), if one is set.
+    public var limitsID: String?
 
     /// Creates a user.
-    public init(id: String, username: String, email: String, fullName: String, memberships: [String: OrgRole], defaultOrg: String, createdAt: String) {
+    public init(
+        id: String, username: String, email: String, fullName: String, memberships: [String: OrgRole], defaultOrg: String, createdAt: String,
+        locked: Bool = false, limitsID: String? = nil
+    ) {
         self.id = id
         self.username = username
         self.email = email
@@ -24,6 +31,8 @@ public struct User: Equatable, Sendable {
         self.memberships = memberships
         self.defaultOrg = defaultOrg
         self.createdAt = createdAt
+        self.locked = locked
+        self.limitsID = limitsID
     }
 
     /// The user's role in an org, or nil when not a member.

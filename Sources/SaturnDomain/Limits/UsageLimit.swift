@@ -11,7 +11,6 @@ public struct UsageLimit: Sendable, Equatable {
     public let createdAt: Date
     public var instanceSizes: [String]?
     public var resourceTypes: [String]?
-    public var tokenFactoryEnabled: Bool?
     /// The whole-number caps by their wire names (`UsageLimit.amountNames`).
     public var amounts: [String: Int]
 
@@ -24,7 +23,7 @@ public struct UsageLimit: Sendable, Equatable {
     /// Creates a limit.
     public init(
         id: String, orgID: String, name: String, isDefault: Bool, createdAt: Date, instanceSizes: [String]?, resourceTypes: [String]?,
-        tokenFactoryEnabled: Bool?, amounts: [String: Int]
+        amounts: [String: Int]
     ) {
         self.id = id
         self.orgID = orgID
@@ -33,7 +32,6 @@ public struct UsageLimit: Sendable, Equatable {
         self.createdAt = createdAt
         self.instanceSizes = instanceSizes
         self.resourceTypes = resourceTypes
-        self.tokenFactoryEnabled = tokenFactoryEnabled
         self.amounts = amounts
     }
 }

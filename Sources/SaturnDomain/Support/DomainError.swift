@@ -9,7 +9,7 @@ public enum DomainError: Error, Equatable, Sendable {
     /// The caller is not a member of the org the request is about.
     case notOrgMember(username: String, org: String)
     /// The caller is a member of the org but the action needs an admin.
-    case notOrgAdmin(username: String, org: String)
+    case notOrgAdmin(username: String, org: String, action: String)
     /// The path names a recipe type the API does not know.
     case unknownRecipeType(String)
     /// No visible recipe has this type and name.
@@ -48,6 +48,20 @@ public enum DomainError: Error, Equatable, Sendable {
     case lifecycleConflict(String)
     /// An image or version that resources run cannot be deleted.
     case imageInUse(image: String, users: [String])
+    /// The caller is not an admin of the primary org, who administers the installation (orgs and users).
+    case notInstallationAdmin(username: String)
+    /// The user is locked: its tokens are refused.
+    case lockedUser(String)
+    /// No org with this id (or name) is visible to the caller.
+    case orgNotFound(String)
+    /// No user with this id (or username) is visible to the caller.
+    case userNotFound(String)
+    /// No entity of the family with this id is visible to the caller.
+    case entityNotFound(family: EntityFamily, id: String)
+    /// A name is taken: an org's, a user's, a shared folder's of the same owner.
+    case nameTaken(what: String, name: String)
+    /// Something cannot be deleted while others use it; the message names them.
+    case stillUsed(what: String, users: [String])
     /// The store could not write; nothing was changed.
     case storeUnavailable(reason: String)
 }
@@ -58,5 +72,10 @@ extension DomainError {
         var issues = ValidationIssues()
         issues.add(path, problem)
         return .invalid(issues)
+    }
+
+    /// A name a deleted org or user had, given again: deleted stays deleted, since its tokens were handed out.
+    static func deletedName(_ name: String, at path: String) -> DomainError {
+        .invalid(at: path, "'\(name)' was the name of a deleted org or user; names are not used again in a tenant (POST /_mock/reset starts over)")
     }
 }

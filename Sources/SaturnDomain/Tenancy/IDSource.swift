@@ -21,6 +21,11 @@ public struct IDSource: Sendable {
         RecordID(make("part", "\(recipeID)/\(name)"))
     }
 
+    /// The id of a new entity, from its family and a name unique in it (`org/name` for a shared folder of an org).
+    public func entityID(_ family: EntityFamily, _ uniqueName: String) -> String {
+        make(family.rawValue, uniqueName)
+    }
+
     /// A new token and refresh token for a user who holds `held` tokens in the tenant already; `replacing` is the
     /// token the new one replaces, so that derived tokens differ from the one they replace.
     public func tokens(for username: String, held: Int, replacing: String? = nil) -> UserTokens {

@@ -1,6 +1,17 @@
 import FoundationEssentials
 
 extension Tenant {
+    /// Refuses a token for a user the API deleted, or for a membership the API does not hold for a user it made or
+    /// changed: the API's users are its own, and a token only joins them (`IdentityDirectory.replaying`).
+    private static func checkMintableOverAPI(username: String, org: String, in view: TenantView) throws(DomainError) {
+        if view.isDeleted(.user, username) {
+            throw .deletedName(username, at: "username")
+        }
+        if view.state.entities.identity(.user, named: username) != nil, view.directory.user(named: username)?.role(in: org) == nil {
+            throw .invalid(at: "org", "'\(username)' is not a member of '\(org)', and its memberships are the API's since it was made or changed there: add it with POST /api/orgs/{org_id}/members")
+        }
+    }
+
     /// How long an access token from `POST /api/auth/token` lives.
     public static let refreshedTokenLifetime: TimeInterval = 3_600
 
@@ -10,6 +21,7 @@ extension Tenant {
     public func mint(username: String, org: String, role: OrgRole, expiresIn: TimeInterval?) throws(DomainError) -> Committed<MintedToken> {
         try run { view throws(DomainError) in
             try IdentityDirectory.checkMintable(username: username, org: org, role: role, in: view.directory)
+            try Self.checkMintableOverAPI(username: username, org: org, in: view)
             guard view.state.minted.count < FieldLimits.mintedTokens else { throw .tokenLimit(FieldLimits.mintedTokens) }
             let pair = ids.tokens(for: username, held: view.directory.tokenCount(of: username))
             let minted = MintedToken(

@@ -23,7 +23,7 @@ struct TenantState: Sendable {
 
     /// Each token was checked when it was minted; one that no longer fits the seed is left out.
     private static func directory(base: IdentityDirectory, entities: EntityStore, minted: [MintedToken]) -> IdentityDirectory {
-        minted.reduce(base.overlaying(entities)) { directory, token in (try? directory.minting(token)) ?? directory }
+        minted.reduce(base.overlaying(entities)) { directory, token in directory.replaying(token, managing: entities.identity(.user, named: token.username)) }
     }
 
     /// What the tenant holds beyond the seed: recipes in key order, what was minted, its entities.
@@ -53,7 +53,7 @@ struct TenantState: Sendable {
             let before = self
             minted.removeAll { $0.token == replacing }
             minted.append(token)
-            directory = (try? directory.minting(token, replacing: replacing)) ?? directory
+            directory = directory.replaying(token, replacing: replacing, managing: entities.identity(.user, named: token.username))
             return .whole(before)
         case let .entities(put, removing):
             let before = self

@@ -1,0 +1,85 @@
+import MicroHTTP
+import SaturnDomain
+
+/// `/api/shared_folders` (README "Orgs, users, folders and limits").
+enum SharedFolderEndpoints {
+    private static let nameRule = "lowercase letters, digits and single inner hyphens"
+
+    /// `GET /api/shared_folders`: the folders the caller sees, filtered by one owner selector (`owner`, `owner_name`,
+    /// `owner_id`, `user_id`, `group_id`, `org_id`), `name` (a part of it) and `access`, by owner and name.
+    static func list(_ context: RequestContext) throws -> Answer {
+        let caller = try context.caller()
+        var reader = QueryReader(context.request)
+        let owner = reader.owner()
+        let name = reader.value("name")
+        let access = reader.oneOf("access", SharedFolderAccess.allCases.map(\.rawValue))
+        let view = context.tenant.view()
+        let resolved = try owner.map { reference in try view.directory.resolve(reference, for: caller, path: "owner") }
+        let shown = view.sharedFolders(caller: caller).filter { folder in
+            (resolved.map { $0.org.name == folder.owner.org && ($0.identity.map { $0 == folder.owner.identity } ?? true) } ?? true)
+                && (name.map { folder.name.contains($0) } ?? true) && (access.map { folder.access.rawValue == $0 } ?? true)
+        }
+        let page = KeyedPage(shown, key: { "\($0.owner)/\($0.name)" }, reader: &reader)
+        try reader.finish()
+        return page.answer("shared_folders") { WireSharedFolder(folder: $0, directory: view.directory, caller: caller) }
+    }
+
+    /// `POST /api/shared_folders`: `owner` (the spec's) or `owner_name` (saturn-client's), the caller in its default
+    /// org when neither is given.
+    static func create(_ context: RequestContext) throws -> Answer {
+        let caller = try context.caller()
+        let body = try ObjectBody(context, allowed: ["name", "owner", "owner_name", "access", "access_mode", "is_external"])
+        var issues = body.issues
+        let fields = body.fields
+        let name = fields?.string("name", required: true, maxLength: FieldLimits.ownerName, issues: &issues)
+        if let name, !OwnerName.isValid(name) { issues.add("name", "'\(name)' breaks the shared-folder name rule: \(nameRule)") }
+        if fields?.values["owner"] != nil && fields?.values["owner_name"] != nil { issues.add("owner_name", "give owner or owner_name, not both") }
+        let ownerKey = fields?.values["owner"] != nil ? "owner" : "owner_name"
+        let owner = fields.flatMap { ModernRecipeReader.ownerReference($0.values[ownerKey], path: ownerKey, issues: &issues) }
+        let access = fields?.oneOf("access", SharedFolderAccess.allCases.map(\.rawValue), issues: &issues).flatMap(SharedFolderAccess.init(rawValue:))
+        let mode = fields?.oneOf("access_mode", SharedFolderAccessMode.allCases.map(\.rawValue), issues: &issues).flatMap(SharedFolderAccessMode.init(rawValue:))
+        let isExternal = fields?.bool("is_external", issues: &issues)
+        guard issues.isEmpty, let name else { throw DomainError.invalid(issues) }
+        let draft = SharedFolderDraft(name: name, owner: owner, access: access ?? .owner, accessMode: mode ?? .readWriteMany, isExternal: isExternal ?? false)
+        return answer(try context.tenant.createSharedFolder(draft, caller: caller), status: 201, action: "created", caller: caller, context: context)
+    }
+
+    /// `GET /api/shared_folders/{shared_folder_id}`.
+    static func get(_ context: RequestContext) throws -> Answer {
+        let caller = try context.caller()
+        let view = context.tenant.view()
+        let folder = try view.sharedFolder(context.parameter("shared_folder_id"), caller: caller)
+        return .now(JSONResponse.make(200, WireSharedFolder(folder: folder, directory: view.directory, caller: caller)))
+    }
+
+    /// `PATCH /api/shared_folders/{shared_folder_id}`: a new `name` or `access`.
+    static func update(_ context: RequestContext) throws -> Answer {
+        let caller = try context.caller()
+        let body = try ObjectBody(context, allowed: ["name", "access"])
+        var issues = body.issues
+        let name = body.fields?.string("name", maxLength: FieldLimits.ownerName, issues: &issues)
+        if let name, !OwnerName.isValid(name) { issues.add("name", "'\(name)' breaks the shared-folder name rule: \(nameRule)") }
+        let access = body.fields?.oneOf("access", SharedFolderAccess.allCases.map(\.rawValue), issues: &issues).flatMap(SharedFolderAccess.init(rawValue:))
+        try issues.throwIfAny()
+        let edited = try context.tenant.editSharedFolder(context.parameter("shared_folder_id"), name: name, access: access, caller: caller)
+        return answer(edited, status: 200, action: "updated", caller: caller, context: context)
+    }
+
+    /// `DELETE /api/shared_folders/{shared_folder_id}`.
+    static func delete(_ context: RequestContext) throws -> Answer {
+        let deleted = try context.tenant.deleteSharedFolder(context.parameter("shared_folder_id"), caller: context.caller())
+        return .whenDurable(deleted.commit, success: JSONResponse.noContent(), changes: [change(deleted.value, action: "deleted")])
+    }
+
+    private static func answer(_ committed: Committed<SharedFolder>, status: Int, action: String, caller: User, context: RequestContext) -> Answer {
+        .whenDurable(
+            committed.commit,
+            success: JSONResponse.make(status, WireSharedFolder(folder: committed.value, directory: context.tenant.directory, caller: caller)),
+            changes: [change(committed.value, action: action)]
+        )
+    }
+
+    private static func change(_ folder: SharedFolder, action: String) -> RecordedChange {
+        .of(.sharedFolder, id: folder.id, owner: folder.owner.description, name: folder.name, action: action)
+    }
+}
