@@ -91,3 +91,27 @@ def test_sc_options_lists_the_sizes_by_gpu_then_cores(mock):
     assert {size["name"] for size in sizes} == {"medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "g4dnxlarge", "g4dn4xlarge", "p38xlarge"}
     order = [(size["gpu"], size["cores"]) for size in sizes]
     assert order == sorted(order) and order[-1] == (4, 32)
+
+
+def test_server_options_sizes_clone_and_close(mock, document_recipe):
+    connection = SaturnConnection(url=mock.base_url, api_token=mock.token(ADMIN))
+    assert connection.options["auto_shutoff"][0] == "Never"
+    # list_options sorts sizes by GPUs, then cores, and filters by glob.
+    assert [size["name"] for size in connection.list_options("sizes", glob="*xlarge")] == [
+        "xlarge", "2xlarge", "4xlarge", "8xlarge", "g4dnxlarge", "g4dn4xlarge", "p38xlarge"]
+    assert connection.list_options("auto_shutoff", glob="*hour*") == ["1 hour", "6 hours", "24 hours"]
+    assert connection.list_options("disk_space")[0] == {"value": "10Gi", "display_str": "10 GB"}
+    assert (connection.get_size("large")["cores"], connection.get_size("large")["memory"]) == (2, "16Gi")
+    with pytest.raises(ValueError, match="unknown option"):
+        connection.list_options("colours")
+
+    assert httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=mock.headers(ADMIN)).status_code == 201
+    connection.apply({"schema_version": "2025.10.01", "type": "job",
+                      "spec": {"name": "nightly", "image": "saturn:2021.11.10", "instance_type": "large", "command": "python x.py"}})
+    cloned = connection.clone("job", "nightly", "deployment", "api", command="python serve.py")
+    assert (cloned["type"], cloned["spec"]["name"], cloned["spec"]["command"], cloned["spec"]["instance_type"]) == ("deployment", "api", "python serve.py", "large")
+    assert connection.get_resource("deployment", "api")["state"]["id"] == cloned["state"]["id"]
+
+    with SaturnConnection(url=mock.base_url, api_token=mock.token(MEMBER)) as member:
+        assert member.current_user["username"] == "bob"
+    connection.close()
