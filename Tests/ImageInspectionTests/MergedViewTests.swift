@@ -1,0 +1,6 @@
+import Testing
+@testable import ImageInspection
+
+@Suite struct MergedViewTests {
+    @Test func placeholder() {}
+}
