@@ -30,6 +30,7 @@ let package = Package(
         .target(
             name: "SaturnAPI",
             dependencies: [
+                "ImageInspection",
                 "SaturnDomain",
                 "SaturnJSON",
                 "MicroHTTP",

@@ -2,6 +2,7 @@ import ArgumentParser
 import CMalloc
 import FoundationEssentials
 import Glibc
+import ImageInspection
 import Logging
 import MicroHTTP
 import SaturnAPI
@@ -97,6 +98,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds a job runs before it completes; 0 completes it as soon as it runs.", valueName: "seconds"))
     var jobRunTime = ResourceTiming.demo.jobRunTime
 
+    @OptionGroup(title: "Images against registries (without --registry, image URIs are checked by their grammar only)")
+    var registry: RegistryOptions
+
     func validate() throws {
         if inMemory && dataDir != nil { throw ValidationError("give --data-dir or --in-memory, not both") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
@@ -164,8 +168,15 @@ struct ServeCommand: ParsableCommand {
         tenancy.maxTenants = maxTenants
         tenancy.servers = servers
         tenancy.timing = ResourceTiming(startDelay: startDelay, stopDelay: stopDelay, jobRunTime: jobRunTime)
-        let registry = TenantRegistry(seed: directory, queue: CommitQueue(store: store), settings: tenancy)
         var api = SaturnAPI.Settings()
+        if !registry.registries.isEmpty {
+            let checks = ImageChecks(map: try registry.map(), credentials: try registry.credentials(), logger: logger)
+            tenancy.imagePuller = checks
+            api.imageChecks = checks
+        }
+        let tenants = TenantRegistry(seed: directory, queue: CommitQueue(store: store), settings: tenancy)
+        // Runs whose pull a stop cut short are pulled again; those with an outcome keep it.
+        for tenant in tenants.all { tenant.resumePulls() }
         if level <= .info { api.accessLog = { StandardErrorLogHandler.writeAccessLine($0) } }
         api.journalSize = journalSize
         api.maxStateBytes = maxStateBytes
@@ -175,7 +186,7 @@ struct ServeCommand: ParsableCommand {
                 host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout,
                 maxConnections: maxConnections ?? HTTPServerConfiguration.connectionCapacity, drainTimeoutSeconds: drainTimeout
             ),
-            responder: SaturnAPI(registry: registry, settings: api, logger: logger)
+            responder: SaturnAPI(registry: tenants, settings: api, logger: logger)
         )
         if let portFile { try? FileManager.default.removeItem(atPath: portFile) }
         let boundPort: Int
@@ -187,7 +198,7 @@ struct ServeCommand: ParsableCommand {
         }
         if let portFile { try PortFile.write(boundPort, to: portFile) }
 
-        printBanner(port: boundPort, directory: directory, store: store, registry: registry)
+        printBanner(port: boundPort, directory: directory, store: store, registry: tenants)
         SignalWaiter.waitForTermination()
         logger.info("stopping: finishing requests in flight")
         server.stop()

@@ -22,6 +22,7 @@ public final class ImageInspector: Sendable {
 
     /// The image checked against every requirement.
     public func check(_ image: LocatedImage) throws(InspectionError) -> ImageCheck {
+        let configuration = try image.configuration()
         let scope = Requirements.scope(of: Requirements.all)
         var summaries: [String: LayerSummary] = [:]
         var unread: [Int] = []
@@ -34,10 +35,10 @@ public final class ImageInspector: Sendable {
             if image.layersByDigest { cache?.keep(summary, for: image.layers[index]) }
         }
         let contents = ImageContents(
-            files: MergedView(layers: image.layers.compactMap { summaries[$0] }), environment: image.configuration.environment
+            files: MergedView(layers: image.layers.compactMap { summaries[$0] }), environment: configuration.environment
         )
         return ImageCheck(
-            what: image.what, digest: image.digest, platform: image.platform, layerCount: image.layers.count,
+            what: image.what, digest: image.digest, platform: image.platform ?? configuration.platform ?? ImageManifest.platform, layerCount: image.layers.count,
             results: Requirements.all.map { RequirementResult(requirement: $0, evidence: $0.judge(contents)) }
         )
     }

@@ -1,6 +1,6 @@
 import CCurl
 
-/// One HTTP GET (or HEAD) through libcurl: the status, the headers, and the body handed to a sink as it arrives
+/// One HTTP GET through libcurl: the status, the headers, and the body handed to a sink as it arrives
 /// when the status is 2xx (an error's body is kept, up to 64 KiB, to say what went wrong).
 final class CurlTransfer {
     /// What came back.
@@ -27,10 +27,10 @@ final class CurlTransfer {
         self.sink = sink
     }
 
-    /// GETs (or, with `headOnly`, HEADs) `url` with `headers` (`Name: value`); a sink that returns false stops the
-    /// transfer.
+    /// GETs `url` with `headers` (`Name: value`), giving up after `timeout` seconds when one is given; a sink that
+    /// returns false stops the transfer.
     static func get(
-        _ url: String, headers: [String], headOnly: Bool = false, sink: @escaping (UnsafeRawBufferPointer) -> Bool = { _ in true }
+        _ url: String, headers: [String], timeout: Int?, sink: @escaping (UnsafeRawBufferPointer) -> Bool = { _ in true }
     ) throws(InspectionError) -> Answer {
         guard initialized, let handle = curl_easy_init() else { throw .unreachable(url: url, reason: "libcurl did not start") }
         defer { curl_easy_cleanup(handle) }
@@ -42,7 +42,7 @@ final class CurlTransfer {
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         saturn_curl_set_string(handle, CURLOPT_URL, url)
         saturn_curl_set_list(handle, CURLOPT_HTTPHEADER, list)
-        saturn_curl_set_long(handle, CURLOPT_NOBODY, headOnly ? 1 : 0)
+        if let timeout { saturn_curl_set_long(handle, CURLOPT_TIMEOUT, timeout) }
         saturn_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 1)
         saturn_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
         saturn_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT, 10)

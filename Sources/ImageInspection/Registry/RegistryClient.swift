@@ -9,11 +9,14 @@ public final class RegistryClient: Sendable {
     private let map: RegistryMap
     private let credentials: RegistryCredentials
     private let authorizations = Mutex<[String: String]>([:])
+    private let timeout: Int?
 
-    /// A client that reaches hosts through `map` with `credentials`.
-    public init(map: RegistryMap, credentials: RegistryCredentials) {
+    /// A client that reaches hosts through `map` with `credentials`; with a `timeout`, each request gives up after
+    /// that many seconds (else only a registry that stops sending for 30 s is given up on).
+    public init(map: RegistryMap, credentials: RegistryCredentials, timeout: Int? = nil) {
         self.map = map
         self.credentials = credentials
+        self.timeout = timeout
     }
 
     /// The manifest (or index) `name` names, and its digest.
@@ -54,7 +57,7 @@ public final class RegistryClient: Sendable {
         let headers = accept.isEmpty ? [] : ["Accept: " + accept.joined(separator: ", ")]
         var retried = false
         while true {
-            let answer = try CurlTransfer.get(url, headers: headers + (authorization.map { ["Authorization: \($0)"] } ?? []), sink: sink)
+            let answer = try CurlTransfer.get(url, headers: headers + (authorization.map { ["Authorization: \($0)"] } ?? []), timeout: timeout, sink: sink)
             // One more try with what the challenge asks for; a second 401 is the registry's last word.
             guard answer.status == 401, !retried,
                   let challenge = answer.header("www-authenticate").flatMap(AuthChallenge.init(header:)),
@@ -77,7 +80,7 @@ public final class RegistryClient: Sendable {
             if let service = challenge.parameters["service"] { query.insert("service=" + service, at: 0) }
             let url = realm + (realm.contains("?") ? "&" : "?") + query.map(Self.escapeQuery).joined(separator: "&")
             var bytes: [UInt8] = []
-            let answer = try CurlTransfer.get(url, headers: basic.map { ["Authorization: \($0)"] } ?? []) { chunk in
+            let answer = try CurlTransfer.get(url, headers: basic.map { ["Authorization: \($0)"] } ?? [], timeout: timeout) { chunk in
                 bytes.append(contentsOf: chunk)
                 return bytes.count <= 1 << 20
             }

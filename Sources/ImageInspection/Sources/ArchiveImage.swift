@@ -30,8 +30,7 @@ enum ArchiveImage {
         let configuration = try ImageConfiguration(manifest.config, what: what)
         let layers = manifest.layers
         return LocatedImage(
-            what: what, digest: manifest.digest, platform: configuration.platform ?? ImageManifest.platform,
-            configuration: configuration, layers: layers, layersByDigest: false
+            what: what, digest: manifest.digest, platform: nil, configuration: { configuration }, layers: layers, layersByDigest: false
         ) { indexes, scan throws(InspectionError) in
             var wanted: [String: Int] = [:]
             for index in indexes { wanted[layers[index]] = index }

@@ -12,11 +12,13 @@ enum LayoutImage {
         let manifest = try ImageManifest.resolve(try blob(chosen.digest, in: folder, of: what), digest: chosen.digest, what: what) {
             digest throws(InspectionError) in try blob(digest, in: folder, of: what)
         }
-        let configuration = try ImageConfiguration(try blob(manifest.config.digest, in: folder, of: what), what: what)
         let layers = manifest.layers.map(\.digest)
         return LocatedImage(
-            what: what, digest: chosen.digest, platform: manifest.platform ?? configuration.platform ?? ImageManifest.platform,
-            configuration: configuration, layers: layers, layersByDigest: true
+            what: what, digest: chosen.digest, platform: manifest.platform,
+            configuration: { () throws(InspectionError) in
+                try ImageConfiguration(try blob(manifest.config.digest, in: folder, of: what), what: what)
+            },
+            layers: layers, layersByDigest: true
         ) { indexes, scan throws(InspectionError) in
             for index in indexes {
                 let path = try blobPath(layers[index], in: folder)

@@ -1,14 +1,16 @@
-/// An image found where its reference points, before its layers are read: what identifies it (the manifest's
-/// digest), its configuration, and how to read its layers.
+/// An image found where its reference points, before its configuration and layers are read: what identifies it
+/// (the manifest's digest), and how to read the rest. Finding a registry's image costs one manifest (two for an
+/// index), so that an image checked before is known by its digest at that cost.
 public struct LocatedImage: Sendable {
     /// What was asked for, for messages (`127.0.0.1:5000/saturn/good:1`, `image.tar`).
     public let what: String
     /// The manifest's digest (`sha256:…`); for a `docker save` archive, which keeps no manifest digest, the
     /// configuration's.
     public let digest: String
-    /// The platform (`linux/amd64`).
-    public let platform: String
-    let configuration: ImageConfiguration
+    /// The platform an index chose the manifest for; nil when the reference named a manifest.
+    let platform: String?
+    /// Reads the image's configuration.
+    let configuration: @Sendable () throws(InspectionError) -> ImageConfiguration
     /// Each layer's digest (or, in a `docker save` archive, its path), lowest first.
     let layers: [String]
     /// Whether layers are named by digest, so that what was read of one serves every image that shares it.

@@ -11,11 +11,13 @@ enum RegistryImage {
         let manifest = try ImageManifest.resolve(top.bytes, digest: top.digest, what: name.description) { digest throws(InspectionError) in
             try client.manifest(name, reference: digest).bytes
         }
-        let configuration = try ImageConfiguration(try client.blob(name, digest: manifest.config.digest), what: name.description)
         let layers = manifest.layers.map(\.digest)
         return LocatedImage(
-            what: name.description, digest: top.digest, platform: manifest.platform ?? configuration.platform ?? ImageManifest.platform,
-            configuration: configuration, layers: layers, layersByDigest: true
+            what: name.description, digest: top.digest, platform: manifest.platform,
+            configuration: { () throws(InspectionError) in
+                try ImageConfiguration(try client.blob(name, digest: manifest.config.digest), what: name.description)
+            },
+            layers: layers, layersByDigest: true
         ) { indexes, scan throws(InspectionError) in
             for index in indexes {
                 try stream(name, digest: layers[index], client: client) { reader throws(InspectionError) in try scan(index, reader) }

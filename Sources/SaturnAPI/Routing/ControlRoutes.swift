@@ -1,6 +1,6 @@
 /// The control plane's route table, under `/_mock/` of any tenant (README "Testing with the mock").
 enum ControlRoutes {
-    static func make() -> Router {
+    static func make(imageChecks: ImageChecks?) -> Router {
         var router = Router()
         router.add("GET", "/_mock/health", ControlEndpoints.health)
         router.add("GET", "/_mock/tenants", ControlEndpoints.listTenants)
@@ -25,6 +25,7 @@ enum ControlRoutes {
         router.add("POST", "/_mock/tokens", ControlEndpoints.mintToken)
         router.add("GET", "/_mock/clock", ControlEndpoints.getClock)
         router.add("POST", "/_mock/clock", ControlEndpoints.setClock)
+        router.add("GET", "/_mock/image-checks") { try ImageCheckEndpoints.get($0, checks: imageChecks) }
         return router
     }
 }
