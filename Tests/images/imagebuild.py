@@ -9,10 +9,10 @@ import socket
 import subprocess
 import tarfile
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
 
 JOVYAN = 1000
 PYTHON_PATH = "/opt/saturncloud/envs/saturn/bin:/opt/saturncloud/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -191,9 +191,12 @@ def start_registry(folder: Path, user: str = None, password: str = None) -> Regi
     deadline = time.monotonic() + 20
     while True:
         try:
-            if httpx.get(f"{url}/v2/").status_code in (200, 401):
+            urllib.request.urlopen(f"{url}/v2/", timeout=2)
+            break
+        except urllib.error.HTTPError as answer:
+            if answer.code == 401:
                 break
-        except httpx.TransportError:
+        except OSError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()

@@ -32,9 +32,10 @@ public final class ImageChecks: ImagePuller {
 
     public func objection(to uri: String) -> String? {
         do {
+            let started = DispatchTime.now().uptimeNanoseconds
             let image = try lookups.locate(.registry(try ImageName(uri)))
             // Checked in the background, so that the version shows what it works for.
-            background(uri) { [self] in _ = try? check(uri, image) }
+            background(uri) { [self] in _ = try? check(uri, image, since: started) }
             return nil
         } catch {
             remember(uri, error)
@@ -68,8 +69,9 @@ public final class ImageChecks: ImagePuller {
 
     private func outcome(of request: PullRequest) -> PullOutcome {
         do {
+            let started = DispatchTime.now().uptimeNanoseconds
             let image = try inspector.locate(.registry(try ImageName(request.uri)))
-            let check = try check(request.uri, image)
+            let check = try check(request.uri, image, since: started)
             let target = CheckTarget(rawValue: request.use.rawValue) ?? .job
             return PullOutcome(digest: image.digest, failure: nil, unmetRequirements: check.failures(for: target).map(\.line))
         } catch {
@@ -78,9 +80,9 @@ public final class ImageChecks: ImagePuller {
         }
     }
 
-    /// The check of an image found at `uri`: from the cache when its digest was checked, else read now.
-    private func check(_ uri: String, _ image: LocatedImage) throws(InspectionError) -> ImageCheck {
-        let started = DispatchTime.now().uptimeNanoseconds
+    /// The check of an image found at `uri`: from the cache when its digest was checked, else read now. The log
+    /// line says how long it took `since` the manifest was asked for.
+    private func check(_ uri: String, _ image: LocatedImage, since started: UInt64) throws(InspectionError) -> ImageCheck {
         let cached = byDigest.withLock { $0[image.digest] }
         let check: ImageCheck
         do throws(InspectionError) {
