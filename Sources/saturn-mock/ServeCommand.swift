@@ -22,7 +22,10 @@ struct ServeCommand: ParsableCommand {
             snapshots, request journal, faults, tokens, clock, health) is open on loopback; bound anywhere else, the \
             server needs --control-token. Every option also reads \
             SATURN_MOCK_<OPTION> from the environment (SATURN_MOCK_PORT=0, SATURN_MOCK_IN_MEMORY=1, ...); the command \
-            line wins. SIGINT or SIGTERM stops accepting, finishes requests in flight (up to --drain-timeout; what still \
+            line wins. With --registry, images resolve against registries: a version whose manifest is missing is added \
+            with a warning (refused under --strict), and each start pulls and checks its image off the request path, \
+            pending until the outcome is recorded on the run (GET /_mock/image-checks?uri= shows the last check). \
+            SIGINT or SIGTERM stops accepting, finishes requests in flight (up to --drain-timeout; what still \
             waits then is answered 503) and exits 0.
             """
     )
@@ -89,7 +92,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Derive new ids, tokens and tenant names from the tenant and what they identify, so that runs give byte-identical answers.")
     var deterministicIds = false
 
-    @Option(help: ArgumentHelp("Seconds a started workspace, job or deployment stays pending before it runs (or fails to pull its image); 0 runs it at once.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds a started workspace, job or deployment stays pending before it runs (or fails to pull its image); 0 runs it at once. With --registry it also waits for its image to be pulled and checked.", valueName: "seconds"))
     var startDelay = ResourceTiming.demo.startDelay
 
     @Option(help: ArgumentHelp("Seconds a stopped resource stays stopping before it is stopped; 0 stops it at once.", valueName: "seconds"))
