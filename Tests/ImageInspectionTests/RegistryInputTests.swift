@@ -60,3 +60,11 @@ import Testing
         #expect(!(try #require(CondaPackage(file: "python-2.7.18-h_0.json")).isAtLeast(3, 7)))
     }
 }
+
+/// Header values as libcurl hands them, line end included.
+@Suite struct HeaderValueTests {
+    @Test func lineEndsAreTrimmed() {
+        #expect(" sha256:ab\r\n".trimmedOfSpace == "sha256:ab")
+        #expect("\t\n".trimmedOfSpace == "")
+    }
+}
