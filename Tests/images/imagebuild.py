@@ -139,7 +139,7 @@ class Layout:
             self.count += 1
             tar = self.folder.parent / f"layer-{self.count}.tar"
             layer.write(tar)
-            subprocess.run(["umoci", "raw", "add-layer", "--no-history", "--image", reference, str(tar)], check=True)
+            subprocess.run(["umoci", "raw", "add-layer", "--image", reference, str(tar)], check=True)
             tar.unlink()
         subprocess.run(["umoci", "config", "--image", reference, "--config.env", f"PATH={path}"], check=True)
         return f"oci:{reference}"

@@ -34,8 +34,9 @@ public final class ImageChecks: ImagePuller {
         do {
             let started = DispatchTime.now().uptimeNanoseconds
             let image = try lookups.locate(.registry(try ImageName(uri)))
+            let located = DispatchTime.now().uptimeNanoseconds
             // Checked in the background, so that the version shows what it works for.
-            background(uri) { [self] in _ = try? check(uri, image, since: started) }
+            background(uri) { [self] in _ = try? check(uri, image, asked: started, located: located) }
             return nil
         } catch {
             remember(uri, error)
@@ -71,7 +72,7 @@ public final class ImageChecks: ImagePuller {
         do {
             let started = DispatchTime.now().uptimeNanoseconds
             let image = try inspector.locate(.registry(try ImageName(request.uri)))
-            let check = try check(request.uri, image, since: started)
+            let check = try check(request.uri, image, asked: started, located: DispatchTime.now().uptimeNanoseconds)
             let target = CheckTarget(rawValue: request.use.rawValue) ?? .job
             return PullOutcome(digest: image.digest, failure: nil, unmetRequirements: check.failures(for: target).map(\.line))
         } catch {
@@ -81,8 +82,9 @@ public final class ImageChecks: ImagePuller {
     }
 
     /// The check of an image found at `uri`: from the cache when its digest was checked, else read now. The log
-    /// line says how long it took `since` the manifest was asked for.
-    private func check(_ uri: String, _ image: LocatedImage, since started: UInt64) throws(InspectionError) -> ImageCheck {
+    /// line says how long it took from when the manifest was `asked` for, and how much of that the registry took to
+    /// give it (until `located`).
+    private func check(_ uri: String, _ image: LocatedImage, asked started: UInt64, located: UInt64) throws(InspectionError) -> ImageCheck {
         let cached = byDigest.withLock { $0[image.digest] }
         let check: ImageCheck
         do throws(InspectionError) {
@@ -94,8 +96,9 @@ public final class ImageChecks: ImagePuller {
         byDigest.withLock { $0[image.digest] = check }
         byURI.withLock { $0[uri] = .checked(check, at: Date()) }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+        let manifest = Double(located - started) / 1_000_000
         let worksFor = CheckTarget.allCases.filter { check.works(for: $0) }.map(\.title)
-        logger.info("checked \(uri) (\(image.digest))\(cached == nil ? "" : " from the cache") in \(milliseconds) ms: works for \(worksFor.isEmpty ? "nothing" : worksFor.joined(separator: ", "))")
+        logger.info("checked \(uri) (\(image.digest))\(cached == nil ? "" : " from the cache") in \(milliseconds) ms (\(manifest) ms of it for the manifest): works for \(worksFor.isEmpty ? "nothing" : worksFor.joined(separator: ", "))")
         return check
     }
 
