@@ -6,7 +6,7 @@ enum EnvironmentDefaults {
     /// Options that take a value.
     static let valueOptions = [
         "host", "port", "seed", "data-dir", "port-file", "log-level", "max-body-bytes", "connection-timeout", "compact-after-bytes",
-        "control-token", "max-tenants", "max-connections", "journal-size", "clock",
+        "control-token", "max-tenants", "max-connections", "journal-size", "clock", "registry", "registry-auth", "docker-config",
     ]
     /// Options that are on or off.
     static let flagOptions = ["in-memory", "strict", "recover", "deterministic-ids"]

@@ -114,8 +114,11 @@ def test_an_index_without_amd64_says_what_it_lists(images, tmp_path):
     assert "has no image tagged 'no-such-tag'" in err
 
 
-def test_a_docker_archive_and_an_oci_layout(docker_archive, images):
-    for source in [f"docker-archive:{docker_archive}", docker_archive, images["good"]]:
+def test_a_docker_archive_and_an_oci_layout(docker_archive, images, tmp_path):
+    layout, tag = images["good"].removeprefix("oci:").rsplit(":", 1)
+    archived = tmp_path / "layout.tar"
+    subprocess.run(["tar", "-C", layout, "-cf", archived, "."], check=True)
+    for source in [f"docker-archive:{docker_archive}", docker_archive, images["good"], f"oci-archive:{archived}:{tag}"]:
         status, out, err = check(source)
         assert status == 0, out + err
     status, report = check_json(images["kernel-whiteout"], "--for", "jupyter")
