@@ -2,9 +2,12 @@
 docker-registry) and into a docker archive; each requirement of the document that an image breaks is named with its
 evidence, and the exit status says whether the image works (0), fails (1) or cannot be read (2)."""
 
+import http.server
 import json
 import os
 import subprocess
+import threading
+import urllib.request
 
 import pytest
 
@@ -178,3 +181,54 @@ def test_what_cannot_be_read_says_why(source, message):
     status, _, err = check(source)
     assert status == 2
     assert message in err
+
+
+class BearerFront(http.server.BaseHTTPRequestHandler):
+    """A registry's front that wants a Bearer token, as Docker Hub and ECR Public do: `/v2/...` without one answers
+    401 with a challenge naming `/token`, which hands a token to Basic alice:wonderland; with it, the request goes to
+    the registry behind."""
+    behind = ""
+    scopes = []
+
+    def log_message(self, *arguments):
+        pass
+
+    def do_GET(self):
+        if self.path.startswith("/token"):
+            BearerFront.scopes.append(self.path)
+            if self.headers.get("Authorization") != "Basic YWxpY2U6d29uZGVybGFuZA==":
+                return self.answer(401, b'{"errors": [{"code": "UNAUTHORIZED"}]}', {})
+            return self.answer(200, b'{"token": "granted"}', {})
+        if self.headers.get("Authorization") != "Bearer granted":
+            realm = f"http://127.0.0.1:{self.server.server_address[1]}/token"
+            challenge = f'Bearer realm="{realm}",service="front",scope="repository:saturn/good:pull"'
+            return self.answer(401, b'{"errors": [{"code": "UNAUTHORIZED", "message": "authentication required"}]}',
+                               {"WWW-Authenticate": challenge})
+        request = urllib.request.Request(self.behind + self.path, headers={"Accept": self.headers.get("Accept", "*/*")})
+        with urllib.request.urlopen(request) as answer:
+            headers = {name: value for name, value in answer.headers.items() if name.lower() in ("content-type", "docker-content-digest")}
+            self.answer(answer.status, answer.read(), headers)
+
+    def answer(self, status, body, headers):
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_registry_that_hands_out_bearer_tokens(registry):
+    BearerFront.behind = registry.url
+    front = http.server.ThreadingHTTPServer(("127.0.0.1", 0), BearerFront)
+    threading.Thread(target=front.serve_forever, daemon=True).start()
+    try:
+        host = f"127.0.0.1:{front.server_address[1]}"
+        status, _, err = check(f"{host}/saturn/good:1", "--registry", f"{host}=http://{host}", "--for", "job")
+        assert status == 2 and "unauthorized" in err, "no credentials: the token endpoint refuses"
+        status, out, err = check(f"{host}/saturn/good:1", "--registry", f"{host}=http://{host}", "--for", "job",
+                                 "--registry-auth", f"{host}=alice:wonderland")
+        assert status == 0, err
+        assert "/token?service=front&scope=repository%3Asaturn%2Fgood%3Apull" in BearerFront.scopes
+    finally:
+        front.shutdown()
