@@ -6,10 +6,11 @@ extension Tenant {
     /// Hands the pulls of the runs a write left waiting to the puller.
     func requestPulls(after write: TenantWrite) {
         guard settings.imagePuller != nil else { return }
-        switch write {
-        case let .recipes(put, _): requestPulls(of: put)
-        case let .content(content): requestPulls(of: content.recipes)
-        case .token: break
+        // Only writes of recipes start runs; every other kind of write is left alone.
+        if case let .recipes(put, _) = write {
+            requestPulls(of: put)
+        } else if case let .content(content) = write {
+            requestPulls(of: content.recipes)
         }
     }
 
