@@ -19,13 +19,18 @@ let package = Package(
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "MicroHTTP", dependencies: ["CMicroHTTPD"]),
         .target(name: "SaturnJSON"),
         .target(name: "SaturnDomain", dependencies: ["SaturnJSON"]),
+        // Images read from registries and archives, checked against the document's requirements; no HTTP serving.
+        .target(name: "ImageInspection", dependencies: ["CArchive", "CCurl", "SaturnJSON"]),
         .target(name: "SaturnStore", dependencies: ["CMalloc", "SaturnDomain", "SaturnJSON"]),
         .target(
             name: "SaturnAPI",
             dependencies: [
+                "ImageInspection",
                 "SaturnDomain",
                 "SaturnJSON",
                 "MicroHTTP",
@@ -38,6 +43,7 @@ let package = Package(
             name: "saturn-mock",
             dependencies: [
                 "CMalloc",
+                "ImageInspection",
                 "SaturnAPI",
                 "SaturnDomain",
                 "SaturnStore",
@@ -48,6 +54,7 @@ let package = Package(
         ),
         .testTarget(name: "MicroHTTPTests", dependencies: ["MicroHTTP"]),
         .testTarget(name: "SaturnJSONTests", dependencies: ["SaturnJSON"]),
+        .testTarget(name: "ImageInspectionTests", dependencies: ["ImageInspection", "SaturnJSON"]),
         .testTarget(name: "SaturnDomainTests", dependencies: ["SaturnDomain", "SaturnJSON"]),
         .testTarget(name: "SaturnStoreTests", dependencies: ["SaturnStore", "SaturnDomain", "SaturnJSON"]),
         .testTarget(

@@ -26,6 +26,23 @@ extension ResourceRun {
                 json.key("failure")
                 json.string(failure)
             }
+            // The pull's facts (serve --registry), written only when there are some: a store without them loads as before.
+            if awaitingPull {
+                json.key("awaiting_pull")
+                json.bool(true)
+            }
+            if let pulledAt {
+                json.key("pulled_at")
+                json.string(UTCTimestamp.format(pulledAt))
+            }
+            if let imageDigest {
+                json.key("image_digest")
+                json.string(imageDigest)
+            }
+            if !unmetRequirements.isEmpty {
+                json.key("unmet_requirements")
+                json.array(unmetRequirements) { json, line in json.string(line) }
+            }
         }
     }
 
@@ -33,8 +50,10 @@ extension ResourceRun {
     init(storedFrom parser: inout JSONParser) throws(JSONSyntaxError) {
         var number: Int?
         var requestedAt, stopRequestedAt: Date?
-        var imageURI, command, failure: String?
-        var debugMode = false
+        var imageURI, command, failure, imageDigest: String?
+        var debugMode = false, awaitingPull = false
+        var pulledAt: Date?
+        var unmetRequirements: [String] = []
         try parser.readObject { parser, key throws(JSONSyntaxError) in
             switch key {
             case "number": number = try parser.readInteger()
@@ -44,13 +63,19 @@ extension ResourceRun {
             case "command": command = try parser.readString()
             case "debug_mode": debugMode = try parser.readBool()
             case "failure": failure = try parser.readString()
+            case "awaiting_pull": awaitingPull = try parser.readBool()
+            case "pulled_at": pulledAt = try StoredTime.read(&parser)
+            case "image_digest": imageDigest = try parser.readString()
+            case "unmet_requirements":
+                try parser.readArray { parser throws(JSONSyntaxError) in unmetRequirements.append(try parser.readString()) }
             default: try parser.skipValue()
             }
         }
         guard let number, let requestedAt, let imageURI else { throw parser.failure("a stored run lacks one of number, requested_at, image_uri") }
         self.init(
             number: number, requestedAt: requestedAt, stopRequestedAt: stopRequestedAt, imageURI: imageURI, command: command,
-            debugMode: debugMode, failure: failure
+            debugMode: debugMode, failure: failure, awaitingPull: awaitingPull, pulledAt: pulledAt, imageDigest: imageDigest,
+            unmetRequirements: unmetRequirements
         )
     }
 }

@@ -7,7 +7,7 @@ enum EnvironmentDefaults {
     static let valueOptions = [
         "host", "port", "seed", "data-dir", "port-file", "log-level", "max-body-bytes", "connection-timeout", "compact-after-bytes",
         "control-token", "max-tenants", "max-connections", "journal-size", "clock", "max-state-bytes", "drain-timeout",
-        "start-delay", "stop-delay", "job-run-time",
+        "start-delay", "stop-delay", "job-run-time", "registry", "registry-auth", "docker-config",
     ]
     /// Options that are on or off.
     static let flagOptions = ["in-memory", "strict", "recover", "deterministic-ids"]

@@ -1,13 +1,13 @@
 import ArgumentParser
 
-/// The `saturn-mock` command; `serve` is its one subcommand today.
+/// The `saturn-mock` command: `serve`, and `check-image`.
 @main
 struct SaturnMockCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "saturn-mock",
         abstract: "A local, offline stand-in for the Saturn Cloud API.",
         version: "0.1.0",
-        subcommands: [ServeCommand.self]
+        subcommands: [ServeCommand.self, CheckImageCommand.self]
     )
 
     static func main() {

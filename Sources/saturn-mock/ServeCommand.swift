@@ -2,6 +2,7 @@ import ArgumentParser
 import CMalloc
 import FoundationEssentials
 import Glibc
+import ImageInspection
 import Logging
 import MicroHTTP
 import SaturnAPI
@@ -21,7 +22,10 @@ struct ServeCommand: ParsableCommand {
             snapshots, request journal, faults, tokens, clock, health) is open on loopback; bound anywhere else, the \
             server needs --control-token. Every option also reads \
             SATURN_MOCK_<OPTION> from the environment (SATURN_MOCK_PORT=0, SATURN_MOCK_IN_MEMORY=1, ...); the command \
-            line wins. SIGINT or SIGTERM stops accepting, finishes requests in flight (up to --drain-timeout; what still \
+            line wins. With --registry, images resolve against registries: a version whose manifest is missing is added \
+            with a warning (refused under --strict), and each start pulls and checks its image off the request path, \
+            pending until the outcome is recorded on the run (GET /_mock/image-checks?uri= shows the last check). \
+            SIGINT or SIGTERM stops accepting, finishes requests in flight (up to --drain-timeout; what still \
             waits then is answered 503) and exits 0.
             """
     )
@@ -88,7 +92,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Derive new ids, tokens and tenant names from the tenant and what they identify, so that runs give byte-identical answers.")
     var deterministicIds = false
 
-    @Option(help: ArgumentHelp("Seconds a started workspace, job or deployment stays pending before it runs (or fails to pull its image); 0 runs it at once.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds a started workspace, job or deployment stays pending before it runs (or fails to pull its image); 0 runs it at once. With --registry it also waits for its image to be pulled and checked.", valueName: "seconds"))
     var startDelay = ResourceTiming.demo.startDelay
 
     @Option(help: ArgumentHelp("Seconds a stopped resource stays stopping before it is stopped; 0 stops it at once.", valueName: "seconds"))
@@ -96,6 +100,9 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Seconds a job runs before it completes; 0 completes it as soon as it runs.", valueName: "seconds"))
     var jobRunTime = ResourceTiming.demo.jobRunTime
+
+    @OptionGroup(title: "Images against registries (without --registry, image URIs are checked by their grammar only)")
+    var registry: RegistryOptions
 
     func validate() throws {
         if inMemory && dataDir != nil { throw ValidationError("give --data-dir or --in-memory, not both") }
@@ -164,8 +171,15 @@ struct ServeCommand: ParsableCommand {
         tenancy.maxTenants = maxTenants
         tenancy.servers = servers
         tenancy.timing = ResourceTiming(startDelay: startDelay, stopDelay: stopDelay, jobRunTime: jobRunTime)
-        let registry = TenantRegistry(seed: directory, queue: CommitQueue(store: store), settings: tenancy)
         var api = SaturnAPI.Settings()
+        if !registry.registries.isEmpty {
+            let checks = ImageChecks(map: try registry.map(), credentials: try registry.credentials(), logger: logger)
+            tenancy.imagePuller = checks
+            api.imageChecks = checks
+        }
+        let tenants = TenantRegistry(seed: directory, queue: CommitQueue(store: store), settings: tenancy)
+        // Runs whose pull a stop cut short are pulled again; those with an outcome keep it.
+        for tenant in tenants.all { tenant.resumePulls() }
         if level <= .info { api.accessLog = { StandardErrorLogHandler.writeAccessLine($0) } }
         api.journalSize = journalSize
         api.maxStateBytes = maxStateBytes
@@ -175,7 +189,7 @@ struct ServeCommand: ParsableCommand {
                 host: host, port: port, maxBodyBytes: maxBodyBytes, connectionTimeoutSeconds: connectionTimeout,
                 maxConnections: maxConnections ?? HTTPServerConfiguration.connectionCapacity, drainTimeoutSeconds: drainTimeout
             ),
-            responder: SaturnAPI(registry: registry, settings: api, logger: logger)
+            responder: SaturnAPI(registry: tenants, settings: api, logger: logger)
         )
         if let portFile { try? FileManager.default.removeItem(atPath: portFile) }
         let boundPort: Int
@@ -187,7 +201,7 @@ struct ServeCommand: ParsableCommand {
         }
         if let portFile { try PortFile.write(boundPort, to: portFile) }
 
-        printBanner(port: boundPort, directory: directory, store: store, registry: registry)
+        printBanner(port: boundPort, directory: directory, store: store, registry: tenants)
         SignalWaiter.waitForTermination()
         logger.info("stopping: finishing requests in flight")
         server.stop()

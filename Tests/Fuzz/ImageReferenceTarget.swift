@@ -11,7 +11,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     fuzzCheck((forbidden == nil) == printable, "forbiddenCharacter says \(String(describing: forbidden)) of '\(uri)'")
     let grammar = ImageReference.grammarProblem(in: uri)
     fuzzCheck(grammar != nil || printable, "the grammar accepts '\(uri)', which is not printable ASCII")
-    let objections = ImageURIPolicy.objections(to: uri)
+    let objections = ImageURIPolicy.objections(to: uri, puller: nil)
     fuzzCheck(grammar == nil || !objections.isEmpty, "the policy does not object to '\(uri)', which breaks the grammar")
     return 0
 }

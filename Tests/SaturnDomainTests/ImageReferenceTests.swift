@@ -57,9 +57,9 @@ struct ImageReferenceTests {
 
     @Test("a reference that breaks the grammar is an objection that names it; the grammar is checked before the ECR rule")
     func objections() {
-        #expect(ImageURIPolicy.objections(to: "UPPER/Case:1") == [
+        #expect(ImageURIPolicy.objections(to: "UPPER/Case:1", puller: nil) == [
             "'UPPER/Case:1' breaks the registry reference grammar: the repository path component 'UPPER' must be lowercase letters and digits, joined by '.', '_', '__' or '-'; Saturn Cloud could not pull it",
         ])
-        #expect(ImageURIPolicy.objections(to: "public.ecr.aws/saturncloud/saturn:2021.11.10").isEmpty)
+        #expect(ImageURIPolicy.objections(to: "public.ecr.aws/saturncloud/saturn:2021.11.10", puller: nil).isEmpty)
     }
 }

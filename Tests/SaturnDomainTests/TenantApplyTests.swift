@@ -116,7 +116,7 @@ struct TenantApplyTests {
         ("python:3", nil),
     ] as [(String, String?)])
     func ecrObjection(uri: String, repository: String?) {
-        let objections = ImageURIPolicy.objections(to: uri)
+        let objections = ImageURIPolicy.objections(to: uri, puller: nil)
         let expected = repository.map { "ECR repository '\($0)' does not start with 'saturn'; Saturn Cloud's IAM role can only pull ECR repositories named saturn*" }
         #expect(objections == (expected.map { [$0] } ?? []))
     }

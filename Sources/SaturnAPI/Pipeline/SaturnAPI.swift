@@ -19,6 +19,8 @@ public final class SaturnAPI: HTTPResponder {
         /// them to the logger at info. The command writes them straight to its standard-error buffer: a line a
         /// request through swift-log cost a tenth of a request's instructions.
         public var accessLog: (@Sendable ([UInt8]) -> Void)?
+        /// The registries' checks of `serve --registry`, which `GET /_mock/image-checks` answers from.
+        public var imageChecks: ImageChecks?
 
         /// The defaults: 1,000 journal entries, an open control plane.
         public init() {}
@@ -37,13 +39,14 @@ public final class SaturnAPI: HTTPResponder {
         self.logger = logger
         maxStateBytes = settings.maxStateBytes
         pipeline = Pipeline(Self.steps(
-            accessLog: accessLog, controlToken: settings.controlToken.map { Array($0.utf8) }, servers: registry.settings.servers
+            accessLog: accessLog, controlToken: settings.controlToken.map { Array($0.utf8) }, servers: registry.settings.servers,
+            imageChecks: settings.imageChecks
         ))
     }
 
     /// A request's way through, in order. The access line and the journal see every answer given after them;
     /// faults act after the journal, so that it shows what they did, and never on control calls.
-    private static func steps(accessLog: AccessLog, controlToken: [UInt8]?, servers: ServerCatalog) -> [any PipelineStep] {
+    private static func steps(accessLog: AccessLog, controlToken: [UInt8]?, servers: ServerCatalog, imageChecks: ImageChecks?) -> [any PipelineStep] {
         let api = SaturnRoutes.make(servers: servers)
         let coverage = SpecCoverage(api: api)
         return [
@@ -52,7 +55,7 @@ public final class SaturnAPI: HTTPResponder {
             ControlGuard(controlToken: controlToken),
             RequestJournaling(),
             FaultInjection(),
-            Routing(api: api, control: ControlRoutes.make(coverage: coverage), notMocked: coverage.notMocked),
+            Routing(api: api, control: ControlRoutes.make(coverage: coverage, imageChecks: imageChecks), notMocked: coverage.notMocked),
         ]
     }
 

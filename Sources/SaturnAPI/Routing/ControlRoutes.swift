@@ -1,6 +1,6 @@
 /// The control plane's route table, under `/_mock/` of any tenant (README "Testing with the mock").
 enum ControlRoutes {
-    static func make(coverage: SpecCoverage) -> Router {
+    static func make(coverage: SpecCoverage, imageChecks: ImageChecks?) -> Router {
         var router = Router()
         // What is served never changes while serving: encoded once.
         let operations = JSONResponse.make(200, WireOperations(coverage: coverage)).preparedOnce()
@@ -28,6 +28,7 @@ enum ControlRoutes {
         router.add("POST", "/_mock/tokens", ControlEndpoints.mintToken)
         router.add("GET", "/_mock/clock", ControlEndpoints.getClock)
         router.add("POST", "/_mock/clock", ControlEndpoints.setClock)
+        router.add("GET", "/_mock/image-checks") { try ImageCheckEndpoints.get($0, checks: imageChecks) }
         return router
     }
 }

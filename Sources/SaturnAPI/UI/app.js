@@ -219,10 +219,11 @@ async function imagePage(id) {
   });
   const versions = tags.status === 200 ? tags.body.image_tags : [];
   const table = versions.length === 0 ? el("p", { class: "hint" }, "No versions yet: add one with New Version > Add External.") :
-    el("table", {}, el("thead", {}, el("tr", {}, ["Version", "Image URI", "Description", "Added", "Archived"].map((name) =>
+    el("table", {}, el("thead", {}, el("tr", {}, ["Version", "Image URI", "Description", "Added", "Archived", "Works for"].map((name) =>
       el("th", { scope: "col" }, name)))),
     el("tbody", {}, versions.map((tag) => el("tr", {}, el("td", {}, tag.version), el("td", { class: "uri" }, tag.image_uri),
-      el("td", {}, tag.description), el("td", {}, tag.created_at.slice(0, 10)), el("td", {}, tag.archived ? "yes" : "no")))));
+      el("td", {}, tag.description), el("td", {}, tag.created_at.slice(0, 10)), el("td", {}, tag.archived ? "yes" : "no"),
+      worksFor(tag.image_uri)))));
   const data = image.body;
   show(
     el("div", { class: "heading" }, el("h1", {}, data.name), user.admin ? el("div", { class: "menu" }, toggle, menuList) : null),
@@ -232,10 +233,32 @@ async function imagePage(id) {
     el("h2", {}, "Versions"), table);
 }
 
+// What the last check of an image (serve --registry) says it works for, with each failed requirement one click
+// away; empty when the server pulls nothing.
+const USES = [["jupyter", "Jupyter"], ["rstudio", "RStudio"], ["job", "jobs"], ["deployment", "deployments"]];
+
+function worksFor(uri) {
+  const cell = el("td", { class: "works" });
+  api("GET", `_mock/image-checks?uri=${encodeURIComponent(uri)}`).then((answer) => {
+    if (answer.status !== 200) return;
+    const check = answer.body;
+    if (check.status === "checking") return cell.append("checking…");
+    if (check.status === "unreadable") return cell.append(el("span", { class: "badge no" }, "cannot be pulled"), " ", check.reason);
+    const failed = check.requirements.filter((item) => Object.values(item.outcomes).includes("fail"));
+    cell.append(el("details", {}, el("summary", {}, USES.map(([use, name]) => `${name} ${check.works_for[use] ? "✓" : "✗"}`).join(" · ")),
+      failed.length === 0 ? el("p", { class: "hint" }, "Every required item passes.") :
+        el("ul", {}, failed.map((item) => el("li", {}, `${item.title} (fails for ${Object.keys(item.outcomes)
+          .filter((use) => item.outcomes[use] === "fail").join(", ")}): ${item.evidence.join("; ")}`)))));
+  });
+  return cell;
+}
+
 function requirementsChecklist() {
   return el("details", { class: "requirements" }, el("summary", {}, "Docker image requirements: check your image"),
     REQUIREMENTS.map(([kind, items]) => [el("h3", {}, kind), el("ul", {}, items.map((item) =>
-      el("li", {}, el("label", { class: "choice" }, el("input", { type: "checkbox" }), item))))]));
+      el("li", {}, el("label", { class: "choice" }, el("input", { type: "checkbox" }), item))))]),
+    el("p", { class: "hint" }, "saturn-mock check-image IMAGE checks these on the image itself; under serve --registry, ",
+      "each version's Works for column shows what its image passes, with the reasons one click away."));
 }
 
 async function newVersionPage(id) {

@@ -26,4 +26,8 @@ enum APIError: Error {
     case payloadTooLarge(limit: Int, flag: String)
     /// The server stopped while the request still waited for its answer.
     case stopping
+    /// The server runs without `--registry`: no image is pulled or checked.
+    case imageChecksOff
+    /// No image with this URI was checked yet.
+    case imageCheckNotFound(String)
 }

@@ -39,6 +39,10 @@ enum ErrorRendering {
             return HTTPResponseParts(404, "fault_not_found", "No fault rule '\(id)' in this tenant; GET /_mock/faults lists them.")
         case .stopping:
             return HTTPResponseParts(503, "server_stopping", "saturn-mock is stopping, and this request was still waiting (a fault's delay, or its write reaching the disk) when the time to finish requests ran out; send it again to the next server.")
+        case .imageChecksOff:
+            return HTTPResponseParts(404, "image_checks_off", "saturn-mock serves without --registry: image URIs are checked by their grammar only, and no image is pulled or checked.")
+        case let .imageCheckNotFound(uri):
+            return HTTPResponseParts(404, "image_check_not_found", "No image '\(uri)' was checked yet: it is checked when a version with this URI is added, and when a workspace, job or deployment starts on it.")
         case let .missingCredentials(reason):
             return HTTPResponseParts(401, "authentication_required", "Authentication required: \(reason). Send 'Authorization: Bearer <token>' or 'Authorization: token <token>'.")
         }

@@ -37,10 +37,10 @@ public enum RecipeDraft: Equatable, Sendable {
 
     /// What the installation's rules say of an image draft's URIs: problems refuse it, warnings go out as `Warning`
     /// headers. A resource's image was imported already; whether it can be pulled shows when it starts.
-    func review(strict: Bool, issues: inout ValidationIssues, warnings: inout [String]) {
+    func review(settings: TenantSettings, issues: inout ValidationIssues, warnings: inout [String]) {
         guard case let .image(image) = self else { return }
         for version in image.versions {
-            ImageURIPolicy.review(version.imageURI, at: "\(version.path).image_uri", strict: strict, issues: &issues, warnings: &warnings)
+            ImageURIPolicy.review(version.imageURI, at: "\(version.path).image_uri", settings: settings, issues: &issues, warnings: &warnings)
         }
     }
 }

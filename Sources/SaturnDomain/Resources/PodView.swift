@@ -24,7 +24,7 @@ public struct PodView: Sendable {
 
     /// When its container started; nil while it is pulling, and for a pull that failed.
     public var startedAt: Date? {
-        now >= schedule.readyAt && schedule.run.failure == nil ? schedule.readyAt : nil
+        now >= schedule.readyAt && !schedule.run.fails ? schedule.readyAt : nil
     }
 
     /// When it went away, once it has.
@@ -40,6 +40,8 @@ public struct PodView: Sendable {
             if let failure = run.failure {
                 lines.append((schedule.readyAt, "Failed to pull image \"\(run.imageURI)\": \(failure)"))
                 lines.append((schedule.readyAt, "Error: ErrImagePull; the \(kind.rawValue) is in error"))
+            } else if !run.unmetRequirements.isEmpty {
+                lines += unmetLines(run).map { (schedule.readyAt, $0) }
             } else {
                 lines.append((schedule.readyAt, "Successfully pulled image \"\(run.imageURI)\""))
                 lines.append((schedule.readyAt, "Started container main" + (run.debugMode ? " in debug mode" : "")))
@@ -54,6 +56,14 @@ public struct PodView: Sendable {
             if let stoppedAt = schedule.stoppedAt { lines.append((stoppedAt, "Stopped container main")) }
         }
         return lines.filter { $0.time <= now }
+    }
+
+    /// A pulled image that fails what the run starts: each requirement with its evidence, then the error.
+    private func unmetLines(_ run: ResourceRun) -> [String] {
+        ["Successfully pulled image \"\(run.imageURI)\"" + (run.imageDigest.map { " (\($0))" } ?? ""),
+         "The image does not meet Saturn's requirements for a \(kind.rawValue):"]
+            + run.unmetRequirements.map { "  \($0)" }
+            + ["Error: the container cannot start; the \(kind.rawValue) is in error"]
     }
 
     /// The log as one text, each line stamped with its UTC time.

@@ -57,8 +57,9 @@ public struct ResourceSpec: Equatable, Sendable {
     }
 
     /// The spec with a new run asked for at `now`, pulling `uri`: the run before it goes to the history, asked to
-    /// stop at `now` if it was still active. A URI that breaks the registry grammar makes the run fail its pull.
-    func starting(uri: String, debugMode: Bool, at now: Date, timing: ResourceTiming) -> ResourceSpec {
+    /// stop at `now` if it was still active. A URI that breaks the registry grammar makes the run fail its pull;
+    /// with `pulling` (`serve --registry`), any other waits, pending, for its pull to be recorded (`Tenant+pulls`).
+    func starting(uri: String, debugMode: Bool, at now: Date, timing: ResourceTiming, pulling: Bool) -> ResourceSpec {
         var started = self
         if var previous = lifecycle.current {
             if status(at: now, timing: timing).isActive { previous.stopRequestedAt = now }
@@ -67,7 +68,7 @@ public struct ResourceSpec: Equatable, Sendable {
         let failure = ImageReference.grammarProblem(in: uri).map { "'\(uri)' breaks the registry reference grammar: \($0)" }
         started.lifecycle.current = ResourceRun(
             number: (lifecycle.current?.number ?? 0) + 1, requestedAt: now, stopRequestedAt: nil, imageURI: uri,
-            command: command, debugMode: debugMode, failure: failure
+            command: command, debugMode: debugMode, failure: failure, awaitingPull: pulling && failure == nil
         )
         return started
     }

@@ -13,8 +13,10 @@ public struct RunSchedule: Sendable {
     /// The schedule of `run` of a resource of `kind`.
     public init(_ run: ResourceRun, kind: ResourceKind, timing: ResourceTiming) {
         self.run = run
-        readyAt = run.requestedAt.addingTimeInterval(timing.startDelay)
-        completesAt = kind.completes && run.failure == nil ? readyAt.addingTimeInterval(timing.jobRunTime) : nil
+        // A pull not yet recorded keeps the run pending; a recorded one makes it ready no earlier than it was recorded.
+        let delayed = run.requestedAt.addingTimeInterval(timing.startDelay)
+        readyAt = run.awaitingPull ? .distantFuture : max(delayed, run.pulledAt ?? delayed)
+        completesAt = kind.completes && !run.fails ? readyAt.addingTimeInterval(timing.jobRunTime) : nil
         stoppedAt = run.stopRequestedAt.map { $0.addingTimeInterval(timing.stopDelay) }
     }
 
@@ -30,7 +32,7 @@ public struct RunSchedule: Sendable {
     /// How the run ended by itself before `instant`, if it had: a failed pull, or a job's completion.
     private func ended(before instant: Date) -> ResourceStatus? {
         guard instant >= readyAt else { return nil }
-        if run.failure != nil { return .error }
+        if run.fails { return .error }
         if let completesAt, instant >= completesAt { return .completed }
         return nil
     }

@@ -6,7 +6,7 @@ extension Tenant {
         // What the rules say of each draft depends on the draft alone: checked before writers queue up.
         var issues = ValidationIssues()
         var warnings: [String] = []
-        for draft in drafts { draft.review(strict: settings.strictImageURIs, issues: &issues, warnings: &warnings) }
+        for draft in drafts { draft.review(settings: settings, issues: &issues, warnings: &warnings) }
         return try run { view throws(DomainError) in
             var applied: [AppliedRecipe] = []
             var staged: [RecipeKey: Recipe] = [:]
@@ -71,7 +71,7 @@ extension Tenant {
         let status = spec.status(at: now, timing: settings.timing)
         switch draft.desiredStatus {
         case .running? where status == .stopped:
-            spec = spec.starting(uri: resolved.version.imageURI, debugMode: false, at: now, timing: settings.timing)
+            spec = spec.starting(uri: resolved.version.imageURI, debugMode: false, at: now, timing: settings.timing, pulling: settings.imagePuller != nil)
         case .stopped? where status == .pending || status == .running:
             spec.lifecycle.current?.stopRequestedAt = now
         default:

@@ -2,11 +2,14 @@ extension Tenant {
     /// The one path by which a tenant changes. `decide` reads the tenant as it is, with no other writer running,
     /// and returns the write it decided on (nil: nothing to write) and its result. The write commits only into a
     /// tenant that still exists; it is journaled, applied to the state, and undone if the store fails to make it
-    /// durable. The registry hears when identities changed.
+    /// durable. The registry hears when identities changed; runs the write leaves waiting for their image are
+    /// handed to the puller once the turn is over (`Tenant+pulls`).
     func run<Result: Sendable>(
         _ decide: (TenantView) throws(DomainError) -> (write: TenantWrite?, result: Result)
     ) throws(DomainError) -> Committed<Result> {
-        try queue.takeTurn { turn throws(DomainError) -> Committed<Result> in
+        var written: TenantWrite?
+        defer { if let written { requestPulls(after: written) } }
+        return try queue.takeTurn { turn throws(DomainError) -> Committed<Result> in
             guard isLive.load(ordering: .acquiring) else { throw .tenantNotFound(name) }
             let decided = try decide(view())
             guard let write = decided.write else { return Committed(decided.result, commit: .nothing) }
@@ -18,6 +21,7 @@ extension Tenant {
                     changed(identities: write.changesIdentities)
                 }
             }
+            written = write
             return Committed(decided.result, commit: commit)
         }
     }

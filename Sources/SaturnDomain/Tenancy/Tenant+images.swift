@@ -29,7 +29,7 @@ extension Tenant {
     public func addTag(imageID: String, caller: User, _ draft: TagDraft) throws(DomainError) -> Committed<TagChange> {
         var issues = ValidationIssues()
         var warnings: [String] = []
-        ImageURIPolicy.review(draft.imageURI, at: "image_uri", strict: settings.strictImageURIs, issues: &issues, warnings: &warnings)
+        ImageURIPolicy.review(draft.imageURI, at: "image_uri", settings: settings, issues: &issues, warnings: &warnings)
         try issues.throwIfAny()
         return try run { view throws(DomainError) in
             let image = try view.image(id: imageID, caller: caller)

@@ -10,7 +10,7 @@ extension Tenant {
                 throw .lifecycleConflict("The \(kind.rawValue) is \(status.rawValue); stop it first, or restart it once it is running.")
             }
             guard let uri = view.imageVersion(of: spec)?.version.imageURI else { throw .resourceNotFound(kind: kind.rawValue, id: id) }
-            let started = spec.starting(uri: uri, debugMode: debugMode, at: view.now.wholeSeconds, timing: settings.timing)
+            let started = spec.starting(uri: uri, debugMode: debugMode, at: view.now.wholeSeconds, timing: settings.timing, pulling: settings.imagePuller != nil)
             return try view.deciding(RecipeChange(before: recipe, after: recipe.with(started)), by: caller)
         }
     }
@@ -38,7 +38,7 @@ extension Tenant {
                 throw .lifecycleConflict("The \(kind.rawValue) is \(status.rawValue); only a running \(kind.rawValue) restarts. POST .../start starts a stopped one.")
             }
             guard let uri = view.imageVersion(of: spec)?.version.imageURI else { throw .resourceNotFound(kind: kind.rawValue, id: id) }
-            let restarted = spec.starting(uri: uri, debugMode: debugMode, at: view.now.wholeSeconds, timing: settings.timing)
+            let restarted = spec.starting(uri: uri, debugMode: debugMode, at: view.now.wholeSeconds, timing: settings.timing, pulling: settings.imagePuller != nil)
             return try view.deciding(RecipeChange(before: recipe, after: recipe.with(restarted)), by: caller)
         }
     }

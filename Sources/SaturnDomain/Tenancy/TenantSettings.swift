@@ -13,6 +13,9 @@ public struct TenantSettings: Sendable {
     public var deterministicIDs = false
     /// The most tenants at once, the default tenant included.
     public var maxTenants = 100
+    /// Pulls and checks the images that runs start, and is asked about the URIs of versions added (`serve
+    /// --registry`); nil checks URIs by their grammar only.
+    public var imagePuller: (any ImagePuller)?
 
     /// The defaults: lenient, system time, random ids, 100 tenants.
     public init() {}
