@@ -47,8 +47,10 @@ def refused(call, status, *words):
     with pytest.raises(SaturnHTTPError) as raised:
         call()
     assert raised.value.status_code == status, raised.value
+    answer = raised.value.args[0]
+    message = answer["message"] if isinstance(answer, dict) else str(answer)
     for word in words:
-        assert word in str(raised.value), raised.value
+        assert word in message, message
     return raised.value
 
 
@@ -74,7 +76,7 @@ def test_an_installation_admin_makes_changes_and_deletes_an_org(alice, bob, mock
 
 
 def test_org_changes_that_would_break_something_are_refused_clearly(alice, bob, mock):
-    refused(lambda: bob.list_organizations(all_orgs=True), 403, "bob", "admin of the installation")
+    refused(lambda: bob.list_organizations(all_orgs=True), 403, "Listing every org needs an admin of the installation (an admin of its primary org, 'acme'); 'bob' is not one.")
     checked(raw(mock, MEMBER, "POST", "/api/orgs", json={"name": "bobco", "email": "b@bobco.test"}), 403, "bob")
     checked(raw(mock, ADMIN, "POST", "/api/orgs", json={"name": "globex", "email": "x@y.test"}), 409, "globex")
     checked(raw(mock, ADMIN, "POST", "/api/orgs", json={"name": "bob", "email": "x@y.test"}), 409, "user", "bob")
@@ -82,7 +84,13 @@ def test_org_changes_that_would_break_something_are_refused_clearly(alice, bob, 
     assert set(bad["errors"]) == {"name", "email"}
     acme = alice.primary_org
     refused(lambda: alice.update_organization(acme["id"], name="acme2"), 422, "does not rename orgs")
-    refused(lambda: alice.delete_organization(acme["id"]), 409, "primary")
+    refused(lambda: alice.delete_organization(acme["id"]), 422, "'acme' is the primary org: the installation needs it")
+    # An org's admin changes it, but not its lock or limit, which the spec keeps for the installation's admin.
+    carol = SaturnConnection(url=mock.base_url, api_token=mock.token(OTHER_ORG_ADMIN))
+    globex = [org for org in alice.list_organizations(all_orgs=True) if org["name"] == "globex"][0]
+    assert carol.update_organization(globex["id"], description="Changed by carol")["description"] == "Changed by carol"
+    assert checked(raw(mock, OTHER_ORG_ADMIN, "PATCH", f"/api/orgs/{globex['id']}", json={"locked": True}), 403, "Locking an org or setting its usage limit")
+    assert checked(raw(mock, MEMBER, "PATCH", f"/api/orgs/{acme['id']}", json={"name": "x"}), 403, "Changing the org in org 'acme' needs an org admin")
     made = alice.create_organization("initech", "boss@initech.test")
     alice.create_shared_folder("data", "org", owner_name="initech/alice")
     refused(lambda: alice.delete_organization(made["id"]), 409, "shared folder 'initech/alice/data'")
@@ -175,8 +183,9 @@ def test_user_changes_that_would_break_something_are_refused_clearly(alice, bob,
     assert checked(raw(mock, ADMIN, "DELETE", f"/api/users/{alice.current_user['id']}"), 422, "itself")
     bob.apply(JOB)
     assert checked(raw(mock, ADMIN, "DELETE", f"/api/users/{bob.current_user['id']}"), 409, "job 'acme/bob/nightly'")
-    # bob sees only himself and the members of orgs he administers: none.
-    assert [user["username"] for user in bob.get_all_users()] == ["bob"]
+    # bob sees himself and the members of his org, acme; carol, of globex only, he does not.
+    assert [user["username"] for user in bob.get_all_users()] == ["alice", "bob"]
+    refused(lambda: bob.get_user("carol"), 404)
 
 
 def test_the_preferred_org_is_where_requests_that_name_none_land(alice, bob, mock):
@@ -188,8 +197,8 @@ def test_the_preferred_org_is_where_requests_that_name_none_land(alice, bob, moc
     assert (preferences["default_org_id"], preferences["default_owner"]["name"]) == (made["id"], "initech/bob")
     assert raw(mock, MEMBER, "POST", "/api/shared_folders", json={"name": "mine"}).json()["owner"]["name"] == "initech/bob"
     assert raw(mock, MEMBER, "GET", "/api/user/preferences").json()["default_org_id"] == made["id"]
-    # A member sees no other user, so cannot name one.
-    assert checked(raw(mock, MEMBER, "POST", "/api/user/preferences", json={"user_id": alice.current_user["id"], "default_org_id": made["id"]}), 404, alice.current_user["id"])
+    assert checked(raw(mock, MEMBER, "POST", "/api/user/preferences", json={"user_id": alice.current_user["id"], "default_org_id": made["id"]}),
+                   403, "Setting another user's default org needs an admin of the installation", "'bob' is not one")
 
 
 def test_service_accounts(alice, bob, mock):
@@ -317,3 +326,109 @@ def test_a_users_memberships_are_the_apis_once_it_changed_them(alice, mock):
     again = httpx.post(f"{mock.url}/_mock/tokens", json={"username": "zed", "org": "initech"})
     assert again.status_code == 422 and "/api/orgs/{org_id}/members" in again.json()["errors"]["org"][0]
     assert httpx.post(f"{mock.url}/_mock/tokens", json={"username": "zed", "org": "acme"}).status_code == 201
+
+
+def test_an_org_and_the_installation_keep_an_admin(alice, bob, mock):
+    acme = alice.primary_org["id"]
+    alice_id, bob_id = alice.current_user["id"], bob.current_user["id"]
+    # alice is acme's only admin, so the installation's: she can neither step down nor leave.
+    assert checked(raw(mock, ADMIN, "POST", f"/api/orgs/{acme}/members", json={"user_id": alice_id, "org_admin": False}), 409, "'alice' is the last admin of org 'acme'")
+    assert checked(raw(mock, ADMIN, "PATCH", f"/api/orgs/{acme}/members/{alice_id}", json={"org_admin": False}), 409, "last admin")
+    made = alice.create_organization("initech", "boss@initech.test")
+    alice.add_orgmember(made["id"], bob_id)
+    assert checked(raw(mock, ADMIN, "DELETE", f"/api/orgs/{made['id']}/members/{alice_id}"), 409, "'alice' is the last admin of org 'initech'")
+    # With a second admin, she can.
+    raw(mock, ADMIN, "PATCH", f"/api/orgs/{made['id']}/members/{bob_id}", json={"org_admin": True}).raise_for_status()
+    assert raw(mock, ADMIN, "DELETE", f"/api/orgs/{made['id']}/members/{alice_id}").status_code == 204
+    assert [(owner["name"], owner["org_admin"]) for owner in bob.get_owners(made["id"])] == [("initech/bob", True)]
+    # Deleting a user who is some org's last admin is refused too.
+    dave = alice.create_user("dave", "dave@acme.test")
+    raw(mock, MEMBER, "POST", f"/api/orgs/{made['id']}/members", json={"user_id": dave["id"], "org_admin": True}).raise_for_status()
+    raw(mock, MEMBER, "PATCH", f"/api/orgs/{made['id']}/members/{bob_id}", json={"org_admin": False}).raise_for_status()
+    refused(lambda: alice.delete_user(dave["id"]), 409, "'dave' is the last admin of org 'initech'")
+
+
+def test_limits_an_org_or_user_is_held_to(alice, bob, mock):
+    acme = alice.primary_org["id"]
+    made = alice.create_organization("initech", "boss@initech.test")
+    own = alice.create_usage_limit(UsageLimitCreate(org_id=made["id"], name="initech-small", is_default=False))
+    acme_limit = alice.create_usage_limit(UsageLimitCreate(org_id=acme, name="acme-small", is_default=False))
+    # A new org has no limits; an org is held to one of its own, a user to one of its orgs'; null lets go.
+    assert checked(raw(mock, ADMIN, "POST", "/api/orgs", json={"name": "hooli", "email": "x@hooli.test", "limits_id": own.id}), 422, "a new org has no usage limits yet")
+    assert checked(raw(mock, ADMIN, "PATCH", f"/api/orgs/{made['id']}", json={"limits_id": acme_limit.id}), 422, "is not a usage limit of initech")
+    assert alice.update_organization(made["id"], limits_id=own.id)["limits_id"] == own.id
+    assert raw(mock, ADMIN, "PATCH", f"/api/orgs/{made['id']}", json={"limits_id": None}).json()["limits_id"] is None
+    assert checked(raw(mock, ADMIN, "PATCH", f"/api/users/{bob.current_user['id']}", json={"limits_id": own.id}), 422, "is not a usage limit of acme")
+    member = raw(mock, ADMIN, "POST", f"/api/orgs/{made['id']}/members", json={"user_id": bob.current_user["id"], "limits_id": own.id})
+    assert member.status_code == 201 and member.json()["limits_id"] == own.id
+    # Deleting the org takes its limits with it, and lets go of whoever was held to them.
+    refused(lambda: alice.delete_usage_limit(own.id), 409, "user 'bob'")
+    alice.delete_organization(made["id"])
+    assert [limit.name for limit in alice.get_all_usage_limits()] == ["acme-small"]
+    assert raw(mock, MEMBER, "GET", f"/api/users/{bob.current_user['id']}?details=true").status_code == 200
+    assert raw(mock, ADMIN, "GET", f"/api/orgs/{acme}/members/{bob.current_user['id']}").json()["limits_id"] is None
+    # saturn-client's patch_usage_limit may be handed the whole UsageLimit it was answered.
+    acme_limit.num_instances = 3
+    assert alice.patch_usage_limit(acme_limit.id, acme_limit).num_instances == 3
+    assert checked(raw(mock, ADMIN, "PATCH", f"/api/limits/{acme_limit.id}", json={"org_id": made["id"], "name": "x"}), 422, "a limit stays in its org")
+
+
+def test_who_is_an_admin_and_what_a_locked_user_keeps(alice, bob, mock):
+    carol = SaturnConnection(url=mock.base_url, api_token=mock.token(OTHER_ORG_ADMIN))
+    # "admin" is the installation's admin, whatever the user's default org.
+    assert (alice.current_user["admin"], bob.current_user["admin"], carol.current_user["admin"]) == (True, False, False)
+    # Fields of Saturn's UserUpdate the mock holds at one value.
+    assert raw(mock, MEMBER, "PATCH", f"/api/users/{bob.current_user['id']}", json={"active": True, "is_multiple_ssh_keys": False}).status_code == 200
+    assert checked(raw(mock, MEMBER, "PATCH", f"/api/users/{bob.current_user['id']}", json={"active": False}), 422, "active")
+    # A locked user's refresh token is refused as its access token is.
+    minted = httpx.post(f"{mock.url}/_mock/tokens", json={"username": "zed", "org": "acme"}).raise_for_status().json()
+    zed = httpx.get(f"{mock.url}/api/user", headers={"Authorization": f"token {minted['token']}"}).json()
+    alice.update_user(zed["id"], locked=True)
+    refreshed = httpx.post(f"{mock.url}/api/auth/token", json={"grant_type": "refresh_token", "refresh_token": minted["refresh_token"]})
+    assert refreshed.status_code == 403 and refreshed.json()["error_code"] == "user_locked"
+
+
+def test_a_deleted_orgs_name_is_not_used_again(alice, mock):
+    made = alice.create_organization("initech", "boss@initech.test")
+    alice.delete_organization(made["id"])
+    minted = httpx.post(f"{mock.url}/_mock/tokens", json={"username": "initech", "org": "acme"})
+    assert minted.status_code == 422 and "deleted" in minted.json()["errors"]["username"][0]
+    refused(lambda: alice.create_organization("initech", "boss@initech.test"), 422, "not used again")
+
+
+def test_a_tenant_with_administration_has_no_state_document_but_a_snapshot(alice, mock):
+    assert httpx.get(f"{mock.url}/_mock/state").status_code == 200
+    alice.create_shared_folder("data", "org")
+    alice.delete_user(httpx.get(f"{mock.url}/api/user", headers=mock.headers(MEMBER)).json()["id"])
+    refused_export = httpx.get(f"{mock.url}/_mock/state")
+    assert refused_export.status_code == 409 and refused_export.json()["error_code"] == "state_not_portable"
+    assert "shared_folder, user" in refused_export.json()["message"] and "PUT /_mock/snapshots/NAME" in refused_export.json()["message"]
+    # The snapshot keeps them; a tenant made from it hands out no token of the deleted user.
+    httpx.put(f"{mock.url}/_mock/snapshots/admin").raise_for_status()
+    made = httpx.post(f"{mock.url}/_mock/tenants", json={"from_snapshot": "admin"}).raise_for_status().json()
+    try:
+        assert sorted(user["username"] for user in made["users"]) == ["alice", "carol"]
+        copy = SaturnConnection(url=made["base_url"], api_token=[user["token"] for user in made["users"] if user["username"] == "alice"][0])
+        assert [folder["name"] for folder in copy.get_all_shared_folders()] == ["data"]
+    finally:
+        httpx.delete(f"{mock.url.split('/t/')[0]}/_mock/tenants/{made['name']}").raise_for_status()
+
+
+def test_invitations_come_oldest_first_and_once_an_address(alice, mock):
+    httpx.post(f"{mock.url}/_mock/clock", json={"set": "2026-06-01T12:00:00Z"}).raise_for_status()
+    acme = alice.primary_org["id"]
+    sent = []
+    for index in range(4):
+        sent.append(alice.invite(acme, f"person{index}@acme.test", "Person", "Alice")["id"])
+        httpx.post(f"{mock.url}/_mock/clock", json={"advance_seconds": 1}).raise_for_status()
+    assert alice.invite(acme, "person1@acme.test", "Person", "Alice")["id"] == sent[1]
+    listed = raw(mock, ADMIN, "GET", f"/api/orgs/{acme}/invitations?page_size=3").json()
+    assert [each["id"] for each in listed["invitations"]] == sent[:3]
+    rest = raw(mock, ADMIN, "GET", f"/api/orgs/{acme}/invitations", params={"page_size": 3, "next_key": listed["next_key"]}).json()
+    assert [each["id"] for each in rest["invitations"]] == sent[3:]
+    both = raw(mock, ADMIN, "GET", f"/api/orgs/{acme}/invitations", params={"next_key": listed["next_key"], "prev_key": listed["next_key"]})
+    assert both.status_code == 422 and "not both" in both.json()["errors"]["prev_key"][0]
+
+
+def test_usage_is_asked_for_a_year_at_a_time(alice, mock):
+    refused(lambda: alice.get_org_usage(alice.primary_org["id"], "2025-01-01", "2026-06-01"), 422, "more than 366 days")

@@ -84,7 +84,8 @@ def test_the_image_is_small_runs_as_a_user_and_says_what_it_is():
     assert len(labels["org.opencontainers.image.revision"]) == 40
     assert labels["org.opencontainers.image.title"] == "saturn-mock"
     assert "org.opencontainers.image.licenses" in labels
-    assert image["Size"] < 50_000_000, f"{image['Size']} bytes"
+    # 79 MB at 0.1.0, 31 MB of it ICU's data, which libarchive's libxml2 loads: a bound that catches a base image.
+    assert image["Size"] < 100_000_000, f"{image['Size']} bytes"
 
 
 def test_without_a_control_token_it_refuses_to_start_and_names_the_variable():

@@ -21,7 +21,8 @@ extension ControlEndpoints {
         let created = try context.registry.create(name: name, content: content)
         let (tenant, record) = created.value
         let summary = WireTenantSummary(name: tenant.name, baseURL: context.baseURL(of: tenant.name), recipes: content.recipes.count)
-        let answer = WireTenant(summary: summary, tokens: record.tokens)
+        // A snapshot may hold users deleted over the API: their tokens open nothing.
+        let answer = WireTenant(summary: summary, tokens: record.tokens.filter { tenant.directory.user(named: $0.username) != nil })
         return .whenDurable(created.commit, success: JSONResponse.make(201, answer), changes: [])
     }
 
@@ -72,7 +73,8 @@ extension ControlEndpoints {
 
     /// `GET /_mock/state`: the tenant as one readable document, to keep as a fixture.
     static func exportState(_ context: RequestContext) throws -> Answer {
-        .now(JSONResponse.make(200, WireState(view: context.tenant.view())))
+        let view = context.tenant.view()
+        return .now(JSONResponse.make(200, WireState(view: view, content: try view.portableContent())))
     }
 
     /// `PUT /_mock/state`: loads a document of `GET /_mock/state`, checked as strictly as the API checks recipes.

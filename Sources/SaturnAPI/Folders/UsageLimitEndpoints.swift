@@ -36,14 +36,22 @@ enum UsageLimitEndpoints {
     }
 
     /// `PATCH /api/limits/{limits_id}`: each field given replaces the stored one; a null clears a cap, as
-    /// saturn-client's `patch_usage_limit` sends every field.
+    /// saturn-client's `patch_usage_limit` sends every field. That method may be handed the whole `UsageLimit` it
+    /// was answered: its `id`, `org_id` and `created_at` are read, and must not change.
     static func update(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
-        let body = try ObjectBody(context, allowed: allowedFields)
+        let id = context.parameter("limits_id")
+        let body = try ObjectBody(context, allowed: allowedFields.union(["id", "org_id", "created_at"]))
         var issues = body.issues
+        if let fields = body.fields {
+            let stored = try context.tenant.view().usageLimit(id, caller: caller)
+            if let given = fields.string("id", issues: &issues), given != stored.id { issues.add("id", "is '\(stored.id)', the limit's id; it does not change") }
+            if let given = fields.string("org_id", issues: &issues), given != stored.orgID { issues.add("org_id", "a limit stays in its org, '\(stored.orgID)'") }
+            _ = fields.string("created_at", issues: &issues)
+        }
         let draft = body.fields.map { read($0, creating: false, issues: &issues) }
         guard issues.isEmpty, let draft else { throw DomainError.invalid(issues) }
-        return answer(try context.tenant.editUsageLimit(context.parameter("limits_id"), draft, caller: caller), status: 200, action: "updated")
+        return answer(try context.tenant.editUsageLimit(id, draft, caller: caller), status: 200, action: "updated")
     }
 
     /// `DELETE /api/limits/{limits_id}`: a limit no org or user is held to.

@@ -13,7 +13,7 @@ enum IdentityEndpoints {
 
     /// `GET /api/user`: the caller.
     static func currentUser(_ context: RequestContext) throws -> Answer {
-        .now(JSONResponse.make(200, WireUser(user: try context.caller())))
+        .now(JSONResponse.make(200, WireUser(user: try context.caller(), directory: context.tenant.directory)))
     }
 
     /// `POST /api/auth/token`: a refresh token traded for a new token pair, without an Authorization header, as

@@ -1,9 +1,11 @@
 import SaturnDomain
 import SaturnJSON
 
-/// `UserDetailed`: the seed's user, and the fields Saturn requires that the mock has no use for.
+/// `UserDetailed`: the seed's user, and the fields Saturn requires that the mock has no use for. `admin` is whether
+/// it administers the installation (an admin of the primary org).
 struct WireUser: JSONWritable {
     let user: User
+    let directory: IdentityDirectory
 
     func write(to output: inout JSONOutput) {
         output.object { json in
@@ -15,7 +17,7 @@ struct WireUser: JSONWritable {
             json.key("email")
             json.string(user.email)
             json.key("admin")
-            json.bool(user.role(in: user.defaultOrg) == .admin)
+            json.bool(directory.administersInstallation(user))
             json.key("locked")
             json.bool(user.locked)
             json.key("locked_reason")

@@ -27,19 +27,20 @@ enum OrgEndpoints {
         let name = body.fields?.string("name", required: true, maxLength: FieldLimits.name, issues: &issues)
         if let name, !OwnerName.isValid(name) { issues.add("name", "'\(name)' breaks the owner-name rule: \(OwnerName.rule)") }
         let email = body.fields?.email("email", required: true, issues: &issues)
-        var description: String?, websiteURL: String?, logoImageURL: String?, limitsID: String?
+        var description: String?, websiteURL: String?, logoImageURL: String?
         if let fields = body.fields {
             description = fields.string("description", issues: &issues)
             websiteURL = fields.string("website_url", issues: &issues)
             logoImageURL = fields.string("logo_image_url", issues: &issues)
-            limitsID = fields.string("limits_id", issues: &issues)
+            if fields.string("limits_id", issues: &issues) != nil {
+                issues.add("limits_id", "a new org has no usage limits yet: make the org, then its limit (POST /api/limits), then PATCH the org with it")
+            }
         }
         guard issues.isEmpty, let name, let email else { throw DomainError.invalid(issues) }
         var draft = OrgDraft(name: name, email: email)
         draft.description = description
         draft.websiteURL = websiteURL
         draft.logoImageURL = logoImageURL
-        draft.limitsID = limitsID
         let created = try context.tenant.createOrg(draft, caller: caller)
         return answer(created, status: 201, action: "created", caller: caller)
     }
@@ -52,27 +53,23 @@ enum OrgEndpoints {
     }
 
     /// `PATCH /api/orgs/{org_id}`: its admins change it. saturn-client sends `name`, which the spec's `OrgUpdate`
-    /// does not have: the org's own name is accepted, any other refused, since every owner path names the org.
+    /// does not have: the org's own name is accepted, any other refused. A `null` `limits_id` clears the limit.
     static func update(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
         let body = try ObjectBody(context, allowed: ["name", "email", "description", "website_url", "logo_image_url", "limits_id", "locked"])
         var issues = body.issues
         var edit = OrgEdit()
-        let name = body.fields?.string("name", issues: &issues)
         if let fields = body.fields {
+            edit.name = fields.string("name", issues: &issues)
             edit.email = fields.email("email", issues: &issues)
             edit.description = fields.string("description", issues: &issues)
             edit.websiteURL = fields.string("website_url", issues: &issues)
             edit.logoImageURL = fields.string("logo_image_url", issues: &issues)
-            edit.limitsID = fields.string("limits_id", issues: &issues)
+            edit.limitsID = fields.nullableString("limits_id", issues: &issues)
             edit.locked = fields.bool("locked", issues: &issues)
         }
         try issues.throwIfAny()
-        let id = context.parameter("org_id")
-        if let name, name != (try context.tenant.view().org(id, caller: caller)).name {
-            throw DomainError.invalid(at: "name", "the mock does not rename orgs: every recipe, folder and template names its owner by org")
-        }
-        return answer(try context.tenant.editOrg(id, edit, caller: caller), status: 200, action: "updated", caller: caller)
+        return answer(try context.tenant.editOrg(context.parameter("org_id"), edit, caller: caller), status: 200, action: "updated", caller: caller)
     }
 
     /// `DELETE /api/orgs/{org_id}`: an admin of the installation deletes an org that owns nothing.
@@ -119,15 +116,17 @@ enum OrgEndpoints {
         return page.answer("owners") { WireOwner(owner: OwnerPath(org: $0.org.name, identity: $0.user.username), directory: directory) }
     }
 
-    /// `POST /api/orgs/{org_id}/members`: its admins add a user (by id or username), `org_admin` making it an admin.
+    /// `POST /api/orgs/{org_id}/members`: its admins add a user (by id or username), `org_admin` making it an admin,
+    /// `limits_id` holding it to one of the org's limits.
     static func addMember(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
-        let body = try ObjectBody(context, allowed: ["user_id", "org_admin"])
+        let body = try ObjectBody(context, allowed: ["user_id", "org_admin", "limits_id"])
         var issues = body.issues
         let userID = body.fields?.string("user_id", required: true, issues: &issues)
         let admin = body.fields?.bool("org_admin", issues: &issues)
+        let limitsID = body.fields?.nullableString("limits_id", issues: &issues)
         guard issues.isEmpty, let userID else { throw DomainError.invalid(issues) }
-        let added = try context.tenant.addMember(org: context.parameter("org_id"), user: userID, admin: admin, caller: caller)
+        let added = try context.tenant.addMember(org: context.parameter("org_id"), user: userID, admin: admin, limitsID: limitsID ?? nil, caller: caller)
         return membershipAnswer(added, status: 201, action: "joined", context: context)
     }
 
@@ -140,15 +139,18 @@ enum OrgEndpoints {
         return .now(JSONResponse.make(200, WireOwnerUserDetailed(membership: OrgMembership(org: org, user: user), directory: view.directory)))
     }
 
-    /// `PATCH /api/orgs/{org_id}/members/{user_id}`: `org_admin` gives or takes the admin role.
+    /// `PATCH /api/orgs/{org_id}/members/{user_id}`: `org_admin` gives or takes the admin role, `limits_id` holds the
+    /// member to one of the org's limits (`null`: none).
     static func updateMember(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
-        let body = try ObjectBody(context, allowed: ["org_admin"])
+        let body = try ObjectBody(context, allowed: ["org_admin", "limits_id"])
         var issues = body.issues
         let admin = body.fields?.bool("org_admin", issues: &issues)
+        let limitsID = body.fields?.nullableString("limits_id", issues: &issues)
         try issues.throwIfAny()
-        guard let admin else { return try member(context) }
-        let updated = try context.tenant.setMemberRole(org: context.parameter("org_id"), user: context.parameter("user_id"), admin: admin, caller: caller)
+        let updated = try context.tenant.updateMember(
+            org: context.parameter("org_id"), user: context.parameter("user_id"), admin: admin, limitsID: limitsID ?? nil, caller: caller
+        )
         return membershipAnswer(updated, status: 200, action: "updated", context: context)
     }
 
@@ -205,7 +207,8 @@ enum OrgEndpoints {
             (status.map { $0 == "pending" } ?? true) && (email.map { invitation.email == $0 } ?? true)
                 && (invitorID.map { invitation.invitorID == $0 } ?? true)
         }
-        let page = KeyedPage(shown, key: \.id, reader: &reader)
+        // Oldest first: a time in its sortable form, then the id, which only breaks ties.
+        let page = KeyedPage(shown, key: { "\(UTCTimestamp.format($0.createdAt)) \($0.id)" }, reader: &reader)
         try reader.finish()
         return page.answer("invitations") { WireInvitation(invitation: $0, directory: view.directory) }
     }
@@ -224,13 +227,17 @@ enum OrgEndpoints {
         }
     }
 
-    /// Usage from `start` (default: 30 days before `end`) to `end` (default: now).
+    /// The longest span one usage request covers: a year, and a day for a leap year.
+    private static let longestUsageSpan: TimeInterval = 366 * 86_400
+
+    /// Usage from `start` (default: 30 days before `end`) to `end` (default: now), over a year at most.
     private static func usageAnswer(_ context: RequestContext, usage: (TenantView, Date, Date) throws -> [DailyUsage]) throws -> Answer {
         let view = context.tenant.view()
         var reader = QueryReader(context.request)
         let end = reader.time("end") ?? view.now
         let start = reader.time("start") ?? end.addingTimeInterval(-30 * 86_400)
         if start > end { reader.issues.add("start", "must not be after end") }
+        if end.timeIntervalSince(start) > longestUsageSpan { reader.issues.add("start", "is more than 366 days before end; ask for a year at a time") }
         try reader.finish()
         return .now(JSONResponse.make(200, WireUsageList(usage: try usage(view, start, end).map(WireDailyUsage.init))))
     }

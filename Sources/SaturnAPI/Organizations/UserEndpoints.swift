@@ -19,7 +19,8 @@ enum UserEndpoints {
         let page = KeyedPage(shown, key: \.username, reader: &reader)
         try reader.finish()
         if details {
-            return page.answer("users", WireUser.init)
+            let directory = context.tenant.directory
+            return page.answer("users") { WireUser(user: $0, directory: directory) }
         }
         return page.answer("users", WireUserSummary.init)
     }
@@ -47,7 +48,7 @@ enum UserEndpoints {
         draft.admin = admin ?? false
         draft.locked = locked ?? false
         draft.limitsID = limitsID
-        return answer(try context.tenant.createUser(draft, caller: caller), status: 201, action: "created")
+        return answer(try context.tenant.createUser(draft, caller: caller), status: 201, action: "created", context: context)
     }
 
     /// `GET /api/users/{user_id}`: by id or username; `details` shows it whole.
@@ -57,32 +58,30 @@ enum UserEndpoints {
         let details = reader.bool("details")
         try reader.finish()
         let user = try context.tenant.view().user(context.parameter("user_id"), caller: caller)
-        return .now(details ? JSONResponse.make(200, WireUser(user: user)) : JSONResponse.make(200, WireUserSummary(user: user)))
+        return .now(details ? JSONResponse.make(200, WireUser(user: user, directory: context.tenant.directory)) : JSONResponse.make(200, WireUserSummary(user: user)))
     }
 
     /// `PATCH /api/users/{user_id}`. saturn-client's `update_user` sends `admin: false` and `locked: false` unless
     /// told otherwise: `admin` is read and ignored (an installation admin is an admin of the primary org: `PATCH
     /// /api/orgs/{org_id}/members/{user_id}`), and `locked` needs an installation admin only to change. The username
-    /// stays: every owner path names it.
+    /// stays: every owner path names it. `active` and `is_multiple_ssh_keys` keep the values the mock shows.
     static func update(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
-        let body = try ObjectBody(context, allowed: ["username", "full_name", "email", "admin", "locked", "limits_id"])
+        let body = try ObjectBody(context, allowed: ["username", "full_name", "email", "admin", "locked", "limits_id", "active", "is_multiple_ssh_keys"])
         var issues = body.issues
         var edit = UserEdit()
-        let username = body.fields?.string("username", issues: &issues)
         if let fields = body.fields {
+            edit.username = fields.string("username", issues: &issues)
             edit.email = fields.email("email", issues: &issues)
             edit.fullName = fields.string("full_name", issues: &issues)
             _ = fields.bool("admin", issues: &issues)
             edit.locked = fields.bool("locked", issues: &issues)
-            edit.limitsID = fields.string("limits_id", issues: &issues)
+            edit.limitsID = fields.nullableString("limits_id", issues: &issues)
+            fields.fixedBool("active", is: true, issues: &issues)
+            fields.fixedBool("is_multiple_ssh_keys", is: false, issues: &issues)
         }
         try issues.throwIfAny()
-        let id = context.parameter("user_id")
-        if let username, username != (try context.tenant.view().user(id, caller: caller)).username {
-            throw DomainError.invalid(at: "username", "the mock does not rename users: every recipe, folder and template names its owner by username")
-        }
-        return answer(try context.tenant.editUser(id, edit, caller: caller), status: 200, action: "updated")
+        return answer(try context.tenant.editUser(context.parameter("user_id"), edit, caller: caller), status: 200, action: "updated", context: context)
     }
 
     /// `DELETE /api/users/{user_id}`: an admin of the installation deletes a user who owns nothing.
@@ -91,8 +90,8 @@ enum UserEndpoints {
         return .whenDurable(deleted.commit, success: JSONResponse.noContent(), changes: [change(deleted.value, action: "deleted")])
     }
 
-    private static func answer(_ committed: Committed<User>, status: Int, action: String) -> Answer {
-        .whenDurable(committed.commit, success: JSONResponse.make(status, WireUser(user: committed.value)), changes: [change(committed.value, action: action)])
+    private static func answer(_ committed: Committed<User>, status: Int, action: String, context: RequestContext) -> Answer {
+        .whenDurable(committed.commit, success: JSONResponse.make(status, WireUser(user: committed.value, directory: context.tenant.directory)), changes: [change(committed.value, action: action)])
     }
 
     private static func change(_ user: User, action: String) -> RecordedChange {

@@ -34,7 +34,7 @@ struct WireOwnerUserDetailed: JSONWritable {
             json.key("org")
             WireOrg(org: membership.org, isDefault: membership.user.defaultOrg == membership.org.name).write(to: &json)
             json.key("user")
-            WireUser(user: membership.user).write(to: &json)
+            WireUser(user: membership.user, directory: directory).write(to: &json)
         }
     }
 }

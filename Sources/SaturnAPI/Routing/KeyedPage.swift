@@ -15,6 +15,7 @@ struct KeyedPage<Item> {
         let after = reader.textCursor("next_key")
         let before = reader.textCursor("prev_key")
         let descending = reader.bool("descending")
+        if after != nil && before != nil { reader.issues.add("prev_key", "give next_key or prev_key, not both") }
         let ordered = all.sorted { descending ? key($0) > key($1) : key($0) < key($1) }
         let precedes = { (left: String, right: String) in descending ? left > right : left < right }
         let page: ArraySlice<Item>

@@ -90,6 +90,8 @@ enum ErrorRendering {
             return HTTPResponseParts(409, "tenant_limit", "The server holds \(limit) tenants, its --max-tenants; delete one (DELETE /_mock/tenants/NAME) or start it with a larger --max-tenants.")
         case .defaultTenantIsPermanent:
             return HTTPResponseParts(409, "default_tenant", "The default tenant is the installation at /api and cannot be deleted; POST /_mock/reset empties it.")
+        case let .notPortable(families):
+            return HTTPResponseParts(409, "state_not_portable", "This tenant holds \(families.joined(separator: ", ")) made, changed or deleted over the API, which a state document does not carry: it would load without them, and deleted users would come back. Save it with PUT /_mock/snapshots/NAME instead.")
         case let .snapshotNotFound(tenant, name):
             return HTTPResponseParts(404, "snapshot_not_found", "Tenant '\(tenant)' has no snapshot named '\(name)'; GET /_mock/snapshots lists them.")
         case let .resourceNotFound(kind, id):
@@ -100,8 +102,10 @@ enum ErrorRendering {
             return HTTPResponseParts(409, "invalid_state", message)
         case let .imageInUse(image, users):
             return HTTPResponseParts(409, "image_in_use", "\(image) is used by \(users.joined(separator: ", ")); change or delete those first.")
-        case let .notInstallationAdmin(username):
-            return HTTPResponseParts(403, "forbidden", "Making, deleting and listing every org and user needs an admin of the installation's primary org; '\(username)' is not one.")
+        case let .notInstallationAdmin(username, primaryOrg, action):
+            return HTTPResponseParts(403, "forbidden", "\(action) needs an admin of the installation (an admin of its primary org, '\(primaryOrg)'); '\(username)' is not one.")
+        case let .lastAdmin(username, org):
+            return HTTPResponseParts(409, "last_admin", "'\(username)' is the last admin of org '\(org)'; make another member its admin first (PATCH /api/orgs/{org_id}/members/{user_id} with \"org_admin\": true).")
         case let .lockedUser(username):
             return HTTPResponseParts(403, "user_locked", "User '\(username)' is locked; an installation admin unlocks it (PATCH /api/users/ID with \"locked\": false).")
         case let .orgNotFound(id):

@@ -29,6 +29,8 @@ public struct IdentityDirectory: Sendable {
     public func user(named name: String) -> User? { users.first { $0.username == name } }
     /// The user with this id.
     public func user(id: String) -> User? { users.first { $0.id == id } }
+    /// Whether a user administers the installation: an admin of the primary org.
+    public func administersInstallation(_ user: User) -> Bool { user.role(in: primaryOrg.name) == .admin }
 
     /// The user a token belongs to. Every stored token is compared in constant time, whatever matches.
     public func authenticate(token presented: String, now: Date = Date()) throws(DomainError) -> User {
@@ -51,6 +53,7 @@ public struct IdentityDirectory: Sendable {
             match = token
         }
         guard let match, let user = user(named: match.username) else { throw .unknownRefreshToken }
+        guard !user.locked else { throw .lockedUser(user.username) }
         return user
     }
 

@@ -5,7 +5,6 @@ public struct OrgDraft: Sendable {
     public var description: String?
     public var websiteURL: String?
     public var logoImageURL: String?
-    public var limitsID: String?
 
     /// A draft of an org with its name and email.
     public init(name: String, email: String) {

@@ -40,6 +40,10 @@ public enum DomainError: Error, Equatable, Sendable {
     case defaultTenantIsPermanent
     /// No named snapshot of the tenant has this name.
     case snapshotNotFound(tenant: String, name: String)
+    /// The change would leave the org without an admin.
+    case lastAdmin(username: String, org: String)
+    /// The tenant holds entities of these families, which a state document does not carry.
+    case notPortable(families: [String])
     /// No workspace, job or deployment of this kind and id is visible to the caller.
     case resourceNotFound(kind: String, id: String)
     /// No pod of this name is live or remembered.
@@ -49,7 +53,7 @@ public enum DomainError: Error, Equatable, Sendable {
     /// An image or version that resources run cannot be deleted.
     case imageInUse(image: String, users: [String])
     /// The caller is not an admin of the primary org, who administers the installation (orgs and users).
-    case notInstallationAdmin(username: String)
+    case notInstallationAdmin(username: String, primaryOrg: String, action: String)
     /// The user is locked: its tokens are refused.
     case lockedUser(String)
     /// No org with this id (or name) is visible to the caller.

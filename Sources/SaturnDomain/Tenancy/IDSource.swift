@@ -21,9 +21,16 @@ public struct IDSource: Sendable {
         RecordID(make("part", "\(recipeID)/\(name)"))
     }
 
-    /// The id of a new entity, from its family and a name unique in it (`org/name` for a shared folder of an org).
-    public func entityID(_ family: EntityFamily, _ uniqueName: String) -> String {
-        make(family.rawValue, uniqueName)
+    /// The id of a new entity, from its family and a name unique in it (`org/name` for a shared folder of an org),
+    /// that no entity of `entities` has: a renamed entity keeps the id its first name made, which a deterministic id
+    /// of a new entity of that name would take again.
+    func entityID(_ family: EntityFamily, _ uniqueName: String, unusedIn entities: EntityStore) -> String {
+        var attempt = 0
+        while true {
+            let id = make(family.rawValue, attempt == 0 ? uniqueName : "\(uniqueName)#\(attempt)")
+            if entities[EntityKey(family, id)] == nil { return id }
+            attempt += 1
+        }
     }
 
     /// A new token and refresh token for a user who holds `held` tokens in the tenant already; `replacing` is the

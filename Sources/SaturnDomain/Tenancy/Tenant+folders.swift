@@ -7,7 +7,7 @@ extension Tenant {
             let owner = try Self.writableOwner(draft.owner, caller: caller, in: view.directory, path: "owner_name")
             guard view.sharedFolder(owner: owner, named: draft.name) == nil else { throw .nameTaken(what: "shared folder of \(owner)", name: draft.name) }
             let folder = SharedFolder(
-                id: ids.entityID(.sharedFolder, "\(owner)/\(draft.name)"), name: draft.name, owner: owner, createdAt: view.now.wholeSeconds,
+                id: ids.entityID(.sharedFolder, "\(owner)/\(draft.name)", unusedIn: view.state.entities), name: draft.name, owner: owner, createdAt: view.now.wholeSeconds,
                 access: draft.access, accessMode: draft.accessMode, isExternal: draft.isExternal
             )
             return (.entities(put: [.sharedFolder(folder)], removing: []), folder)
@@ -48,7 +48,7 @@ extension Tenant {
             let existing = try view.usageLimits(orgID: org.id, caller: caller)
             guard !existing.contains(where: { $0.name == name }) else { throw .nameTaken(what: "usage limit of \(org.name)", name: name) }
             let limit = UsageLimit(
-                id: ids.entityID(.usageLimit, "\(org.id)/\(name)"), orgID: org.id, name: name, isDefault: false, createdAt: view.now.wholeSeconds,
+                id: ids.entityID(.usageLimit, "\(org.id)/\(name)", unusedIn: view.state.entities), orgID: org.id, name: name, isDefault: false, createdAt: view.now.wholeSeconds,
                 instanceSizes: nil, resourceTypes: nil, amounts: [:]
             ).applying(draft)
             return (.entities(put: Self.defaulting(limit, among: existing), removing: []), limit)
@@ -117,7 +117,7 @@ extension Tenant {
                 throw .nameTaken(what: "resource template of \(owner)", name: name)
             }
             let template = ResourceTemplate(
-                id: ids.entityID(.resourceTemplate, "\(owner)/\(name)"), name: name, description: draft.description ?? "",
+                id: ids.entityID(.resourceTemplate, "\(owner)/\(name)", unusedIn: view.state.entities), name: name, description: draft.description ?? "",
                 owner: owner, access: draft.access ?? .owner, recipe: try ResourceTemplate.templateRecipe(recipe),
                 thumbnailImageURL: draft.thumbnailImageURL ?? "", weight: draft.weight ?? 0, inGallery: draft.inGallery ?? false,
                 createdAt: view.now.wholeSeconds

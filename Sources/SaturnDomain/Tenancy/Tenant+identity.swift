@@ -4,7 +4,7 @@ extension Tenant {
     /// Refuses a token for a user the API deleted, or for a membership the API does not hold for a user it made or
     /// changed: the API's users are its own, and a token only joins them (`IdentityDirectory.replaying`).
     private static func checkMintableOverAPI(username: String, org: String, in view: TenantView) throws(DomainError) {
-        if view.isDeleted(.user, username) {
+        if view.isDeleted(.user, username) || view.isDeleted(.org, username) {
             throw .deletedName(username, at: "username")
         }
         if view.state.entities.identity(.user, named: username) != nil, view.directory.user(named: username)?.role(in: org) == nil {

@@ -8,73 +8,102 @@ extension Tenant {
     /// among orgs and users, since both name owners.
     public func createOrg(_ draft: OrgDraft, caller: User) throws(DomainError) -> Committed<Org> {
         try run { view throws(DomainError) in
-            try Permission.checkInstallationAdmin(caller, in: view.directory)
+            try Permission.checkInstallationAdmin(caller, in: view.directory, to: "Making an org")
             try Self.checkFreeOwnerName(draft.name, in: view)
             let org = Org(
                 id: StableID.make(kind: "org", name: draft.name), name: draft.name, isPrimary: false, createdAt: SaturnTime.format(view.now),
-                email: draft.email, description: draft.description ?? "", websiteURL: draft.websiteURL, logoImageURL: draft.logoImageURL ?? "",
-                limitsID: try Self.limit(draft.limitsID, of: nil, in: view)
+                email: draft.email, description: draft.description ?? "", websiteURL: draft.websiteURL, logoImageURL: draft.logoImageURL ?? ""
             )
             let creator = view.directory.user(id: caller.id).map { $0.adding(org: org.name, role: .admin) } ?? caller
             return (.entities(put: [.org(id: org.id, org), .user(id: creator.id, creator)], removing: []), org)
         }
     }
 
-    /// `PATCH /api/orgs/{org_id}`: its admins change it.
+    /// `PATCH /api/orgs/{org_id}`: its admins change it; its lock and its limit (one of its own limits, or none) are
+    /// the installation admin's, as the spec marks them "Admin only". Its name stays: every owner path names it.
     public func editOrg(_ id: String, _ edit: OrgEdit, caller: User) throws(DomainError) -> Committed<Org> {
         try run { view throws(DomainError) in
             var org = try view.org(id, caller: caller)
             try Permission.checkOrgAdmin(org, caller: caller, in: view.directory, to: "Changing the org")
+            if let name = edit.name, name != org.name {
+                throw .invalid(at: "name", "the mock does not rename orgs: every recipe, folder and template names its owner by org")
+            }
+            if edit.locked.map({ $0 != org.locked }) ?? false || edit.limitsID.map({ $0 != org.limitsID }) ?? false {
+                try Permission.checkInstallationAdmin(caller, in: view.directory, to: "Locking an org or setting its usage limit")
+            }
             if let email = edit.email { org.email = email }
             if let description = edit.description { org.description = description }
             if let websiteURL = edit.websiteURL { org.websiteURL = websiteURL }
             if let logoImageURL = edit.logoImageURL { org.logoImageURL = logoImageURL }
-            if let limitsID = edit.limitsID { org.limitsID = try Self.limit(limitsID, of: org, in: view) }
+            if let limitsID = edit.limitsID { org.limitsID = try Self.limit(limitsID, ofOneOf: [org], in: view) }
             if let locked = edit.locked { org.locked = locked }
             return (.entities(put: [.org(id: org.id, org)], removing: []), org)
         }
     }
 
-    /// `DELETE /api/orgs/{org_id}`: an org that owns nothing and is no user's only org, not the primary one; its
-    /// memberships go with it, and it leaves a tombstone, so that nothing minted for it comes back.
+    /// `DELETE /api/orgs/{org_id}`: an org that owns nothing and is no user's only org, not the primary one. Its
+    /// memberships, usage limits (and the users held to them) and invitations go with it, and it leaves a tombstone,
+    /// so that nothing minted for it comes back.
     public func deleteOrg(_ id: String, caller: User) throws(DomainError) -> Committed<Org> {
         try run { view throws(DomainError) in
             let org = try view.org(id, caller: caller)
-            try Permission.checkInstallationAdmin(caller, in: view.directory)
-            guard !org.isPrimary else { throw .stillUsed(what: "Org '\(org.name)', the primary org,", users: ["the installation"]) }
+            try Permission.checkInstallationAdmin(caller, in: view.directory, to: "Deleting an org")
+            guard !org.isPrimary else { throw .invalid(at: "org_id", "'\(org.name)' is the primary org: the installation needs it") }
             let held = view.holdings(org: org.name)
                 + view.directory.users.filter { Set($0.memberships.keys) == [org.name] }.map { "user '\($0.username)', whose only org it is" }
             guard held.isEmpty else { throw .stillUsed(what: "Org '\(org.name)'", users: held) }
-            return (.entities(put: [.org(id: org.id, nil)], removing: []), org)
+            let limits = view.state.entities.all(.usageLimit).compactMap { entity -> String? in
+                if case let .usageLimit(limit) = entity, limit.orgID == org.id { return limit.id }
+                return nil
+            }
+            let invitations = view.state.entities.all(.invitation).compactMap { entity -> String? in
+                if case let .invitation(invitation) = entity, invitation.orgID == org.id { return invitation.id }
+                return nil
+            }
+            let released = view.directory.users.filter { $0.limitsID.map(limits.contains) ?? false }.map { user -> Entity in
+                var released = user
+                released.limitsID = nil
+                return .user(id: user.id, released)
+            }
+            let removed = limits.map { EntityKey(.usageLimit, $0) } + invitations.map { EntityKey(.invitation, $0) }
+            return (.entities(put: released + [.org(id: org.id, nil)], removing: removed), org)
         }
     }
 
-    /// `POST /api/orgs/{org_id}/members`: a user joins the org, as an admin when `admin` (a member already keeps its
-    /// role unless `admin` is given); its admins add members.
-    public func addMember(org orgID: String, user userID: String, admin: Bool?, caller: User) throws(DomainError) -> Committed<OrgMembership> {
+    /// `POST /api/orgs/{org_id}/members`: a user joins the org, as an admin when `admin`, held to `limitsID` (one of
+    /// the org's limits) when given; a member already keeps what is not given. Its admins add members.
+    public func addMember(org orgID: String, user userID: String, admin: Bool?, limitsID: String??, caller: User) throws(DomainError) -> Committed<OrgMembership> {
         try run { view throws(DomainError) in
             let org = try view.org(orgID, caller: caller)
             try Permission.checkOrgAdmin(org, caller: caller, in: view.directory, to: "Adding members")
-            guard var user = view.directory.user(id: userID) ?? view.directory.user(named: userID) else { throw .userNotFound(userID) }
-            user.memberships[org.name] = admin.map { $0 ? .admin : .member } ?? user.role(in: org.name) ?? .member
-            return (.entities(put: [.user(id: user.id, user)], removing: []), OrgMembership(org: org, user: user))
+            guard let user = view.directory.user(id: userID) ?? view.directory.user(named: userID) else { throw .userNotFound(userID) }
+            return try Self.changeMembership(of: user, in: org, admin: admin ?? (user.role(in: org.name) == .admin), limitsID: limitsID, view: view)
         }
     }
 
-    /// `PATCH /api/orgs/{org_id}/members/{user_id}`: a member made an admin of the org or a member only.
-    public func setMemberRole(org orgID: String, user userID: String, admin: Bool, caller: User) throws(DomainError) -> Committed<OrgMembership> {
+    /// `PATCH /api/orgs/{org_id}/members/{user_id}`: a member made an admin of the org or a member only, or held to
+    /// another of the org's limits (or none).
+    public func updateMember(org orgID: String, user userID: String, admin: Bool?, limitsID: String??, caller: User) throws(DomainError) -> Committed<OrgMembership> {
         try run { view throws(DomainError) in
             let org = try view.org(orgID, caller: caller)
-            try Permission.checkOrgAdmin(org, caller: caller, in: view.directory, to: "Changing members' roles")
-            var user = try view.member(userID, of: org)
-            guard !(user.id == caller.id && !admin) else { throw .invalid(at: "org_admin", "an admin cannot take its own admin role") }
-            user.memberships[org.name] = admin ? .admin : .member
-            return (.entities(put: [.user(id: user.id, user)], removing: []), OrgMembership(org: org, user: user))
+            try Permission.checkOrgAdmin(org, caller: caller, in: view.directory, to: "Changing members")
+            let user = try view.member(userID, of: org)
+            return try Self.changeMembership(of: user, in: org, admin: admin ?? (user.role(in: org.name) == .admin), limitsID: limitsID, view: view)
         }
+    }
+
+    /// The write that makes `user` a member (an admin when `admin`) of `org`, held to `limitsID` when given; the
+    /// org keeps an admin.
+    private static func changeMembership(of user: User, in org: Org, admin: Bool, limitsID: String??, view: TenantView) throws(DomainError) -> (TenantWrite, OrgMembership) {
+        var changed = user
+        changed.memberships[org.name] = admin ? .admin : .member
+        if let limitsID { changed.limitsID = try limit(limitsID, ofOneOf: [org], in: view) }
+        try checkKeepsAnAdmin(org, changing: user, to: changed, in: view)
+        return (.entities(put: [.user(id: changed.id, changed)], removing: []), OrgMembership(org: org, user: changed))
     }
 
     /// `DELETE /api/orgs/{org_id}/members/{user_id}`: a member who owns nothing in the org leaves it; a user's default
-    /// org moves to another of its orgs, and its only org cannot be left.
+    /// org moves to another of its orgs, its only org cannot be left, and the org keeps an admin.
     public func removeMember(org orgID: String, user userID: String, caller: User) throws(DomainError) -> Committed<OrgMembership> {
         try run { view throws(DomainError) in
             let org = try view.org(orgID, caller: caller)
@@ -88,17 +117,31 @@ extension Tenant {
                 throw .invalid(at: "user_id", "\(org.name) is \(user.username)'s only org; a user belongs to one at least")
             }
             if user.defaultOrg == org.name { user.defaultOrg = fallback }
+            try Self.checkKeepsAnAdmin(org, changing: membership.user, to: user, in: view)
             return (.entities(put: [.user(id: user.id, user)], removing: []), membership)
         }
     }
 
-    /// `POST /api/orgs/{org_id}/invitations`: an invitation its admins send; the mock keeps it and sends nothing.
+    /// Refuses a change of `user` (to `changed`, nil when deleted) that leaves `org` without an admin: nobody could
+    /// administer it again (nor the installation, for the primary org).
+    static func checkKeepsAnAdmin(_ org: Org, changing user: User, to changed: User?, in view: TenantView) throws(DomainError) {
+        guard user.role(in: org.name) == .admin, changed?.role(in: org.name) != .admin else { return }
+        guard view.directory.users.contains(where: { $0.id != user.id && $0.role(in: org.name) == .admin }) else {
+            throw .lastAdmin(username: user.username, org: org.name)
+        }
+    }
+
+    /// `POST /api/orgs/{org_id}/invitations`: an invitation its admins send; the mock keeps it and sends nothing. An
+    /// address invited already is answered its pending invitation.
     public func invite(org orgID: String, email: String, inviteeName: String?, invitorName: String?, sendEmail: Bool, caller: User) throws(DomainError) -> Committed<Invitation> {
         try run { view throws(DomainError) in
             let org = try view.org(orgID, caller: caller)
             try Permission.checkOrgAdmin(org, caller: caller, in: view.directory, to: "Inviting people")
+            if let pending = try view.invitations(of: org, caller: caller).first(where: { $0.email == email }) {
+                return (nil, pending)
+            }
             let invitation = Invitation(
-                id: ids.entityID(.invitation, "\(org.id)/\(email)"), orgID: org.id, email: email, inviteeName: inviteeName,
+                id: ids.entityID(.invitation, "\(org.id)/\(email)", unusedIn: view.state.entities), orgID: org.id, email: email, inviteeName: inviteeName,
                 invitorName: invitorName, invitorID: caller.id, createdAt: view.now.wholeSeconds, sendEmail: sendEmail
             )
             return (.entities(put: [.invitation(invitation)], removing: []), invitation)
@@ -110,9 +153,7 @@ extension Tenant {
     public func setDefaultOrg(user userID: String?, org orgID: String, caller: User) throws(DomainError) -> Committed<User> {
         try run { view throws(DomainError) in
             var user = try view.user(userID ?? caller.id, caller: caller)
-            guard user.id == caller.id || Permission.administersInstallation(caller, in: view.directory) else {
-                throw .notInstallationAdmin(username: caller.username)
-            }
+            if user.id != caller.id { try Permission.checkInstallationAdmin(caller, in: view.directory, to: "Setting another user's default org") }
             guard let org = view.directory.org(id: orgID) ?? view.directory.org(named: orgID), user.role(in: org.name) != nil else {
                 throw .invalid(at: "default_org_id", "'\(orgID)' is not an org \(user.username) belongs to")
             }
@@ -126,27 +167,30 @@ extension Tenant {
     /// minted for it.
     public func createUser(_ draft: UserDraft, caller: User) throws(DomainError) -> Committed<User> {
         try run { view throws(DomainError) in
-            try Permission.checkInstallationAdmin(caller, in: view.directory)
+            try Permission.checkInstallationAdmin(caller, in: view.directory, to: "Making a user")
             try Self.checkFreeOwnerName(draft.username, in: view, path: "username")
-            let primary = view.directory.primaryOrg.name
+            let primary = view.directory.primaryOrg
             let user = User(
                 id: StableID.make(kind: "user", name: draft.username), username: draft.username, email: draft.email,
-                fullName: draft.fullName ?? draft.username, memberships: [primary: draft.admin ? .admin : .member], defaultOrg: primary,
-                createdAt: SaturnTime.format(view.now), locked: draft.locked, limitsID: try Self.limit(draft.limitsID, of: nil, in: view)
+                fullName: draft.fullName ?? draft.username, memberships: [primary.name: draft.admin ? .admin : .member], defaultOrg: primary.name,
+                createdAt: SaturnTime.format(view.now), locked: draft.locked, limitsID: try Self.limit(draft.limitsID, ofOneOf: [primary], in: view)
             )
             return (.entities(put: [.user(id: user.id, user)], removing: []), user)
         }
     }
 
     /// `PATCH /api/users/{user_id}`: a user changes its email and name; an installation admin also locks it and sets
-    /// its limit (a `locked` or `limits_id` that changes nothing needs no admin: saturn-client sends `locked: false`).
+    /// its limit, one of a limit of its orgs (a `locked` or `limits_id` that changes nothing needs no admin:
+    /// saturn-client sends `locked: false`). Its username stays: every owner path names it.
     public func editUser(_ id: String, _ edit: UserEdit, caller: User) throws(DomainError) -> Committed<User> {
         try run { view throws(DomainError) in
             var user = try view.user(id, caller: caller)
-            let administers = Permission.administersInstallation(caller, in: view.directory)
-            guard user.id == caller.id || administers else { throw .notInstallationAdmin(username: caller.username) }
+            if user.id != caller.id { try Permission.checkInstallationAdmin(caller, in: view.directory, to: "Changing another user") }
+            if let username = edit.username, username != user.username {
+                throw .invalid(at: "username", "the mock does not rename users: every recipe, folder and template names its owner by username")
+            }
             if edit.locked.map({ $0 != user.locked }) ?? false || edit.limitsID.map({ $0 != user.limitsID }) ?? false {
-                try Permission.checkInstallationAdmin(caller, in: view.directory)
+                try Permission.checkInstallationAdmin(caller, in: view.directory, to: "Locking a user or setting its usage limit")
             }
             if let email = edit.email { user.email = email }
             if let fullName = edit.fullName { user.fullName = fullName }
@@ -154,7 +198,9 @@ extension Tenant {
                 guard !(locked && user.id == caller.id) else { throw .invalid(at: "locked", "an admin cannot lock itself out") }
                 user.locked = locked
             }
-            if let limitsID = edit.limitsID { user.limitsID = try Self.limit(limitsID, of: nil, in: view) }
+            if let limitsID = edit.limitsID {
+                user.limitsID = try Self.limit(limitsID, ofOneOf: view.directory.orgs.filter { user.role(in: $0.name) != nil }, in: view)
+            }
             return (.entities(put: [.user(id: user.id, user)], removing: []), user)
         }
     }
@@ -164,10 +210,11 @@ extension Tenant {
     public func deleteUser(_ id: String, caller: User) throws(DomainError) -> Committed<User> {
         try run { view throws(DomainError) in
             let user = try view.user(id, caller: caller)
-            try Permission.checkInstallationAdmin(caller, in: view.directory)
+            try Permission.checkInstallationAdmin(caller, in: view.directory, to: "Deleting a user")
             guard user.id != caller.id else { throw .invalid(at: "user_id", "an admin cannot delete itself") }
             let held = view.holdings(identity: user.username)
             guard held.isEmpty else { throw .stillUsed(what: "User '\(user.username)'", users: held) }
+            for org in view.directory.orgs { try Self.checkKeepsAnAdmin(org, changing: user, to: nil, in: view) }
             return (.entities(put: [.user(id: user.id, nil)], removing: []), user)
         }
     }
@@ -177,7 +224,7 @@ extension Tenant {
         try run { view throws(DomainError) in
             guard try !view.serviceAccounts(caller: caller).contains(where: { $0.name == name }) else { throw .nameTaken(what: "service account", name: name) }
             let account = ServiceAccount(
-                id: ids.entityID(.serviceAccount, name), name: name, cloudRole: cloudRole, autoAssociate: autoAssociate,
+                id: ids.entityID(.serviceAccount, name, unusedIn: view.state.entities), name: name, cloudRole: cloudRole, autoAssociate: autoAssociate,
                 createdAt: view.now.wholeSeconds, associations: []
             )
             return (.entities(put: [.serviceAccount(account)], removing: []), account)
@@ -214,11 +261,12 @@ extension Tenant {
         }
     }
 
-    /// A usage limit's id, checked to name one (of `org`, when given).
-    static func limit(_ id: String?, of org: Org?, in view: TenantView) throws(DomainError) -> String? {
+    /// A usage limit's id (nil for none), checked to name a limit of one of `orgs`.
+    static func limit(_ id: String?, ofOneOf orgs: [Org], in view: TenantView) throws(DomainError) -> String? {
         guard let id else { return nil }
-        guard case let .usageLimit(limit)? = view.state.entities[EntityKey(.usageLimit, id)], org.map({ limit.orgID == $0.id }) ?? true else {
-            throw .invalid(at: "limits_id", "'\(id)' is not a usage limit\(org.map { " of \($0.name)" } ?? "") (GET /api/limits lists them)")
+        guard case let .usageLimit(limit)? = view.state.entities[EntityKey(.usageLimit, id)], orgs.contains(where: { $0.id == limit.orgID }) else {
+            let names = orgs.map(\.name).joined(separator: ", ")
+            throw .invalid(at: "limits_id", "'\(id)' is not a usage limit of \(names) (GET /api/limits?org_id=ORG lists them)")
         }
         return id
     }

@@ -11,12 +11,11 @@ extension TenantView {
 
     /// The caller's orgs; every org when `all` is asked by an installation admin.
     public func orgs(all: Bool, caller: User) throws(DomainError) -> [Org] {
-        if all { try Permission.checkInstallationAdmin(caller, in: directory) }
+        if all { try Permission.checkInstallationAdmin(caller, in: directory, to: "Listing every org") }
         return directory.orgs.filter { all || caller.role(in: $0.name) != nil }
     }
 
-    /// The user with this id (or username): the caller, a member of an org the caller administers, or anyone for an
-    /// installation admin.
+    /// The user with this id (or username), if the caller sees it.
     public func user(_ idOrName: String, caller: User) throws(DomainError) -> User {
         guard let user = directory.user(id: idOrName) ?? directory.user(named: idOrName), sees(user, caller: caller) else {
             throw .userNotFound(idOrName)
@@ -24,8 +23,7 @@ extension TenantView {
         return user
     }
 
-    /// Users: the members of an org the caller belongs to, or, with no org, every user an installation admin sees
-    /// (others see those of the orgs they administer, and themselves).
+    /// Users: the members of an org the caller belongs to, or, with no org, every user the caller sees.
     public func users(orgID: String?, caller: User) throws(DomainError) -> [User] {
         if let orgID {
             let org = try org(orgID, caller: caller)
@@ -34,9 +32,11 @@ extension TenantView {
         return directory.users.filter { sees($0, caller: caller) }
     }
 
+    /// A user sees itself and the members of its orgs, as an org's owners list shows them; an installation admin
+    /// sees everyone.
     private func sees(_ user: User, caller: User) -> Bool {
         user.id == caller.id || Permission.administersInstallation(caller, in: directory)
-            || user.memberships.keys.contains { caller.role(in: $0) == .admin }
+            || user.memberships.keys.contains { caller.role(in: $0) != nil }
     }
 
     /// The org's member with this id (or username).
@@ -74,7 +74,7 @@ extension TenantView {
 
     /// Every service account, by name; an installation admin sees them.
     public func serviceAccounts(caller: User) throws(DomainError) -> [ServiceAccount] {
-        try Permission.checkInstallationAdmin(caller, in: directory)
+        try Permission.checkInstallationAdmin(caller, in: directory, to: "Seeing service accounts")
         return state.entities.all(.serviceAccount).compactMap { entity -> ServiceAccount? in
             if case let .serviceAccount(account) = entity { return account }
             return nil

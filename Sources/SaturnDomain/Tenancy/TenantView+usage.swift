@@ -20,7 +20,7 @@ extension TenantView {
     /// day, size and resource type: each run counts from when it ran (not while it pulled) until it stopped,
     /// completed or `now`, times the cores of its size (README "Usage").
     func usage(of org: Org, username: String?, from start: Date, to end: Date) -> [DailyUsage] {
-        var hours: [String: Double] = [:]
+        var hours: [UsageKey: Double] = [:]
         let secondsPerDay = 86_400.0
         for recipe in state.catalog.resources where recipe.owner.org == org.name && (username.map { recipe.owner.identity == $0 } ?? true) {
             guard case let .resource(spec) = recipe.spec else { continue }
@@ -34,14 +34,25 @@ extension TenantView {
                     let dayStart = (from.timeIntervalSince1970 / secondsPerDay).rounded(.down) * secondsPerDay
                     let dayEnd = min(Date(timeIntervalSince1970: dayStart + secondsPerDay), ended)
                     let day = String(UTCTimestamp.format(from).prefix(10))
-                    hours["\(day)|\(spec.instanceType)|\(spec.kind.rawValue)", default: 0] += dayEnd.timeIntervalSince(from) / 3_600 * cores
+                    hours[UsageKey(date: day, instanceType: spec.instanceType, resourceType: spec.kind.rawValue), default: 0] +=
+                        dayEnd.timeIntervalSince(from) / 3_600 * cores
                     from = dayEnd
                 }
             }
         }
         return hours.sorted { $0.key < $1.key }.map { key, total in
-            let parts = key.split(separator: "|").map(String.init)
-            return DailyUsage(date: parts[0], hours: total, instanceType: parts[1], resourceType: parts[2])
+            DailyUsage(date: key.date, hours: total, instanceType: key.instanceType, resourceType: key.resourceType)
+        }
+    }
+
+    /// What usage adds up by, in the order it is answered.
+    private struct UsageKey: Hashable, Comparable {
+        let date: String
+        let instanceType: String
+        let resourceType: String
+
+        static func < (lhs: UsageKey, rhs: UsageKey) -> Bool {
+            (lhs.date, lhs.instanceType, lhs.resourceType) < (rhs.date, rhs.instanceType, rhs.resourceType)
         }
     }
 }

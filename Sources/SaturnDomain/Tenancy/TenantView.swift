@@ -18,4 +18,12 @@ public struct TenantView: Sendable {
 
     /// What the tenant holds beyond the seed, to save as a snapshot or export.
     public var content: TenantContent { state.content }
+
+    /// The content a state document carries (`GET /_mock/state`): recipes and minted users. A tenant that holds
+    /// entities has none, rather than one that loads as something else.
+    public func portableContent() throws(DomainError) -> TenantContent {
+        let families = Set(state.entities.sorted.map(\.key.family)).sorted().map(\.rawValue)
+        guard families.isEmpty else { throw .notPortable(families: families) }
+        return state.content
+    }
 }

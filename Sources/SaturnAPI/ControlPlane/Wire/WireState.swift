@@ -6,9 +6,9 @@ import SaturnJSON
 /// document holds image recipes; workspaces, jobs and deployments live in snapshots (README "Testing with the mock").
 struct WireState: JSONWritable {
     let view: TenantView
+    let content: TenantContent
 
     func write(to output: inout JSONOutput) {
-        let content = view.content
         output.object { json in
             json.key("saturn_mock_state")
             json.integer(TenantStateDocument.version)
