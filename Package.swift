@@ -19,13 +19,15 @@ let package = Package(
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CNettle", pkgConfig: "nettle", providers: [.apt(["nettle-dev"])]),
         .target(name: "MicroHTTP", dependencies: ["CMicroHTTPD"]),
         .target(name: "SaturnJSON"),
         .target(name: "SaturnDomain", dependencies: ["SaturnJSON"]),
-        .target(name: "SaturnStore", dependencies: ["CMalloc", "SaturnDomain", "SaturnJSON"]),
+        .target(name: "SaturnStore", dependencies: ["CMalloc", "CNettle", "SaturnDomain", "SaturnJSON"]),
         .target(
             name: "SaturnAPI",
             dependencies: [
+                "CNettle",
                 "SaturnDomain",
                 "SaturnJSON",
                 "MicroHTTP",

@@ -258,8 +258,16 @@ public final class HTTPServer: Sendable {
     }
 
     private static func makeResponse(_ response: HTTPResponse, closing: Bool) -> MadeResponse {
-        let created = response.body.withUnsafeBytes { bytes in
-            MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
+        let created: OpaquePointer?
+        if let file = response.file {
+            // libmicrohttpd owns the descriptor from here and closes it with the response.
+            guard let descriptor = file.take() else { return .failed }
+            created = MHD_create_response_from_fd_at_offset64(UInt64(file.count), descriptor, UInt64(file.offset))
+            if created == nil { close(descriptor) }
+        } else {
+            created = response.body.withUnsafeBytes { bytes in
+                MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
+            }
         }
         guard let mhdResponse = created else { return .failed }
         for header in response.headers where MHD_add_response_header(mhdResponse, header.name, header.value) != .YES {

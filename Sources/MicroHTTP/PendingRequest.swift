@@ -15,6 +15,11 @@ final class PendingRequest {
     init(head: HTTPRequest, bodyLimit: Int) {
         self.head = head
         self.bodyLimit = bodyLimit
+        // A declared body within the limit is kept in one allocation, not grown (and copied) chunk by chunk: an
+        // object's part is megabytes.
+        if let declared = head.header("Content-Length").flatMap(Int.init), declared > 0, declared <= bodyLimit {
+            body.reserveCapacity(declared)
+        }
     }
 
     /// Appends a chunk of the body, unless the limit is already passed.

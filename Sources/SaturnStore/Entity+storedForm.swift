@@ -21,6 +21,8 @@ extension Entity {
             case let .sharedFolder(folder): folder.writeStoredMembers(to: &json)
             case let .usageLimit(limit): limit.writeStoredMembers(to: &json)
             case let .resourceTemplate(template): template.writeStoredMembers(to: &json)
+            case let .objectFile(file): file.writeStoredMembers(to: &json)
+            case let .objectUpload(upload): upload.writeStoredMembers(to: &json)
             }
         }
     }
@@ -40,6 +42,8 @@ extension Entity {
         case .sharedFolder: return .sharedFolder(try SharedFolder.readStored(stored, id: id))
         case .usageLimit: return .usageLimit(try UsageLimit.readStored(stored, id: id))
         case .resourceTemplate: return .resourceTemplate(try ResourceTemplate.readStored(stored, id: id))
+        case .objectFile: return .objectFile(try ObjectFile.readStored(stored))
+        case .objectUpload: return .objectUpload(try ObjectUpload.readStored(stored, id: id))
         }
     }
 }

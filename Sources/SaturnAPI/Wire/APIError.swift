@@ -1,3 +1,4 @@
+import FoundationEssentials
 import SaturnDomain
 
 /// Failures that belong to the HTTP surface rather than the domain.
@@ -26,4 +27,10 @@ enum APIError: Error {
     case payloadTooLarge(limit: Int, flag: String)
     /// The server stopped while the request still waited for its answer.
     case stopping
+    /// A presigned URL of object storage that the mock did not sign as it is.
+    case presignedURLInvalid(reason: String)
+    /// A presigned URL of object storage past its expiry, by the tenant's clock.
+    case presignedURLExpired(expires: Date)
+    /// A `Range` header that starts past the end of the file.
+    case rangeNotSatisfiable(size: Int)
 }

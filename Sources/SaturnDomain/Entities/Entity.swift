@@ -9,6 +9,10 @@ public enum Entity: Sendable, Equatable {
     case sharedFolder(SharedFolder)
     case usageLimit(UsageLimit)
     case resourceTemplate(ResourceTemplate)
+    /// A file of object storage (its bytes are a blob of the store's).
+    case objectFile(ObjectFile)
+    /// A multipart upload of object storage in progress.
+    case objectUpload(ObjectUpload)
 
     /// Its family and id.
     public var key: EntityKey {
@@ -18,6 +22,8 @@ public enum Entity: Sendable, Equatable {
         case let .sharedFolder(folder): return EntityKey(.sharedFolder, folder.id)
         case let .usageLimit(limit): return EntityKey(.usageLimit, limit.id)
         case let .resourceTemplate(template): return EntityKey(.resourceTemplate, template.id)
+        case let .objectFile(file): return EntityKey(.objectFile, file.id)
+        case let .objectUpload(upload): return EntityKey(.objectUpload, upload.id)
         }
     }
 }

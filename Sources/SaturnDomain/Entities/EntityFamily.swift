@@ -8,6 +8,8 @@ public enum EntityFamily: String, Sendable, CaseIterable, Comparable {
     case sharedFolder = "shared_folder"
     case usageLimit = "usage_limit"
     case resourceTemplate = "resource_template"
+    case objectFile = "object_file"
+    case objectUpload = "object_upload"
 
     public static func < (lhs: EntityFamily, rhs: EntityFamily) -> Bool {
         lhs.rawValue < rhs.rawValue

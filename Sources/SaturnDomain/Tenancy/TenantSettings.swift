@@ -13,6 +13,8 @@ public struct TenantSettings: Sendable {
     public var deterministicIDs = false
     /// The most tenants at once, the default tenant included.
     public var maxTenants = 100
+    /// The most bytes a tenant's object storage holds, in files and uploads in progress (`--max-object-bytes`).
+    public var maxObjectBytes = ObjectLimits.defaultMaxBytes
 
     /// The defaults: lenient, system time, random ids, 100 tenants.
     public init() {}
