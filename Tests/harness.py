@@ -59,8 +59,9 @@ class MockServer:
     data_dir: Path
 
 
-def start_mock(tmp: Path, data_dir: Path = None, file_size_limit_kib: int = None) -> MockServer:
-    """Starts a server of its own on port 0 with `data_dir` (default: a new one in `tmp`); optionally under a file-size limit."""
+def start_mock(tmp: Path, data_dir: Path = None, file_size_limit_kib: int = None, args=()) -> MockServer:
+    """Starts a server of its own on port 0 with `data_dir` (default: a new one in `tmp`) and more `serve` options;
+    optionally under a file-size limit."""
     tmp.mkdir(parents=True, exist_ok=True)
     port_file = tmp / "port"
     data_dir = data_dir or tmp / "data"
@@ -70,7 +71,7 @@ def start_mock(tmp: Path, data_dir: Path = None, file_size_limit_kib: int = None
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit_kib * 1024, resource.RLIM_INFINITY))
 
     process = subprocess.Popen(
-        [str(BINARY), "serve", "--port", "0", "--port-file", str(port_file), "--data-dir", str(data_dir), "--seed", str(SEED)],
+        [str(BINARY), "serve", "--port", "0", "--port-file", str(port_file), "--data-dir", str(data_dir), "--seed", str(SEED), *args],
         stdout=log, stderr=subprocess.STDOUT,
         env={k: v for k, v in os.environ.items() if not k.startswith("SATURN_")},
         preexec_fn=limit_file_size if file_size_limit_kib else None,

@@ -18,18 +18,18 @@ enum ObjectBodyReader {
         return path
     }
 
-    /// `file_paths` of a bulk call: 1 to 1,000 paths.
+    /// `file_paths` of a bulk call: 1 to 1,000 paths. They are not held to `ObjectPath`: saturnfs's recursive `rm`
+    /// names folders too (`data/`), which are simply no file.
     static func paths(in fields: JSONFields, issues: inout ValidationIssues) -> [String] {
         guard let items = fields.array("file_paths", required: true, issues: &issues) else { return [] }
         if items.isEmpty || items.count > ObjectLimits.pageSize {
             issues.add(fields.path("file_paths"), "names \(items.count) paths; give 1 to \(ObjectLimits.pageSize)")
         }
         return items.enumerated().compactMap { index, item -> String? in
-            guard case let .string(path) = item else {
-                issues.add("\(fields.path("file_paths"))[\(index)]", "must be a string, not \(item.kindName)")
+            guard case let .string(path) = item, path.utf8.count <= ObjectLimits.pathBytes else {
+                issues.add("\(fields.path("file_paths"))[\(index)]", "must be a string of at most \(ObjectLimits.pathBytes) bytes")
                 return nil
             }
-            ObjectPath.check(path, at: "\(fields.path("file_paths"))[\(index)]", issues: &issues)
             return path
         }
     }
