@@ -252,3 +252,13 @@ def test_files_outlive_a_restart_as_blobs_of_the_data_folder(tmp_path, monkeypat
             time.sleep(0.05)
     finally:
         assert stop_mock(again) == 0
+
+
+def test_fault_rules_reach_the_presigned_urls(connect, tenant, tmp_path):
+    httpx.post(f"{tenant.url}/_mock/faults", json={"method": "PUT", "path": "/objects/uploads/*", "drop_connection": True, "times": 1}).raise_for_status()
+    fs = connect()
+    data = os.urandom(11 * MiB)
+    fs.put(write(tmp_path / "retried.bin", data), "sfs://acme/alice/retried.bin", block_size=5 * MiB)
+    assert fs.cat_file("sfs://acme/alice/retried.bin") == data
+    parts = requests_to(tenant, "/objects/uploads/*")
+    assert sorted((entry["status"] or 0, entry["dropped"]) for entry in parts) == [(0, True), (200, False), (200, False), (200, False)]
