@@ -166,11 +166,14 @@ public final class HTTPServer: Sendable {
                 query: Self.values(of: MHD_ValueKind.GET_ARGUMENT_KIND, on: connection),
                 headers: Self.values(of: MHD_ValueKind.HEADER_KIND, on: connection)
             )
-            let pending = PendingRequest(head: head, bodyLimit: responder.bodyLimit(for: head, standard: configuration.maxBodyBytes))
+            let declared = head.header("Content-Length").flatMap(Int.init)
+            let pending = PendingRequest(
+                head: head, bodyLimit: responder.bodyLimit(for: head, standard: configuration.maxBodyBytes), declaredLength: declared
+            )
             requestContext.pointee = Unmanaged.passRetained(pending).toOpaque()
             inFlight.add(1, ordering: .relaxed)
             // Refuse a declared oversized body before reading any of it (the connection is then closed).
-            if let declared = head.header("Content-Length").flatMap(Int.init), declared > pending.bodyLimit {
+            if let declared, declared > pending.bodyLimit {
                 pending.answered = true
                 return refuseOversized(pending, on: connection)
             }

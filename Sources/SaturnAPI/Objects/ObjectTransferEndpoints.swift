@@ -18,8 +18,9 @@ enum ObjectTransferEndpoints {
 
     /// The most body bytes a request may send: a part's size, for a part's URL that the mock signed; else nil.
     static func bodyLimit(_ request: HTTPRequest, servedTenants: ServedTenants) -> Int? {
+        guard request.method == "PUT" else { return nil }
         let address = TenantTarget.address(request.path)
-        guard request.method == "PUT", address.path.hasBytePrefix("/objects/uploads/") else { return nil }
+        guard address.path.hasBytePrefix("/objects/uploads/") else { return nil }
         let registry = servedTenants.registry
         guard let tenant = address.tenant == nil ? registry.defaultTenant : address.tenant.flatMap(registry.tenant(named:)) else { return nil }
         let served = servedTenants.served(tenant)
