@@ -35,7 +35,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 /// The route tables as the API builds them, once.
 enum RouteTables {
     static let api = SaturnRoutes.make(servers: .empty)
-    static let control = ControlRoutes.make()
+    static let control = ControlRoutes.make(coverage: SpecCoverage(api: api))
 
     /// What a match found, comparable: the handler itself is a closure.
     static func describe(_ match: Router.Match) -> String {

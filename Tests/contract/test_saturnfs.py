@@ -260,5 +260,7 @@ def test_fault_rules_reach_the_presigned_urls(connect, tenant, tmp_path):
     data = os.urandom(11 * MiB)
     fs.put(write(tmp_path / "retried.bin", data), "sfs://acme/alice/retried.bin", block_size=5 * MiB)
     assert fs.cat_file("sfs://acme/alice/retried.bin") == data
+    # saturnfs sends the dropped part again: on the same URL, or (when its worker gave up) after asking for new ones.
     parts = requests_to(tenant, "/objects/uploads/*")
-    assert sorted((entry["status"] or 0, entry["dropped"]) for entry in parts) == [(0, True), (200, False), (200, False), (200, False)]
+    assert [entry["dropped"] for entry in parts].count(True) == 1
+    assert {entry["path"].rsplit("/", 1)[1] for entry in parts if entry["status"] == 200} == {"1", "2", "3"}
