@@ -21,15 +21,17 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CNettle", pkgConfig: "nettle", providers: [.apt(["nettle-dev"])]),
         .target(name: "MicroHTTP", dependencies: ["CMicroHTTPD"]),
         .target(name: "SaturnJSON"),
         .target(name: "SaturnDomain", dependencies: ["SaturnJSON"]),
         // Images read from registries and archives, checked against the document's requirements; no HTTP serving.
         .target(name: "ImageInspection", dependencies: ["CArchive", "CCurl", "SaturnJSON"]),
-        .target(name: "SaturnStore", dependencies: ["CMalloc", "SaturnDomain", "SaturnJSON"]),
+        .target(name: "SaturnStore", dependencies: ["CMalloc", "CNettle", "SaturnDomain", "SaturnJSON"]),
         .target(
             name: "SaturnAPI",
             dependencies: [
+                "CNettle",
                 "ImageInspection",
                 "SaturnDomain",
                 "SaturnJSON",

@@ -8,6 +8,8 @@ public struct HTTPResponse: Sendable {
     public var headers: [(name: String, value: String)]
     /// The body bytes.
     public var body: [UInt8]
+    /// A stretch of a file sent instead of `body`, when set.
+    public var file: HTTPFileBody?
     /// Set for an answer sent many times unchanged: libmicrohttpd's copy of it is made once, then shared.
     public private(set) var prepared: PreparedResponse?
 
@@ -16,6 +18,14 @@ public struct HTTPResponse: Sendable {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// Creates a response whose body is a stretch of a file, sent without reading it into memory.
+    public init(status: Int, headers: [(name: String, value: String)] = [], file: HTTPFileBody) {
+        self.status = status
+        self.headers = headers
+        body = []
+        self.file = file
     }
 
     /// The same answer, to be sent many times unchanged (a constant, a cached read): the server makes

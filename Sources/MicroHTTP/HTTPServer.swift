@@ -166,11 +166,14 @@ public final class HTTPServer: Sendable {
                 query: Self.values(of: MHD_ValueKind.GET_ARGUMENT_KIND, on: connection),
                 headers: Self.values(of: MHD_ValueKind.HEADER_KIND, on: connection)
             )
-            let pending = PendingRequest(head: head, bodyLimit: responder.bodyLimit(for: head, standard: configuration.maxBodyBytes))
+            let declared = head.header("Content-Length").flatMap(Int.init)
+            let pending = PendingRequest(
+                head: head, bodyLimit: responder.bodyLimit(for: head, standard: configuration.maxBodyBytes), declaredLength: declared
+            )
             requestContext.pointee = Unmanaged.passRetained(pending).toOpaque()
             inFlight.add(1, ordering: .relaxed)
             // Refuse a declared oversized body before reading any of it (the connection is then closed).
-            if let declared = head.header("Content-Length").flatMap(Int.init), declared > pending.bodyLimit {
+            if let declared, declared > pending.bodyLimit {
                 pending.answered = true
                 return refuseOversized(pending, on: connection)
             }
@@ -258,8 +261,16 @@ public final class HTTPServer: Sendable {
     }
 
     private static func makeResponse(_ response: HTTPResponse, closing: Bool) -> MadeResponse {
-        let created = response.body.withUnsafeBytes { bytes in
-            MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
+        let created: OpaquePointer?
+        if let file = response.file {
+            // libmicrohttpd owns the descriptor from here and closes it with the response.
+            guard let descriptor = file.take() else { return .failed }
+            created = MHD_create_response_from_fd_at_offset64(UInt64(file.count), descriptor, UInt64(file.offset))
+            if created == nil { close(descriptor) }
+        } else {
+            created = response.body.withUnsafeBytes { bytes in
+                MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), MHD_ResponseMemoryMode.RESPMEM_MUST_COPY)
+            }
         }
         guard let mhdResponse = created else { return .failed }
         for header in response.headers where MHD_add_response_header(mhdResponse, header.name, header.value) != .YES {

@@ -12,9 +12,15 @@ final class PendingRequest {
     /// The reply the responder answers through.
     var reply: HTTPReply?
 
-    init(head: HTTPRequest, bodyLimit: Int) {
+    /// `declaredLength` is the request's `Content-Length`, when it gave one.
+    init(head: HTTPRequest, bodyLimit: Int, declaredLength: Int?) {
         self.head = head
         self.bodyLimit = bodyLimit
+        // A declared body within the limit is kept in one allocation, not grown (and copied) chunk by chunk: an
+        // object's part is megabytes.
+        if let declaredLength, declaredLength > 0, declaredLength <= bodyLimit {
+            body.reserveCapacity(declaredLength)
+        }
     }
 
     /// Appends a chunk of the body, unless the limit is already passed.

@@ -9,9 +9,10 @@ import Musl
 
 /// File operations that reach the disk before they return, with errors that name the file and the system's reason.
 enum DurableFile {
-    /// Writes `bytes` to `path` whole: a temporary file, fsync, rename over `path`, fsync of the folder.
-    static func replace(_ path: String, with bytes: [UInt8]) throws(StoreError) {
-        let temporary = "\(path).tmp-\(getpid())"
+    /// Writes `bytes` to `path` whole: a temporary file (beside it, unless named), fsync, rename over `path`, fsync
+    /// of the folder.
+    static func replace(_ path: String, with bytes: [UInt8], temporary: String? = nil) throws(StoreError) {
+        let temporary = temporary ?? "\(path).tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(temporary) }
         do throws(StoreError) {
@@ -32,7 +33,7 @@ enum DurableFile {
     }
 
     /// Writes every byte at the descriptor's position, retrying short writes.
-    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(StoreError) {
+    static func writeAll(_ bytes: some Collection<UInt8> & ContiguousBytes, to descriptor: Int32, path: String) throws(StoreError) {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }

@@ -23,6 +23,8 @@ extension Entity {
             case let .resourceTemplate(template): template.writeStoredMembers(to: &json)
             case let .invitation(invitation): invitation.writeStoredMembers(to: &json)
             case let .serviceAccount(account): account.writeStoredMembers(to: &json)
+            case let .objectFile(file): file.writeStoredMembers(to: &json)
+            case let .objectUpload(upload): upload.writeStoredMembers(to: &json)
             }
         }
     }
@@ -44,6 +46,8 @@ extension Entity {
         case .resourceTemplate: return .resourceTemplate(try ResourceTemplate.readStored(stored, id: id))
         case .invitation: return .invitation(try Invitation.readStored(stored, id: id))
         case .serviceAccount: return .serviceAccount(try ServiceAccount.readStored(stored, id: id))
+        case .objectFile: return .objectFile(try ObjectFile.readStored(stored))
+        case .objectUpload: return .objectUpload(try ObjectUpload.readStored(stored, id: id))
         }
     }
 }

@@ -18,6 +18,7 @@ public final class JournalRecipeStore: RecipeStore {
     private let compaction = DispatchQueue(label: "saturn-mock.compaction")
     private let warn: @Sendable (String) -> Void
     private let loaded: Mutex<LoadedState?>
+    public let blobs: any BlobStore
 
     public func takeLoaded() -> LoadedState {
         loaded.withLock { loaded in
@@ -46,6 +47,7 @@ public final class JournalRecipeStore: RecipeStore {
         }
         self.layout = layout
         self.warn = warn
+        blobs = BlobFolder(folder: layout.objectsFolder)
         lock = try DataFolderLock(layout: layout)
         do throws(StoreError) {
             let loaded = try StoreLoader(layout: layout, recover: recover, warn: warn).load()

@@ -8,6 +8,8 @@ struct StoreLayout: Sendable {
 
     var snapshot: String { folder + "/snapshot.json" }
     var lock: String { folder + "/saturn-mock.lock" }
+    /// The blobs of object storage (`BlobFolder`).
+    var objectsFolder: String { folder + "/objects" }
     /// Named snapshots, one folder per tenant.
     var snapshotsFolder: String { folder + "/snapshots" }
 

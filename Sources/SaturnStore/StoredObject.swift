@@ -76,6 +76,17 @@ struct StoredObject {
         }
     }
 
+    /// A list of nested objects, each read the same way.
+    func objects(_ key: String) throws(JSONSyntaxError) -> [StoredObject] {
+        guard case let .array(items)? = members[key] else { throw missing(key) }
+        var objects: [StoredObject] = []
+        for (index, item) in items.enumerated() {
+            guard case let .object(members) = item else { throw missing("\(key)[\(index)]") }
+            objects.append(StoredObject(members: members, parser: parser, what: "\(what)'s \(key)[\(index)]"))
+        }
+        return objects
+    }
+
     /// A nested object read the same way.
     func object(_ key: String) throws(JSONSyntaxError) -> StoredObject {
         guard case let .object(members)? = members[key] else { throw missing(key) }

@@ -66,6 +66,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Largest state document PUT /_mock/state reads, in bytes (an export of 100,000 images is 22.5 MB); larger ones get 413.")
     var maxStateBytes = SaturnAPI.Settings().maxStateBytes
 
+    @Option(help: "Most bytes each tenant's object storage (saturnfs's sfs://) holds in files and uploads in progress; an upload past it answers 400 object_storage_limit.")
+    var maxObjectBytes = ObjectLimits.defaultMaxBytes
+
     @Option(help: "Seconds an idle or slow connection is kept before it is closed.")
     var connectionTimeout = 30
 
@@ -112,6 +115,7 @@ struct ServeCommand: ParsableCommand {
         }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         guard maxStateBytes > 0 else { throw ValidationError("--max-state-bytes must be positive") }
+        guard maxObjectBytes >= 0 else { throw ValidationError("--max-object-bytes must be 0 or more") }
         guard connectionTimeout > 0 else { throw ValidationError("--connection-timeout must be positive") }
         guard drainTimeout >= 0, drainTimeout <= 3_600 else { throw ValidationError("--drain-timeout must be a number of seconds from 0 to 3600") }
         if let maxConnections {
@@ -169,6 +173,7 @@ struct ServeCommand: ParsableCommand {
         tenancy.frozenClock = clock.flatMap(UTCTimestamp.parse)
         tenancy.deterministicIDs = deterministicIds
         tenancy.maxTenants = maxTenants
+        tenancy.maxObjectBytes = maxObjectBytes
         tenancy.servers = servers
         tenancy.timing = ResourceTiming(startDelay: startDelay, stopDelay: stopDelay, jobRunTime: jobRunTime)
         var api = SaturnAPI.Settings()

@@ -172,7 +172,7 @@ struct HTTPServerTests {
 
     @Test("a body past the limit is dropped as it arrives: nothing of it is kept or handed on")
     func nothingPastTheLimitIsKept() {
-        let pending = PendingRequest(head: HTTPRequest(method: "POST", path: "/big"), bodyLimit: 10)
+        let pending = PendingRequest(head: HTTPRequest(method: "POST", path: "/big"), bodyLimit: 10, declaredLength: nil)
         let chunk = Array("01234567".utf8)
         chunk.withUnsafeBytes { pending.append($0) }
         #expect(pending.body == chunk)

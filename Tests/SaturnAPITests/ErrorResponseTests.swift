@@ -21,6 +21,7 @@ final class FullDiskStore: RecipeStore, @unchecked Sendable {
     func snapshot(tenant: String, name: String) throws(StoreError) -> TenantContent? { nil }
     func snapshotNames(tenant: String) -> [String] { [] }
     func deleteSnapshots(tenant: String, name: String?) throws(StoreError) -> Bool { false }
+    let blobs: any BlobStore = InMemoryBlobStore()
     var health: StoreHealth { StoreHealth(kind: "full disk", writable: false, journalBytes: 0, lastSync: nil, snapshotWritten: nil) }
     func close() {}
 

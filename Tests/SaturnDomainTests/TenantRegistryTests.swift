@@ -82,6 +82,7 @@ final class ControlledStore: RecipeStore, @unchecked Sendable {
     func snapshot(tenant: String, name: String) throws(StoreError) -> TenantContent? { nil }
     func snapshotNames(tenant: String) -> [String] { [] }
     func deleteSnapshots(tenant: String, name: String?) throws(StoreError) -> Bool { false }
+    let blobs: any BlobStore = InMemoryBlobStore()
     var health: StoreHealth { StoreHealth(kind: "controlled", writable: !failNext, journalBytes: 0, lastSync: nil, snapshotWritten: nil) }
     func close() {}
 }

@@ -107,6 +107,7 @@ struct ServeCommandTests {
          "--host 0 resolves to an address other machines can reach, and the control plane (/_mock/) can reset or delete everything: give --control-token (or SATURN_MOCK_CONTROL_TOKEN) too"),
         (["serve", "--drain-timeout=-1", "--in-memory"], "--drain-timeout must be a number of seconds from 0 to 3600"),
         (["serve", "--max-state-bytes", "0", "--in-memory"], "--max-state-bytes must be positive"),
+        (["serve", "--max-object-bytes=-1", "--in-memory"], "--max-object-bytes must be 0 or more"),
     ])
     func startupErrors(arguments: [String], message: String) throws {
         let result = try ServeProcess.run(arguments)
@@ -146,7 +147,7 @@ struct ServeCommandTests {
         let result = try ServeProcess.run(["serve", "--help"])
         #expect(result.status == 0)
         for option in ["--host", "--port", "--seed", "--data-dir", "--in-memory", "--strict", "--port-file", "--log-level", "--max-body-bytes",
-                       "--max-state-bytes", "--drain-timeout", "--connection-timeout", "--control-token", "--max-tenants", "--max-connections", "--journal-size", "--clock", "--deterministic-ids", "--start-delay", "--stop-delay", "--job-run-time",
+                       "--max-state-bytes", "--max-object-bytes", "--drain-timeout", "--connection-timeout", "--control-token", "--max-tenants", "--max-connections", "--journal-size", "--clock", "--deterministic-ids", "--start-delay", "--stop-delay", "--job-run-time",
                        "/_mock/", "SATURN_MOCK_"] {
             #expect(result.output.contains(option), "\(option)")
         }

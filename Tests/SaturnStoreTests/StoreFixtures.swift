@@ -31,6 +31,24 @@ final class Warnings: Sendable {
 }
 
 enum StoreFixtures {
+    /// Identities for tenants over a store: acme with its admin alice.
+    static func directory() throws -> IdentityDirectory {
+        let seed = #"{"orgs": [{"name": "acme", "is_primary": true}], "users": [{"username": "alice", "memberships": {"acme": "admin"}, "tokens": [{"token": "alice-token"}]}]}"#
+        return try Seed.parse(Array(seed.utf8), file: "store-test-seed.json")
+    }
+
+    /// Waits until a tenant's commit is durable, or throws what undid it.
+    static func wait(_ commit: Commit) throws {
+        let done = DispatchSemaphore(value: 0)
+        let failure = Mutex<DomainError?>(nil)
+        commit.whenDurable { error in
+            failure.withLock { $0 = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
+    }
+
     /// The default tenant's recipes written whole.
     static func put(_ recipes: [Recipe]) -> StoreTransaction {
         StoreTransaction(tenant: TenantRegistry.defaultTenant, change: .put(recipes))

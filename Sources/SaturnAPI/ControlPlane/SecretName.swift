@@ -3,9 +3,10 @@ import SaturnJSON
 /// The one rule for which names hold secrets, in bodies and query strings alike: the request journal shows their
 /// values as "[redacted]".
 enum SecretName {
-    private static let markers = ["token", "secret", "password", "passwd", "credential", "api_key", "apikey", "authorization"].map { Array($0.utf8) }
+    private static let markers = ["token", "secret", "password", "passwd", "credential", "api_key", "apikey", "authorization", "signature"].map { Array($0.utf8) }
 
-    /// True when a member or parameter name speaks of a token, a secret, a password or a credential, in any case.
+    /// True when a member or parameter name speaks of a token, a secret, a password, a credential or a signature (a
+    /// presigned URL's), in any case.
     /// Compared as ASCII bytes: `String.contains` searches through the regex engine, and this runs for every member
     /// of every body journaled.
     static func isSecret(_ name: String) -> Bool {

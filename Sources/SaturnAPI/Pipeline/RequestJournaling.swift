@@ -1,16 +1,18 @@
 import Dispatch
 
-/// Keeps what a client sent to the API in its tenant's request journal (`/_mock/requests`): not control calls, not
-/// the UI's files. Sees faulted and dropped requests too, since faults act after it.
+/// Keeps what a client sent to the API, and to object storage's presigned URLs, in its tenant's request journal
+/// (`/_mock/requests`): not control calls, not the UI's files. Sees faulted and dropped requests too, since faults
+/// act after it.
 final class RequestJournaling: PipelineStep {
     private static let apiFolder = "/api/"
+    private static let objectsFolder = "/objects/"
 
     func handle(_ context: RequestContext, next: Pipeline.Next) {
         next(context)
     }
 
     func answered(_ context: RequestContext, _ outcome: Outcome) {
-        guard !context.isControl, context.path.hasBytePrefix(Self.apiFolder) else { return }
+        guard !context.isControl, context.path.hasBytePrefix(Self.apiFolder) || context.path.hasBytePrefix(Self.objectsFolder) else { return }
         var changes: [RecordedChange] = []
         if case let .sent(_, recorded) = outcome { changes = recorded }
         context.served.journal.record(

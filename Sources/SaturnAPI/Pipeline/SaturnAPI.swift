@@ -64,12 +64,14 @@ public final class SaturnAPI: HTTPResponder {
     }
 
     public func bodyLimit(for request: HTTPRequest, standard: Int) -> Int {
-        TenantTarget.isStateImport(request) ? maxStateBytes : standard
+        if TenantTarget.isStateImport(request) { return maxStateBytes }
+        return ObjectTransferEndpoints.bodyLimit(request, servedTenants: servedTenants) ?? standard
     }
 
     public func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
-        let flag = TenantTarget.isStateImport(request) ? "--max-state-bytes" : "--max-body-bytes"
+        let flag = TenantTarget.isStateImport(request) ? "--max-state-bytes"
+            : ObjectTransferEndpoints.bodyLimit(request, servedTenants: servedTenants) != nil ? "the size its presigned URL was made for" : "--max-body-bytes"
         let response = JSONResponse.error(ErrorRendering.response(for: APIError.payloadTooLarge(limit: limit, flag: flag)))
         accessLog.write(request, status: response.status, started: started)
         return response

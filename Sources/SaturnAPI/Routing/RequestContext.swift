@@ -55,7 +55,7 @@ struct RequestContext: Sendable {
 
     /// Answers with an error's status and Saturn-shaped body.
     func answer(_ error: any Error) {
-        answer(JSONResponse.error(ErrorRendering.response(for: error)))
+        answer(ErrorRendering.answer(for: error))
     }
 
     /// Closes the connection without an answer, as a network failure would.

@@ -36,6 +36,7 @@ enum SaturnRoutes {
         router.add("GET", "/api/active/pods", PodEndpoints.live)
         router.add("GET", "/api/active/pods/{name}", PodEndpoints.get)
         router.add("GET", "/api/active/pods/{name}/logs", PodEndpoints.logs)
+        ObjectStorageEndpoints.register(on: &router)
         return router
     }
 

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import SaturnDomain
 
 /// Failures that belong to the HTTP surface rather than the domain.
@@ -30,4 +31,10 @@ enum APIError: Error {
     case imageChecksOff
     /// No image with this URI was checked yet.
     case imageCheckNotFound(String)
+    /// A presigned URL of object storage that the mock did not sign as it is.
+    case presignedURLInvalid(reason: String)
+    /// A presigned URL of object storage past its expiry, by the tenant's clock.
+    case presignedURLExpired(expires: Date)
+    /// A `Range` header that starts past the end of the file.
+    case rangeNotSatisfiable(size: Int)
 }

@@ -1,3 +1,4 @@
+import MicroHTTP
 import SaturnDomain
 
 /// The one place that turns any error into a status and a Saturn-shaped JSON body.
@@ -45,7 +46,25 @@ enum ErrorRendering {
             return HTTPResponseParts(404, "image_check_not_found", "No image '\(uri)' was checked yet: it is checked when a version with this URI is added, and when a workspace, job or deployment starts on it.")
         case let .missingCredentials(reason):
             return HTTPResponseParts(401, "authentication_required", "Authentication required: \(reason). Send 'Authorization: Bearer <token>' or 'Authorization: token <token>'.")
+        case let .presignedURLInvalid(reason):
+            return HTTPResponseParts(403, "invalid_signature", "The presigned URL does not stand: \(reason).")
+        case let .presignedURLExpired(expires):
+            return HTTPResponseParts(403, "expired_url", "The presigned URL expired at \(UTCTimestamp.format(expires)); ask the object storage API for a new one.")
+        case let .rangeNotSatisfiable(size):
+            var parts = HTTPResponseParts(416, "range_not_satisfiable", "The Range starts past the end of the file, which holds \(size) bytes.")
+            parts.headers.append(("Content-Range", "bytes */\(size)"))
+            return parts
         }
+    }
+
+    /// The answer to an error: its status and Saturn-shaped JSON body, except for an expired presigned URL, which
+    /// is answered as S3 answers one (`403` with an XML `<Expires>`), since that is how saturnfs tells it and asks
+    /// for new URLs.
+    static func answer(for error: any Error) -> HTTPResponse {
+        guard case let APIError.presignedURLExpired(expires) = error else { return JSONResponse.error(response(for: error)) }
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message>"
+            + "<Expires>\(UTCTimestamp.format(expires))</Expires></Error>"
+        return HTTPResponse(status: 403, headers: [("Content-Type", "application/xml"), ("X-Saturn-Version", SaturnAPIVersion.current)], body: Array(xml.utf8))
     }
 
     static func response(for error: DomainError) -> HTTPResponseParts {
@@ -120,6 +139,22 @@ enum ErrorRendering {
             return HTTPResponseParts(409, "in_use", "\(what) is used by \(users.joined(separator: ", ")); change or delete those first.")
         case let .storeUnavailable(reason):
             return HTTPResponseParts(503, "store_unavailable", "The change was not saved: \(reason). Nothing was changed; reads still work.")
+        case let .objectNotFound(owner, path):
+            return HTTPResponseParts(404, "not_found", "No file '\(path)' in the object storage of \(owner).")
+        case let .uploadNotFound(id):
+            return HTTPResponseParts(404, "upload_not_found", "No upload '\(id)' is in progress (it was completed, cancelled, or expired); start a new one with POST /api/object_storage/upload.")
+        case let .objectStorageForbidden(username, owner, writing):
+            return HTTPResponseParts(403, "forbidden", writing
+                ? "'\(username)' cannot write the object storage of \(owner): a user's storage is its own, and the org's (org/org) is written by its admins."
+                : "'\(username)' cannot see the object storage of \(owner): a user's storage is its own; the org's (org/org) is shared with its members.")
+        case let .objectStorageFull(wanted, held, limit):
+            return HTTPResponseParts(400, "object_storage_limit", "\(wanted) bytes more would pass the object storage limit of this installation: \(held) of \(limit) bytes are held by files and uploads in progress (--max-object-bytes). Delete files, or start the server with a larger --max-object-bytes.")
+        case let .objectStorageCount(what, limit):
+            return HTTPResponseParts(400, "object_storage_limit", "This installation holds \(limit) \(what), the most it may; delete some first.")
+        case let .uploadChanged(id):
+            return HTTPResponseParts(409, "upload_changed", "A part of upload '\(id)' was put again while it was being completed; complete it again.")
+        case let .partSize(expected, received):
+            return HTTPResponseParts(400, "part_size_mismatch", "The part's URL was made for \(expected) bytes, and the body holds \(received); send the part whole, or ask for a URL of its size.")
         }
     }
 
@@ -133,6 +168,8 @@ enum ErrorRendering {
         case .resourceTemplate: return "resource template"
         case .invitation: return "invitation"
         case .serviceAccount: return "service account"
+        case .objectFile: return "file of object storage"
+        case .objectUpload: return "upload of object storage"
         }
     }
 
@@ -146,6 +183,8 @@ enum ErrorRendering {
         case .resourceTemplate: return "GET /api/resource_templates"
         case .invitation: return "GET /api/orgs/ORG/invitations"
         case .serviceAccount: return "GET /api/service_accounts"
+        case .objectFile: return "GET /api/object_storage?owner_name=OWNER"
+        case .objectUpload: return "GET /api/object_storage/upload?owner_name=OWNER"
         }
     }
 }

@@ -11,6 +11,10 @@ public enum Entity: Sendable, Equatable {
     case resourceTemplate(ResourceTemplate)
     case invitation(Invitation)
     case serviceAccount(ServiceAccount)
+    /// A file of object storage (its bytes are a blob of the store's).
+    case objectFile(ObjectFile)
+    /// A multipart upload of object storage in progress.
+    case objectUpload(ObjectUpload)
 
     /// Its family and id.
     public var key: EntityKey {
@@ -22,6 +26,8 @@ public enum Entity: Sendable, Equatable {
         case let .resourceTemplate(template): return EntityKey(.resourceTemplate, template.id)
         case let .invitation(invitation): return EntityKey(.invitation, invitation.id)
         case let .serviceAccount(account): return EntityKey(.serviceAccount, account.id)
+        case let .objectFile(file): return EntityKey(.objectFile, file.id)
+        case let .objectUpload(upload): return EntityKey(.objectUpload, upload.id)
         }
     }
 }

@@ -10,6 +10,8 @@ public enum EntityFamily: String, Sendable, CaseIterable, Comparable {
     case resourceTemplate = "resource_template"
     case invitation
     case serviceAccount = "service_account"
+    case objectFile = "object_file"
+    case objectUpload = "object_upload"
 
     public static func < (lhs: EntityFamily, rhs: EntityFamily) -> Bool {
         lhs.rawValue < rhs.rawValue

@@ -49,6 +49,18 @@ public final class CommitQueue: Sendable {
         }
     }
 
+    /// Runs `body` as the only writer when every commit is durable, and answers nil; else answers the newest
+    /// commit's ticket, to wait for before asking again. What `body` reads then cannot be undone by a failed write.
+    func ifSettled(_ body: () -> Void) -> UInt64? {
+        undoable.withLock { undoable in
+            let durable = store.durableThrough
+            undoable.removeAll { $0.ticket <= durable }
+            if let newest = undoable.last { return newest.ticket }
+            body()
+            return nil
+        }
+    }
+
     /// Calls back once the ticket is durable, or once it failed and every failed commit was undone.
     func whenDurable(_ ticket: UInt64, _ callback: @escaping @Sendable (DomainError?) -> Void) {
         store.whenDurable(ticket) { [self] error in

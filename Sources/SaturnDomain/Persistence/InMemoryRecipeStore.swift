@@ -6,8 +6,12 @@ public final class InMemoryRecipeStore: RecipeStore {
     private let closed = Atomic<Bool>(false)
     private let snapshots = Mutex<[String: [String: TenantContent]]>([:])
 
-    /// Creates a store that forgets everything at exit.
-    public init() {}
+    public let blobs: any BlobStore
+
+    /// Creates a store that forgets everything at exit, its blobs too.
+    public init(blobs: any BlobStore = InMemoryBlobStore()) {
+        self.blobs = blobs
+    }
     public var location: String { "memory (nothing is kept)" }
     public func takeLoaded() -> LoadedState { LoadedState() }
     public func append(_ transaction: StoreTransaction) throws(StoreError) -> UInt64 {

@@ -28,6 +28,9 @@ public protocol RecipeStore: AnyObject, Sendable {
     @discardableResult
     func deleteSnapshots(tenant: String, name: String?) throws(StoreError) -> Bool
 
+    /// The bytes of object storage, kept beside the journal.
+    var blobs: any BlobStore { get }
+
     /// How the store is doing, for `GET /_mock/health`.
     var health: StoreHealth { get }
     /// Finishes background work and releases the data folder.

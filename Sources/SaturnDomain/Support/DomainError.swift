@@ -68,6 +68,20 @@ public enum DomainError: Error, Equatable, Sendable {
     case stillUsed(what: String, users: [String])
     /// The store could not write; nothing was changed.
     case storeUnavailable(reason: String)
+    /// No file at this path of this owner's object storage.
+    case objectNotFound(owner: String, path: String)
+    /// No upload in progress has this id (or it expired).
+    case uploadNotFound(id: String)
+    /// The caller may not read (or write) this owner's object storage.
+    case objectStorageForbidden(username: String, owner: String, writing: Bool)
+    /// The tenant's object storage would pass `--max-object-bytes`.
+    case objectStorageFull(wanted: Int, held: Int, limit: Int)
+    /// The tenant holds as many files, or uploads in progress, as it may.
+    case objectStorageCount(what: String, limit: Int)
+    /// A part of the upload was put again while it was being completed.
+    case uploadChanged(id: String)
+    /// A part's body is not the size its presigned URL was made for.
+    case partSize(expected: Int, received: Int)
 }
 
 extension DomainError {

@@ -40,6 +40,11 @@ public struct IDSource: Sendable {
         return UserTokens(username: username, token: make("token", name), refreshToken: make("refresh-token", name))
     }
 
+    /// The id of a new upload of object storage; `attempt` counts up past ids in use.
+    public func objectUploadID(owner: OwnerPath, path: String, attempt: Int) -> String {
+        make("object-upload", "\(owner)/\(path)#\(attempt)")
+    }
+
     private func make(_ kind: String, _ name: String) -> String {
         deterministic ? StableID.make(kind: kind, name: "\(tenant)/\(name)") : StableID.random()
     }

@@ -14,6 +14,7 @@ extension Tenant {
             do throws(StoreError) { try queue.store.saveSnapshot(content, tenant: name, name: snapshot) } catch {
                 throw .storeUnavailable(reason: error.description)
             }
+            blobsReleased()
             return content
         }
     }
@@ -39,6 +40,7 @@ extension Tenant {
                 throw .storeUnavailable(reason: error.description)
             }
             guard deleted else { throw .snapshotNotFound(tenant: name, name: snapshot) }
+            blobsReleased()
         }
     }
 

@@ -21,11 +21,13 @@ public final class Tenant: Sendable {
     let isLive = Atomic<Bool>(true)
     /// Told, during the commit, when who holds which token changed: the registry routes tokens by it.
     let identitiesChanged: @Sendable (Tenant) -> Void
+    /// Told, once a write that may leave blobs unused is durable: the registry sweeps them.
+    let blobsReleased: @Sendable () -> Void
 
     /// The tenant as the store loaded it, or as it is created.
     init(
         name: String, base: IdentityDirectory, loaded: LoadedTenant, queue: CommitQueue, settings: TenantSettings,
-        identitiesChanged: @escaping @Sendable (Tenant) -> Void
+        identitiesChanged: @escaping @Sendable (Tenant) -> Void, blobsReleased: @escaping @Sendable () -> Void
     ) {
         self.name = name
         self.queue = queue
@@ -33,6 +35,7 @@ public final class Tenant: Sendable {
         clock = TenantClock(frozenAt: settings.frozenClock)
         ids = IDSource(tenant: name, deterministic: settings.deterministicIDs)
         self.identitiesChanged = identitiesChanged
+        self.blobsReleased = blobsReleased
         state = Mutex(TenantState(recipes: loaded.recipes, minted: loaded.minted, entities: loaded.entities, base: base))
     }
 

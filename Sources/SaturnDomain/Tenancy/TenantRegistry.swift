@@ -32,18 +32,22 @@ public final class TenantRegistry: Sendable {
     public let queue: CommitQueue
     public let settings: TenantSettings
     private let tenants = Mutex(Tenants())
+    let sweeper: BlobSweeper
 
     /// Builds every tenant the store holds.
     public init(seed: IdentityDirectory, queue: CommitQueue, settings: TenantSettings) {
         self.seed = seed
         self.queue = queue
         self.settings = settings
+        sweeper = BlobSweeper(commits: queue)
         var loaded = Tenants()
         for (name, tenant) in queue.store.takeLoaded().tenants {
             loaded.byName[name] = makeTenant(name, record: tenant.record, loaded: tenant)
         }
         for tenant in loaded.byName.values { loaded.index(tenant) }
         tenants.withLock { $0 = loaded }
+        // Blobs a crash left unnamed (written, then never committed; or freed, then not yet removed).
+        sweepBlobs()
     }
 
     /// The tenant of this name.
@@ -102,7 +106,7 @@ public final class TenantRegistry: Sendable {
     /// committed yet is refused from here on: a deleted tenant stays deleted.
     public func delete(name: String) throws(DomainError) -> Commit {
         guard name != Self.defaultTenant else { throw .defaultTenantIsPermanent }
-        return try queue.takeTurn { turn throws(DomainError) -> Commit in
+        let commit = try queue.takeTurn { turn throws(DomainError) -> Commit in
             guard let tenant = tenant(named: name) else { throw .tenantNotFound(name) }
             return try turn.commit(StoreTransaction(tenant: name, change: .delete)) {
                 tenant.isLive.store(false, ordering: .releasing)
@@ -116,6 +120,8 @@ public final class TenantRegistry: Sendable {
                 }
             }
         }
+        commit.whenDurable { [weak self] error in if error == nil { self?.sweepBlobs() } }
+        return commit
     }
 
     /// Routes a tenant's tokens anew: its commits call this when its identities changed.
@@ -129,7 +135,8 @@ public final class TenantRegistry: Sendable {
     private func makeTenant(_ name: String, record: TenantRecord?, loaded: LoadedTenant) -> Tenant {
         Tenant(
             name: name, base: record.map(seed.withTokens) ?? seed, loaded: loaded, queue: queue, settings: settings,
-            identitiesChanged: { [weak self] tenant in self?.reindex(tenant) }
+            identitiesChanged: { [weak self] tenant in self?.reindex(tenant) },
+            blobsReleased: { [weak self] in self?.sweepBlobs() }
         )
     }
 

@@ -16,6 +16,8 @@ public struct TenantSettings: Sendable {
     /// Pulls and checks the images that runs start, and is asked about the URIs of versions added (`serve
     /// --registry`); nil checks URIs by their grammar only.
     public var imagePuller: (any ImagePuller)?
+    /// The most bytes a tenant's object storage holds, in files and uploads in progress (`--max-object-bytes`).
+    public var maxObjectBytes = ObjectLimits.defaultMaxBytes
 
     /// The defaults: lenient, system time, random ids, 100 tenants.
     public init() {}

@@ -26,6 +26,16 @@ enum TenantWrite: Sendable {
         }
     }
 
+    /// Whether it may leave blobs of object storage unused: the store sweeps them once it is durable.
+    var mayReleaseBlobs: Bool {
+        switch self {
+        case .recipes, .token: return false
+        case .content: return true
+        case let .entities(put, removing):
+            return (put.map(\.key) + removing).contains { $0.family == .objectFile || $0.family == .objectUpload }
+        }
+    }
+
     /// Whether it changes who the tenant's tokens belong to: the registry routes tokens anew.
     var changesIdentities: Bool {
         switch self {
