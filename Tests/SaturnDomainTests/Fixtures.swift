@@ -16,6 +16,9 @@ enum Fixtures {
          ]}
         """
 
+    /// What `Permission` says a refused write of a recipe tried.
+    static let writeAction = "Writing images, or another identity's workspaces, jobs and deployments,"
+
     static func directory() throws -> IdentityDirectory {
         try Seed.parse(Array(seedJSON.utf8), file: "test-seed.json")
     }

@@ -94,7 +94,7 @@ struct ResourceLifecycleTests {
         let own = try Self.apply(Self.job(), to: tenant, as: "bob")
         #expect(own.owner.description == "acme/bob")
         let others = try Self.job(extra: #", "owner": "acme/alice""#)
-        #expect(throws: DomainError.notOrgAdmin(username: "bob", org: "acme")) { try Self.apply(others, to: tenant, as: "bob") }
+        #expect(throws: DomainError.notOrgAdmin(username: "bob", org: "acme", action: Fixtures.writeAction)) { try Self.apply(others, to: tenant, as: "bob") }
     }
 
     @Test("a job goes pending, running, completed by the clock; a stop goes stopping, stopped; runs go to history")

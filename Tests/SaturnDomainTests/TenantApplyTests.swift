@@ -14,7 +14,7 @@ struct TenantApplyTests {
     @Test("a member may not apply")
     func memberForbidden() throws {
         let tenant = try Fixtures.tenant()
-        #expect(throws: DomainError.notOrgAdmin(username: "bob", org: "acme")) {
+        #expect(throws: DomainError.notOrgAdmin(username: "bob", org: "acme", action: Fixtures.writeAction)) {
             try tenant.applyDurably([Fixtures.draft()], caller: Fixtures.user("bob"))
         }
         #expect(tenant.count == 0)
@@ -23,7 +23,7 @@ struct TenantApplyTests {
     @Test("an admin may not write into an org where it is only a member")
     func adminElsewhereForbidden() throws {
         let tenant = try Fixtures.tenant()
-        #expect(throws: DomainError.notOrgAdmin(username: "alice", org: "globex")) {
+        #expect(throws: DomainError.notOrgAdmin(username: "alice", org: "globex", action: Fixtures.writeAction)) {
             try tenant.applyDurably([Fixtures.draft(owner: .path("globex/alice"))], caller: Fixtures.user("alice"))
         }
     }

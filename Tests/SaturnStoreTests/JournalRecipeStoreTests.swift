@@ -379,7 +379,7 @@ struct EntityStoreTests {
         .sharedFolder(SharedFolder(id: "sf-1", name: "data", owner: OwnerPath(org: "acme", identity: "alice"), createdAt: created, access: .org,
                                    accessMode: .readOnlyMany, isExternal: true)),
         .usageLimit(UsageLimit(id: "lim-1", orgID: "org-acme", name: "small", isDefault: true, createdAt: created, instanceSizes: ["large"],
-                               resourceTypes: nil, tokenFactoryEnabled: false, amounts: ["num_instances": 2, "hours_per_day": 8])),
+                               resourceTypes: nil, amounts: ["num_instances": 2, "hours_per_day": 8])),
         .resourceTemplate(ResourceTemplate(id: "tpl-1", name: "starter", description: "a job", owner: OwnerPath(org: "acme", identity: "alice"),
                                            access: .org, recipe: .object(["type": .string("job"), "spec": .object(["name": .string("nightly")])]),
                                            thumbnailImageURL: "https://example.test/t.png", weight: 3, inGallery: true, createdAt: created)),
