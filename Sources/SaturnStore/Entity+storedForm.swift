@@ -143,7 +143,7 @@ extension SharedFolder {
 
     static func readStored(_ stored: StoredObject, id: String) throws(JSONSyntaxError) -> SharedFolder {
         SharedFolder(id: id, name: try stored.string("name"), owner: try stored.owner("owner"), createdAt: try stored.time("created_at"),
-                     access: try stored.choice("access", as: SharedFolderAccess.self),
+                     access: try stored.choice("access", as: AccessLevel.self),
                      accessMode: try stored.choice("access_mode", as: SharedFolderAccessMode.self), isExternal: try stored.bool("is_external"))
     }
 }

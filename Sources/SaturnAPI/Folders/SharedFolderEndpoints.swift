@@ -12,12 +12,10 @@ enum SharedFolderEndpoints {
         var reader = QueryReader(context.request)
         let owner = reader.owner()
         let name = reader.value("name")
-        let access = reader.oneOf("access", SharedFolderAccess.allCases.map(\.rawValue))
+        let access = reader.choice("access", as: AccessLevel.self)
         let view = context.tenant.view()
-        let resolved = try owner.map { reference in try view.directory.resolve(reference, for: caller, path: "owner") }
-        let shown = view.sharedFolders(caller: caller).filter { folder in
-            (resolved.map { $0.org.name == folder.owner.org && ($0.identity.map { $0 == folder.owner.identity } ?? true) } ?? true)
-                && (name.map { folder.name.contains($0) } ?? true) && (access.map { folder.access.rawValue == $0 } ?? true)
+        let shown = try view.sharedFolders(ownedBy: owner, caller: caller).filter { folder in
+            (name.map { folder.name.contains($0) } ?? true) && (access.map { folder.access == $0 } ?? true)
         }
         let page = KeyedPage(shown, key: { "\($0.owner)/\($0.name)" }, reader: &reader)
         try reader.finish()
@@ -36,8 +34,8 @@ enum SharedFolderEndpoints {
         if fields?.values["owner"] != nil && fields?.values["owner_name"] != nil { issues.add("owner_name", "give owner or owner_name, not both") }
         let ownerKey = fields?.values["owner"] != nil ? "owner" : "owner_name"
         let owner = fields.flatMap { ModernRecipeReader.ownerReference($0.values[ownerKey], path: ownerKey, issues: &issues) }
-        let access = fields?.oneOf("access", SharedFolderAccess.allCases.map(\.rawValue), issues: &issues).flatMap(SharedFolderAccess.init(rawValue:))
-        let mode = fields?.oneOf("access_mode", SharedFolderAccessMode.allCases.map(\.rawValue), issues: &issues).flatMap(SharedFolderAccessMode.init(rawValue:))
+        let access = fields?.choice("access", as: AccessLevel.self, issues: &issues)
+        let mode = fields?.choice("access_mode", as: SharedFolderAccessMode.self, issues: &issues)
         let isExternal = fields?.bool("is_external", issues: &issues)
         guard issues.isEmpty, let name else { throw DomainError.invalid(issues) }
         let draft = SharedFolderDraft(name: name, owner: owner, access: access ?? .owner, accessMode: mode ?? .readWriteMany, isExternal: isExternal ?? false)
@@ -59,7 +57,7 @@ enum SharedFolderEndpoints {
         var issues = body.issues
         let name = body.fields?.string("name", maxLength: FieldLimits.ownerName, issues: &issues)
         if let name, !OwnerName.isValid(name) { issues.add("name", "'\(name)' breaks the shared-folder name rule: \(nameRule)") }
-        let access = body.fields?.oneOf("access", SharedFolderAccess.allCases.map(\.rawValue), issues: &issues).flatMap(SharedFolderAccess.init(rawValue:))
+        let access = body.fields?.choice("access", as: AccessLevel.self, issues: &issues)
         try issues.throwIfAny()
         let edited = try context.tenant.editSharedFolder(context.parameter("shared_folder_id"), name: name, access: access, caller: caller)
         return answer(edited, status: 200, action: "updated", caller: caller, context: context)

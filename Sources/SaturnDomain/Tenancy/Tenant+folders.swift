@@ -15,7 +15,7 @@ extension Tenant {
     }
 
     /// `PATCH /api/shared_folders/{id}`: a new name (unique for its owner) or access, by its owner or an admin of its org.
-    public func editSharedFolder(_ id: String, name: String?, access: SharedFolderAccess?, caller: User) throws(DomainError) -> Committed<SharedFolder> {
+    public func editSharedFolder(_ id: String, name: String?, access: AccessLevel?, caller: User) throws(DomainError) -> Committed<SharedFolder> {
         try run { view throws(DomainError) in
             var folder = try view.sharedFolder(id, caller: caller)
             try Permission.checkOwnerOrOrgAdmin(folder.owner, caller: caller, action: "Changing another identity's shared folders")

@@ -1,17 +1,15 @@
 /// Shared folders, usage limits and resource templates as the caller may see them.
 extension TenantView {
     /// The shared folders the caller sees, by owner and name: its own, those shared with its orgs (`access: org`),
-    /// and every one of an org it administers.
-    public func sharedFolders(caller: User) -> [SharedFolder] {
-        state.entities.all(.sharedFolder).compactMap { entity -> SharedFolder? in
-            guard case let .sharedFolder(folder) = entity, sees(folder, caller: caller) else { return nil }
-            return folder
-        }.sorted { ($0.owner.description, $0.name) < ($1.owner.description, $1.name) }
+    /// and every one of an org it administers; only those of one owner when `owner` selects one.
+    public func sharedFolders(ownedBy owner: OwnerReference? = nil, caller: User) throws(DomainError) -> [SharedFolder] {
+        try visible(state.entities.all(.sharedFolder).compactMap(\.sharedFolder), ownedBy: owner, caller: caller)
+            .sorted { ($0.owner.description, $0.name) < ($1.owner.description, $1.name) }
     }
 
     /// The shared folder with this id, if the caller sees it.
     public func sharedFolder(_ id: String, caller: User) throws(DomainError) -> SharedFolder {
-        guard case let .sharedFolder(folder)? = state.entities[EntityKey(.sharedFolder, id)], sees(folder, caller: caller) else {
+        guard let folder = state.entities[EntityKey(.sharedFolder, id)]?.sharedFolder, sees(folder, caller: caller) else {
             throw .entityNotFound(family: .sharedFolder, id: id)
         }
         return folder
@@ -19,15 +17,7 @@ extension TenantView {
 
     /// The owner's shared folder of this name, whoever asks.
     func sharedFolder(owner: OwnerPath, named name: String) -> SharedFolder? {
-        state.entities.all(.sharedFolder).lazy.compactMap { entity -> SharedFolder? in
-            if case let .sharedFolder(folder) = entity, folder.owner == owner, folder.name == name { return folder }
-            return nil
-        }.first
-    }
-
-    private func sees(_ folder: SharedFolder, caller: User) -> Bool {
-        let role = caller.role(in: folder.owner.org)
-        return folder.owner.identity == caller.username || role == .admin || (role != nil && folder.access == .org)
+        state.entities.all(.sharedFolder).lazy.compactMap(\.sharedFolder).first { $0.owner == owner && $0.name == name }
     }
 
     /// An org's usage limits, by name; its members see them.

@@ -1,0 +1,8 @@
+/// The value an entity holds, by family, for the views that read one family.
+extension Entity {
+    /// The shared folder, if it is one.
+    var sharedFolder: SharedFolder? {
+        if case let .sharedFolder(folder) = self { return folder }
+        return nil
+    }
+}
