@@ -23,6 +23,7 @@ extension Entity {
             case let .resourceTemplate(template): template.writeStoredMembers(to: &json)
             case let .invitation(invitation): invitation.writeStoredMembers(to: &json)
             case let .serviceAccount(account): account.writeStoredMembers(to: &json)
+            case let .secret(secret): secret.writeStoredMembers(to: &json)
             }
         }
     }
@@ -44,6 +45,7 @@ extension Entity {
         case .resourceTemplate: return .resourceTemplate(try ResourceTemplate.readStored(stored, id: id))
         case .invitation: return .invitation(try Invitation.readStored(stored, id: id))
         case .serviceAccount: return .serviceAccount(try ServiceAccount.readStored(stored, id: id))
+        case .secret: return .secret(try Secret.readStored(stored, id: id))
         }
     }
 }

@@ -383,6 +383,8 @@ struct EntityStoreTests {
         .resourceTemplate(ResourceTemplate(id: "tpl-1", name: "starter", description: "a job", owner: OwnerPath(org: "acme", identity: "alice"),
                                            access: .org, recipe: .object(["type": .string("job"), "spec": .object(["name": .string("nightly")])]),
                                            thumbnailImageURL: "https://example.test/t.png", weight: 3, inGallery: true, createdAt: created)),
+        .secret(Secret(id: "sec-1", name: "snowflake_key", owner: OwnerPath(org: "acme", identity: "alice"), createdAt: created, access: .org,
+                       value: "-----BEGIN KEY-----\nkept, \"quoted\" and whole\n")),
     ]
 
     func loadedEntities(_ folder: TemporaryFolder) throws -> [Entity] {

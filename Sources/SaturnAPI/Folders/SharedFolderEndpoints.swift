@@ -10,14 +10,9 @@ enum SharedFolderEndpoints {
     static func list(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
         var reader = QueryReader(context.request)
-        let owner = reader.owner()
-        let name = reader.value("name")
-        let access = reader.choice("access", as: AccessLevel.self)
+        let query = SharedListQuery(&reader)
         let view = context.tenant.view()
-        let shown = try view.sharedFolders(ownedBy: owner, caller: caller).filter { folder in
-            (name.map { folder.name.contains($0) } ?? true) && (access.map { folder.access == $0 } ?? true)
-        }
-        let page = KeyedPage(shown, key: { "\($0.owner)/\($0.name)" }, reader: &reader)
+        let page = query.page(try view.sharedFolders(ownedBy: query.owner, caller: caller), reader: &reader)
         try reader.finish()
         return page.answer("shared_folders") { WireSharedFolder(folder: $0, directory: view.directory, caller: caller) }
     }

@@ -125,6 +125,7 @@ enum ErrorRendering {
         case .resourceTemplate: return "resource template"
         case .invitation: return "invitation"
         case .serviceAccount: return "service account"
+        case .secret: return "secret"
         }
     }
 
@@ -138,6 +139,7 @@ enum ErrorRendering {
         case .resourceTemplate: return "GET /api/resource_templates"
         case .invitation: return "GET /api/orgs/ORG/invitations"
         case .serviceAccount: return "GET /api/service_accounts"
+        case .secret: return "GET /api/secrets"
         }
     }
 }

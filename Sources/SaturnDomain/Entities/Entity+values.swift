@@ -5,4 +5,10 @@ extension Entity {
         if case let .sharedFolder(folder) = self { return folder }
         return nil
     }
+
+    /// The secret, if it is one.
+    var secret: Secret? {
+        if case let .secret(secret) = self { return secret }
+        return nil
+    }
 }

@@ -1,6 +1,7 @@
 /// One thing a tenant keeps by id beside its recipes: an org or a user as the API made or changed them, a shared
-/// folder, a usage limit, a resource template, an invitation, a service account. Every family is stored, journaled, snapshotted, reset and undone the
-/// same way (`EntityStore`, `TenantWrite.entities`); a new family is a new case here.
+/// folder, a usage limit, a resource template, an invitation, a service account, a secret, an external repository.
+/// Every family is stored, journaled, snapshotted, reset and undone the same way (`EntityStore`,
+/// `TenantWrite.entities`); a new family is a new case here.
 public enum Entity: Sendable, Equatable {
     /// An org; nil for one of the seed's that was deleted.
     case org(id: String, Org?)
@@ -11,6 +12,7 @@ public enum Entity: Sendable, Equatable {
     case resourceTemplate(ResourceTemplate)
     case invitation(Invitation)
     case serviceAccount(ServiceAccount)
+    case secret(Secret)
 
     /// Its family and id.
     public var key: EntityKey {
@@ -22,6 +24,7 @@ public enum Entity: Sendable, Equatable {
         case let .resourceTemplate(template): return EntityKey(.resourceTemplate, template.id)
         case let .invitation(invitation): return EntityKey(.invitation, invitation.id)
         case let .serviceAccount(account): return EntityKey(.serviceAccount, account.id)
+        case let .secret(secret): return EntityKey(.secret, secret.id)
         }
     }
 }

@@ -10,6 +10,7 @@ public enum EntityFamily: String, Sendable, CaseIterable, Comparable {
     case resourceTemplate = "resource_template"
     case invitation
     case serviceAccount = "service_account"
+    case secret
 
     public static func < (lhs: EntityFamily, rhs: EntityFamily) -> Bool {
         lhs.rawValue < rhs.rawValue

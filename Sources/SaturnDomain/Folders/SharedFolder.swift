@@ -21,7 +21,4 @@ public struct SharedFolder: Shareable, Equatable {
         self.accessMode = accessMode
         self.isExternal = isExternal
     }
-
-    /// Shared when its access is `org`.
-    public var isSharedWithOrg: Bool { access == .org }
 }

@@ -1,8 +1,9 @@
-/// What an owner keeps and may share with the other members of its org: a shared folder, a secret, an external
-/// repository. Who sees it is one rule (`TenantView.sees`): its owner, the org's admins, and the org's members when
-/// it is shared.
+/// What an owner keeps by name and may share with the other members of its org: a shared folder, a secret, an
+/// external repository. Who sees it is one rule (`TenantView.sees`): its owner, the org's admins, and the org's
+/// members when its access is `org`.
 public protocol Shareable: Sendable {
     var owner: OwnerPath { get }
-    /// Whether every member of the owner's org sees it.
-    var isSharedWithOrg: Bool { get }
+    var name: String { get }
+    /// Who besides its owner and the org's admins sees it.
+    var access: AccessLevel { get }
 }

@@ -4,7 +4,9 @@ extension Tenant {
     /// administers), unique by name for that owner.
     public func createSharedFolder(_ draft: SharedFolderDraft, caller: User) throws(DomainError) -> Committed<SharedFolder> {
         try run { view throws(DomainError) in
-            let owner = try Self.writableOwner(draft.owner, caller: caller, in: view.directory, path: "owner_name")
+            let owner = try Self.writableOwner(
+                draft.owner, caller: caller, in: view.directory, path: "owner_name", action: "Making another identity's shared folders"
+            )
             guard view.sharedFolder(owner: owner, named: draft.name) == nil else { throw .nameTaken(what: "shared folder of \(owner)", name: draft.name) }
             let folder = SharedFolder(
                 id: ids.entityID(.sharedFolder, "\(owner)/\(draft.name)"), name: draft.name, owner: owner, createdAt: view.now.wholeSeconds,
@@ -156,11 +158,14 @@ extension Tenant {
         }
     }
 
-    /// The owner a request names (the caller in its default org when none), which the caller may write for.
-    private static func writableOwner(_ reference: OwnerReference?, caller: User, in directory: IdentityDirectory, path: String) throws(DomainError) -> OwnerPath {
+    /// The owner a request names (the caller in its default org when none), which the caller may write for; `action`
+    /// says what it tried.
+    static func writableOwner(
+        _ reference: OwnerReference?, caller: User, in directory: IdentityDirectory, path: String, action: String
+    ) throws(DomainError) -> OwnerPath {
         let resolved = try directory.resolve(reference ?? .path(caller.username), for: caller, path: path)
         let owner = OwnerPath(org: resolved.org.name, identity: resolved.identity ?? resolved.org.name)
-        try Permission.checkOwnerOrOrgAdmin(owner, caller: caller, action: "Making another identity's shared folders")
+        try Permission.checkOwnerOrOrgAdmin(owner, caller: caller, action: action)
         return owner
     }
 }

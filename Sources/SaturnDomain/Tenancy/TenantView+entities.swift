@@ -3,21 +3,17 @@ extension TenantView {
     /// The shared folders the caller sees, by owner and name: its own, those shared with its orgs (`access: org`),
     /// and every one of an org it administers; only those of one owner when `owner` selects one.
     public func sharedFolders(ownedBy owner: OwnerReference? = nil, caller: User) throws(DomainError) -> [SharedFolder] {
-        try visible(state.entities.all(.sharedFolder).compactMap(\.sharedFolder), ownedBy: owner, caller: caller)
-            .sorted { ($0.owner.description, $0.name) < ($1.owner.description, $1.name) }
+        try shared(.sharedFolder, \.sharedFolder, ownedBy: owner, caller: caller)
     }
 
     /// The shared folder with this id, if the caller sees it.
     public func sharedFolder(_ id: String, caller: User) throws(DomainError) -> SharedFolder {
-        guard let folder = state.entities[EntityKey(.sharedFolder, id)]?.sharedFolder, sees(folder, caller: caller) else {
-            throw .entityNotFound(family: .sharedFolder, id: id)
-        }
-        return folder
+        try shared(.sharedFolder, \.sharedFolder, id: id, caller: caller)
     }
 
     /// The owner's shared folder of this name, whoever asks.
     func sharedFolder(owner: OwnerPath, named name: String) -> SharedFolder? {
-        state.entities.all(.sharedFolder).lazy.compactMap(\.sharedFolder).first { $0.owner == owner && $0.name == name }
+        shared(.sharedFolder, \.sharedFolder, owner: owner, named: name)
     }
 
     /// An org's usage limits, by name; its members see them.
