@@ -24,6 +24,7 @@ extension Entity {
             case let .invitation(invitation): invitation.writeStoredMembers(to: &json)
             case let .serviceAccount(account): account.writeStoredMembers(to: &json)
             case let .secret(secret): secret.writeStoredMembers(to: &json)
+            case let .externalRepo(repo): repo.writeStoredMembers(to: &json)
             }
         }
     }
@@ -46,6 +47,7 @@ extension Entity {
         case .invitation: return .invitation(try Invitation.readStored(stored, id: id))
         case .serviceAccount: return .serviceAccount(try ServiceAccount.readStored(stored, id: id))
         case .secret: return .secret(try Secret.readStored(stored, id: id))
+        case .externalRepo: return .externalRepo(try ExternalRepo.readStored(stored, id: id))
         }
     }
 }

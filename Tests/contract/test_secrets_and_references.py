@@ -4,9 +4,11 @@ secret's value goes in and never comes out: not in an answer, the request journa
 
 import httpx
 import pytest
-from saturn_api import SecretsApi
+from saturn_api import ExternalReposApi, SecretsApi
 from saturn_api.exceptions import ForbiddenException, NotFoundException
-from saturn_api.models import OwnerByName, OwnerReference, SecretAccessLevel, SecretCreate, SecretUpdate
+from saturn_api.models import (
+    ExternalRepoCreate, ExternalRepoUpdate, OwnerByName, OwnerReference, SecretAccessLevel, SecretCreate, SecretUpdate,
+)
 
 from harness import ADMIN, MEMBER
 from test_saturn_api import run
@@ -125,3 +127,83 @@ def test_a_bad_change_of_a_secret_is_refused_naming_the_field(mock, body, path, 
     errors = problems(raw(mock, ADMIN, "PATCH", f"/api/secrets/{made['id']}", json=body))
     assert path in errors and words in " ".join(errors[path]), errors
     assert raw(mock, ADMIN, "GET", f"/api/secrets/{made['id']}").json() == made
+
+
+def test_an_external_repository_is_made_listed_changed_and_deleted(mock):
+    key = raw(mock, ADMIN, "POST", "/api/secrets", json={"name": "deploy-key", "value": VALUE}).json()
+
+    async def flow(client):
+        repos = ExternalReposApi(client)
+        made = await repos.create(external_repo_create=ExternalRepoCreate(remote_url="git@github.com:saturncloud/examples.git", ssh_privatekey_id=key["id"]))
+        other = await repos.create(external_repo_create=ExternalRepoCreate(remote_url="https://github.com/acme/tools"))
+        fetched = await repos.get(external_repo_id=made.id)
+        found = await repos.list(remote_url="saturncloud", owner="acme/alice")
+        page = await repos.list(page_size=1)
+        moved = await repos.update(external_repo_id=made.id, external_repo_update=ExternalRepoUpdate(remote_url="git@github.com:saturncloud/recipes.git"))
+        await repos.delete(external_repo_id=other.id)
+        remaining = await repos.list()
+        return made, fetched, found, page, moved, remaining
+
+    made, fetched, found, page, moved, remaining = run(flow, mock)
+    assert (made.name, made.owner.name, made.remote_url, made.ssh_privatekey_id) == ("examples", "acme/alice", "git@github.com:saturncloud/examples.git", key["id"])
+    assert fetched == made
+    assert [repo.id for repo in found.external_repos] == [made.id]
+    assert len(page.external_repos) == 1 and page.next_key
+    assert (moved.id, moved.name, moved.ssh_privatekey_id) == (made.id, "recipes", key["id"])
+    assert [repo.id for repo in remaining.external_repos] == [made.id]
+    cleared = raw(mock, ADMIN, "PATCH", f"/api/external_repos/{made.id}", json={"ssh_privatekey_id": None}).json()
+    assert "ssh_privatekey_id" not in cleared
+    nothing_shows_the_value(mock)
+
+
+def test_who_sees_and_changes_an_external_repository(mock):
+    own = raw(mock, ADMIN, "POST", "/api/external_repos", json={"remote_url": "git@github.com:acme/private.git"}).json()
+    orgs = raw(mock, ADMIN, "POST", "/api/external_repos", json={"remote_url": "git@github.com:acme/shared.git", "owner": "acme/acme"}).json()
+    assert [repo["name"] for repo in raw(mock, MEMBER, "GET", "/api/external_repos").json()["external_repos"]] == ["shared"], \
+        "a member sees what the org itself owns, not another member's"
+    checked(raw(mock, MEMBER, "GET", f"/api/external_repos/{own['id']}"), 404, own["id"], "GET /api/external_repos")
+    checked(raw(mock, MEMBER, "DELETE", f"/api/external_repos/{orgs['id']}"), 403, "bob", "external repositories")
+    checked(raw(mock, MEMBER, "POST", "/api/external_repos", json={"remote_url": "git@x.test:a/b.git", "owner": "acme/alice"}), 403, "bob")
+    checked(raw(mock, ADMIN, "POST", "/api/external_repos", json={"remote_url": own["remote_url"]}), 409, "acme/alice", own["id"])
+    mine = raw(mock, MEMBER, "POST", "/api/external_repos", json={"remote_url": own["remote_url"]})
+    assert mine.status_code == 201 and mine.json()["owner"]["name"] == "acme/bob", "the same URL for another owner"
+
+
+def test_a_repository_key_is_a_secret_its_owner_can_see(mock):
+    alices = raw(mock, ADMIN, "POST", "/api/secrets", json={"name": "key", "value": "v"}).json()
+    shared = raw(mock, ADMIN, "POST", "/api/secrets", json={"name": "team-key", "value": "v", "access": "org"}).json()
+    body = {"remote_url": "git@github.com:acme/x.git", "ssh_privatekey_id": alices["id"]}
+    assert problems(raw(mock, MEMBER, "POST", "/api/external_repos", json=body))["ssh_privatekey_id"] == [
+        "names no secret that acme/bob can see (GET /api/secrets lists them, with their ids)"]
+    checked(raw(mock, MEMBER, "POST", "/api/external_repos", json={**body, "ssh_privatekey_id": shared["id"]}), 201)
+    checked(raw(mock, ADMIN, "POST", "/api/external_repos", json={**body, "ssh_privatekey_id": "no-such-secret"}), 422, "ssh_privatekey_id")
+
+
+@pytest.mark.parametrize("body, path, words", [
+    ({}, "remote_url", "is required"),
+    ({"remote_url": ""}, "remote_url", "must not be empty"),
+    ({"remote_url": "ftp://example.test/a.git"}, "remote_url", "scheme 'ftp'"),
+    ({"remote_url": "not a url"}, "remote_url", "holds a space"),
+    ({"remote_url": "https://github.com"}, "remote_url", "names no host and repository path"),
+    ({"remote_url": "git@x.test:a/" + "b" * 1_024}, "remote_url", "at most 1024"),
+    ({"remote_url": 5}, "remote_url", "must be a string"),
+    ({"remote_url": "git@x.test:a/b.git", "ssh_privatekey_id": 5}, "ssh_privatekey_id", "must be a string"),
+    ({"remote_url": "git@x.test:a/b.git", "owner": "acme/nobody"}, "owner", "no user or group 'nobody'"),
+    ({"remote_url": "git@x.test:a/b.git", "name": "b"}, "name", "unknown field"),
+])
+def test_a_bad_repository_is_refused_naming_the_field(mock, body, path, words):
+    errors = problems(raw(mock, ADMIN, "POST", "/api/external_repos", json=body))
+    assert path in errors and words in " ".join(errors[path]), errors
+    assert raw(mock, ADMIN, "GET", "/api/external_repos").json()["external_repos"] == []
+
+
+@pytest.mark.parametrize("body, path, words", [
+    ({"remote_url": "git@x.test"}, "remote_url", "is not scheme://host/path"),
+    ({"owner": "acme/bob"}, "owner", "unknown field"),
+    ({"ssh_privatekey_id": "nope"}, "ssh_privatekey_id", "names no secret"),
+])
+def test_a_bad_change_of_a_repository_is_refused_naming_the_field(mock, body, path, words):
+    made = raw(mock, ADMIN, "POST", "/api/external_repos", json={"remote_url": "git@x.test:a/b.git"}).json()
+    errors = problems(raw(mock, ADMIN, "PATCH", f"/api/external_repos/{made['id']}", json=body))
+    assert path in errors and words in " ".join(errors[path]), errors
+    assert raw(mock, ADMIN, "GET", f"/api/external_repos/{made['id']}").json() == made

@@ -11,4 +11,10 @@ extension Entity {
         if case let .secret(secret) = self { return secret }
         return nil
     }
+
+    /// The external repository, if it is one.
+    var externalRepo: ExternalRepo? {
+        if case let .externalRepo(repo) = self { return repo }
+        return nil
+    }
 }

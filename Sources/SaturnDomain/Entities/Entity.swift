@@ -13,6 +13,7 @@ public enum Entity: Sendable, Equatable {
     case invitation(Invitation)
     case serviceAccount(ServiceAccount)
     case secret(Secret)
+    case externalRepo(ExternalRepo)
 
     /// Its family and id.
     public var key: EntityKey {
@@ -25,6 +26,7 @@ public enum Entity: Sendable, Equatable {
         case let .invitation(invitation): return EntityKey(.invitation, invitation.id)
         case let .serviceAccount(account): return EntityKey(.serviceAccount, account.id)
         case let .secret(secret): return EntityKey(.secret, secret.id)
+        case let .externalRepo(repo): return EntityKey(.externalRepo, repo.id)
         }
     }
 }

@@ -11,6 +11,7 @@ public enum EntityFamily: String, Sendable, CaseIterable, Comparable {
     case invitation
     case serviceAccount = "service_account"
     case secret
+    case externalRepo = "external_repo"
 
     public static func < (lhs: EntityFamily, rhs: EntityFamily) -> Bool {
         lhs.rawValue < rhs.rawValue

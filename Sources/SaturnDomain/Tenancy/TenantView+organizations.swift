@@ -91,6 +91,7 @@ extension TenantView {
             switch entity {
             case let .sharedFolder(folder): return ("shared folder", folder.owner, folder.name)
             case let .secret(secret): return ("secret", secret.owner, secret.name)
+            case let .externalRepo(repo): return ("external repository", repo.owner, repo.remoteURL)
             case let .resourceTemplate(template): return ("resource template", template.owner, template.name)
             default: return nil
             }
