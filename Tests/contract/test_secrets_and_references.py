@@ -9,9 +9,11 @@ from saturn_api.exceptions import ForbiddenException, NotFoundException
 from saturn_api.models import (
     ExternalRepoCreate, ExternalRepoUpdate, OwnerByName, OwnerReference, SecretAccessLevel, SecretCreate, SecretUpdate,
 )
+from saturn_client import SaturnConnection
 
 from harness import ADMIN, MEMBER
 from test_saturn_api import run
+from test_sc_resources import sc
 
 VALUE = "hunter2-do-not-show"
 
@@ -207,3 +209,160 @@ def test_a_bad_change_of_a_repository_is_refused_naming_the_field(mock, body, pa
     errors = problems(raw(mock, ADMIN, "PATCH", f"/api/external_repos/{made['id']}", json=body))
     assert path in errors and words in " ".join(errors[path]), errors
     assert raw(mock, ADMIN, "GET", f"/api/external_repos/{made['id']}").json() == made
+
+
+URL = "git@github.com:saturncloud/examples.git"
+
+
+@pytest.fixture
+def imported(mock, document_recipe):
+    """The document's images, which the recipes below run."""
+    assert httpx.post(f"{mock.url}/api/recipes/apply", content=document_recipe, headers=mock.headers(ADMIN)).status_code == 201
+
+
+@pytest.fixture
+def named(mock, imported):
+    """What alice keeps for the recipes to name: a secret and a folder she shares with acme, one she keeps to
+    herself, and a repository acme itself owns, pulled with the shared secret."""
+    made = {}
+    for key, path, body in (
+        ("secret", "/api/secrets", {"name": "db", "value": VALUE, "access": "org"}),
+        ("private", "/api/secrets", {"name": "mine", "value": VALUE}),
+        ("folder", "/api/shared_folders", {"name": "data", "access": "org"}),
+        ("repo", "/api/external_repos", {"remote_url": URL, "owner": "acme/acme"}),
+    ):
+        response = raw(mock, ADMIN, "POST", path, json=body)
+        assert response.status_code == 201, response.text
+        made[key] = response.json()
+    raw(mock, ADMIN, "PATCH", f"/api/external_repos/{made['repo']['id']}", json={"ssh_privatekey_id": made["secret"]["id"]}).raise_for_status()
+    return made
+
+
+def recipe(kind="job", name="nightly", **spec):
+    body = {"name": name, "image": "saturn:2021.11.10", "instance_type": "large", **spec}
+    if kind != "workspace":
+        body.setdefault("command", "python x.py")
+    return {"schema_version": "2025.10.01", "type": kind, "spec": body}
+
+
+REFERENCES = {
+    "secrets": [{"name": "db", "location": "DB_PASSWORD", "attachment_type": "environment_variable", "description": "the db"},
+                {"name": "db", "owner": "acme/alice", "location": "/home/jovyan/db.txt", "attachment_type": "file"}],
+    "shared_folders": [{"name": "data", "path": "/home/jovyan/shared/data"}],
+    "git_repositories": [{"url": URL, "path": "/home/jovyan/git-repos/examples", "on_restart": "reclone", "reference": "main",
+                          "reference_type": "branch", "public": False}],
+}
+
+
+def test_a_recipe_names_secrets_folders_and_repositories_its_owner_can_see(mock, named):
+    applied = raw(mock, MEMBER, "PUT", "/api/recipes", json=recipe(**REFERENCES))
+    assert applied.status_code == 201, applied.text
+    spec = applied.json()["spec"]
+    assert {field: spec[field] for field in REFERENCES} == REFERENCES, "kept as given"
+    again = raw(mock, MEMBER, "PUT", "/api/recipes", json=recipe(**REFERENCES)).json()
+    assert again["state"]["action"] == "unchanged"
+    bare = raw(mock, MEMBER, "PUT", "/api/recipes", json=recipe(name="bare")).json()["spec"]
+    assert (bare["secrets"], bare["shared_folders"], bare["git_repositories"]) == ([], [], []), "the lists default to []"
+    assert VALUE not in raw(mock, MEMBER, "GET", "/api/recipes/job/nightly").text
+
+
+@pytest.mark.parametrize("field, entries, path, words", [
+    ("secrets", [{"name": "nope", "location": "X", "attachment_type": "file"}], "spec.secrets[0].name",
+     "names no secret 'nope' that acme/bob can see (GET /api/secrets lists them)"),
+    ("secrets", [REFERENCES["secrets"][0], {"name": "mine", "location": "X", "attachment_type": "file"}], "spec.secrets[1].name",
+     "names no secret 'mine' that acme/bob can see"),
+    ("secrets", [{"name": "db", "owner": "acme/bob", "location": "X", "attachment_type": "file"}], "spec.secrets[0].name",
+     "names no secret 'db' that acme/bob can see"),
+    ("secrets", [{"name": "db", "owner": "nowhere/x", "location": "X", "attachment_type": "file"}], "spec.secrets[0].owner",
+     "names no org, user or group"),
+    ("secrets", [{"name": "db", "location": "X"}], "spec.secrets[0].attachment_type", "is required"),
+    ("secrets", [{"name": "db", "location": "X", "attachment_type": "disk"}], "spec.secrets[0].attachment_type", "'environment_variable', 'file'"),
+    ("secrets", [{"location": "X", "attachment_type": "file"}], "spec.secrets[0].name", "is required"),
+    ("secrets", [{"name": "db", "attachment_type": "file"}], "spec.secrets[0].location", "is required"),
+    ("secrets", [{"name": "db", "location": "X", "attachment_type": "file", "type": "file"}], "spec.secrets[0].type", "unknown field"),
+    ("secrets", ["db"], "spec.secrets[0]", "must be an object"),
+    ("secrets", {"name": "db"}, "spec.secrets", "must be an array"),
+    ("shared_folders", [{"name": "lost"}], "spec.shared_folders[0].name", "names no shared folder 'lost' that acme/bob can see"),
+    ("shared_folders", [{"path": "/x"}], "spec.shared_folders[0].name", "is required"),
+    ("git_repositories", [{"url": "git@github.com:acme/other.git"}], "spec.git_repositories[0].url",
+     "names no external repository 'git@github.com:acme/other.git' that acme/bob can see (GET /api/external_repos lists them)"),
+    ("git_repositories", [{"url": "not a url"}], "spec.git_repositories[0].url", "holds a space"),
+    ("git_repositories", [{"url": URL, "on_restart": "sometimes"}], "spec.git_repositories[0].on_restart", "'preserve changes', 'reclone'"),
+    ("git_repositories", [{"url": URL, "reference_type": "hash"}], "spec.git_repositories[0].reference_type", "'branch', 'commit', 'tag'"),
+    ("git_repositories", [{"path": "/x"}], "spec.git_repositories[0].url", "is required"),
+])
+def test_a_reference_to_nothing_the_owner_can_see_is_a_422_naming_its_path(mock, named, field, entries, path, words):
+    response = raw(mock, MEMBER, "PUT", "/api/recipes", json=recipe(**{field: entries}))
+    errors = problems(response)
+    assert path in errors and words in " ".join(errors[path]), errors
+    assert raw(mock, MEMBER, "GET", "/api/recipes?type=job").json()["recipes"] == []
+
+
+def test_an_admin_writes_for_a_member_what_the_member_can_see_not_what_the_admin_can(mock, named):
+    body = recipe(secrets=[{"name": "mine", "owner": "acme/alice", "location": "X", "attachment_type": "file"}])
+    body["spec"]["owner"] = "acme/bob"
+    errors = problems(raw(mock, ADMIN, "PUT", "/api/recipes", json=body))
+    assert errors == {"spec.secrets[0].name": ["names no secret 'mine' that acme/bob can see (GET /api/secrets lists them)"]}
+    body["spec"]["owner"] = "acme/alice"
+    assert raw(mock, ADMIN, "PUT", "/api/recipes", json=body).status_code == 201
+
+
+def test_a_name_several_can_have_needs_its_owner(mock, named):
+    carl = httpx.post(f"{mock.url}/_mock/tokens", json={"username": "carl", "org": "acme"}).raise_for_status().json()["token"]
+    made = httpx.post(f"{mock.url}/api/secrets", json={"name": "db", "value": "v", "access": "org"}, headers={"Authorization": f"Bearer {carl}"})
+    assert made.status_code == 201, made.text
+    entry = {"name": "db", "location": "DB", "attachment_type": "environment_variable"}
+    errors = problems(raw(mock, MEMBER, "PUT", "/api/recipes", json=recipe(secrets=[entry])))
+    assert errors["spec.secrets[0].name"] == [
+        "more than one secret 'db' that acme/bob can see matches (owners: acme/alice, acme/carl); give its owner"]
+    assert raw(mock, MEMBER, "PUT", "/api/recipes", json=recipe(secrets=[{**entry, "owner": "carl"}])).status_code == 201, \
+        "an owner without an org is in the recipe's org"
+    mine = raw(mock, MEMBER, "POST", "/api/secrets", json={"name": "db", "value": "v"}).json()
+    assert raw(mock, MEMBER, "PUT", "/api/recipes", json=recipe(name="own", secrets=[entry])).status_code == 201, "the owner's own wins"
+    checked(raw(mock, MEMBER, "DELETE", f"/api/secrets/{mine['id']}"), 409, "job 'acme/bob/own'")
+
+
+def test_what_a_recipe_names_is_not_deleted_renamed_or_hidden_from_it(mock, named):
+    applied = raw(mock, MEMBER, "PUT", "/api/recipes", json=recipe(**REFERENCES))
+    assert applied.status_code == 201, applied.text
+    secret, folder, repo = named["secret"]["id"], named["folder"]["id"], named["repo"]["id"]
+    user = "job 'acme/bob/nightly'"
+    checked(raw(mock, ADMIN, "DELETE", f"/api/secrets/{secret}"), 409, "Secret 'acme/alice/db' is used by", user, "external repository 'acme/acme/" + URL)
+    checked(raw(mock, ADMIN, "PATCH", f"/api/secrets/{secret}", json={"name": "database"}), 409, user)
+    checked(raw(mock, ADMIN, "PATCH", f"/api/secrets/{secret}", json={"access": "owner"}), 409, user)
+    assert raw(mock, ADMIN, "PATCH", f"/api/secrets/{secret}", json={"value": "rotated"}).status_code == 200, "a new value breaks nothing"
+    checked(raw(mock, ADMIN, "DELETE", f"/api/shared_folders/{folder}"), 409, "Shared folder 'acme/alice/data'", user)
+    checked(raw(mock, ADMIN, "PATCH", f"/api/shared_folders/{folder}", json={"name": "data2"}), 409, user)
+    checked(raw(mock, ADMIN, "DELETE", f"/api/external_repos/{repo}"), 409, "External repository 'acme/acme/" + URL, user)
+    checked(raw(mock, ADMIN, "PATCH", f"/api/external_repos/{repo}", json={"remote_url": "git@github.com:saturncloud/other.git"}), 409, user)
+
+    job = applied.json()["state"]["id"]
+    assert raw(mock, MEMBER, "DELETE", f"/api/jobs/{job}").status_code == 204
+    assert raw(mock, ADMIN, "DELETE", f"/api/shared_folders/{folder}").status_code == 204
+    assert raw(mock, ADMIN, "DELETE", f"/api/external_repos/{repo}").status_code == 204
+    assert raw(mock, ADMIN, "DELETE", f"/api/secrets/{secret}").status_code == 204, "once nothing names it"
+
+
+def test_the_owner_of_a_secret_cannot_leave_while_it_is_kept(mock, named):
+    orgs = {org["name"]: org["id"] for org in raw(mock, ADMIN, "GET", "/api/orgs").json()["orgs"]}
+    users = {user["username"]: user["id"] for user in raw(mock, ADMIN, "GET", "/api/users").json()["users"]}
+    raw(mock, MEMBER, "POST", "/api/secrets", json={"name": "bobs", "value": "v"}).raise_for_status()
+    checked(raw(mock, ADMIN, "DELETE", f"/api/orgs/{orgs['acme']}/members/{users['bob']}"), 409, "secret 'acme/bob/bobs'")
+
+
+def test_saturn_clients_clone_keeps_what_a_recipe_names(mock, named):
+    assert raw(mock, ADMIN, "PUT", "/api/recipes", json=recipe(**REFERENCES)).status_code == 201
+    connection = SaturnConnection(url=mock.base_url, api_token=mock.token(ADMIN))
+    cloned = connection.clone("job", "nightly", "workspace", "lab")
+    assert (cloned["type"], cloned["spec"]["secrets"], cloned["spec"]["shared_folders"]) == ("workspace", REFERENCES["secrets"], REFERENCES["shared_folders"])
+    assert cloned["spec"]["git_repositories"] == [{**REFERENCES["git_repositories"][0], "on_restart": "preserve changes"}], \
+        "saturn-client makes a workspace's repositories keep their changes"
+
+
+def test_sc_apply_says_which_reference_names_nothing(mock, named, tmp_path):
+    file = tmp_path / "job.yaml"
+    file.write_text(f"type: job\nspec:\n  name: nightly\n  image: saturn:2021.11.10\n  instance_type: large\n  command: python x.py\n"
+                    f"  git_repositories:\n    - url: {URL}\n  secrets:\n    - {{name: mine, location: X, attachment_type: file}}\n")
+    refused = sc(mock, "apply", str(file), user=MEMBER, check=False)
+    assert refused.returncode != 0
+    assert "spec.secrets[0].name: names no secret 'mine' that acme/bob can see" in refused.stdout + refused.stderr

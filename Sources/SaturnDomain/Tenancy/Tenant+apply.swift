@@ -29,7 +29,7 @@ extension Tenant {
                     spec = .image(merge.spec)
                     partActions = merge.versionActions
                 case let .resource(resource):
-                    spec = .resource(try resourceSpec(resource, onto: stored, caller: caller, view: view))
+                    spec = .resource(try resourceSpec(resource, owner: owner, onto: stored, caller: caller, view: view))
                 }
                 let recipe = Recipe(id: id, owner: owner, name: draft.name, spec: spec, createdAt: stored?.createdAt ?? now)
                 let action: ApplyAction = stored == nil ? .created : (recipe == stored ? .unchanged : .updated)
@@ -52,19 +52,26 @@ extension Tenant {
         return owner
     }
 
-    /// The spec a resource draft writes over `stored`: its image and size resolved and checked, its lifecycle kept,
-    /// and `spec.status` acted on: `running` starts a stopped (or never started) resource, `stopped` stops a pending
-    /// or running one. A completed or failed run is left alone, so that applying the same file twice changes nothing.
-    private func resourceSpec(_ draft: ResourceDraft, onto stored: Recipe?, caller: User, view: TenantView) throws(DomainError) -> ResourceSpec {
+    /// The spec a resource draft of `owner` writes over `stored`: its image, size and references resolved and
+    /// checked, its lifecycle kept, and `spec.status` acted on: `running` starts a stopped (or never started)
+    /// resource, `stopped` stops a pending or running one. A completed or failed run is left alone, so that applying
+    /// the same file twice changes nothing.
+    private func resourceSpec(
+        _ draft: ResourceDraft, owner: OwnerPath, onto stored: Recipe?, caller: User, view: TenantView
+    ) throws(DomainError) -> ResourceSpec {
         var issues = ValidationIssues()
         let now = view.now.wholeSeconds
         let previous: ResourceSpec? = if case let .resource(spec)? = stored?.spec { spec } else { nil }
         let resolved = view.resolveImage(draft.image, path: "\(draft.path).image", caller: caller, keeping: previous?.image, issues: &issues)
         view.checkSize(draft.instanceType, path: "\(draft.path).instance_type", issues: &issues)
+        // saturn-client's `sc clone` reads the lists of references without a default.
+        var kept = draft.settings
+        for field in ResourceReferenceReader.fields where kept[field] == nil { kept[field] = .array([]) }
+        view.checkReferences(in: kept, path: draft.path, owner: owner, issues: &issues)
         guard issues.isEmpty, let resolved else { throw .invalid(issues) }
         var spec = ResourceSpec(
             kind: draft.kind, image: resolved.binding, instanceType: draft.instanceType, command: draft.command,
-            schedule: draft.schedule, settings: draft.settings, updatedAt: previous?.updatedAt ?? now,
+            schedule: draft.schedule, settings: kept, updatedAt: previous?.updatedAt ?? now,
             lifecycle: previous?.lifecycle ?? Lifecycle()
         )
         if let previous, spec != previous { spec.updatedAt = now }

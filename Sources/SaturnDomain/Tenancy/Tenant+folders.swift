@@ -16,26 +16,32 @@ extension Tenant {
         }
     }
 
-    /// `PATCH /api/shared_folders/{id}`: a new name (unique for its owner) or access, by its owner or an admin of its org.
+    /// `PATCH /api/shared_folders/{id}`: a new name (unique for its owner) or access, by its owner or an admin of its
+    /// org; not one that a recipe would then no longer name.
     public func editSharedFolder(_ id: String, name: String?, access: AccessLevel?, caller: User) throws(DomainError) -> Committed<SharedFolder> {
         try run { view throws(DomainError) in
-            var folder = try view.sharedFolder(id, caller: caller)
+            let before = try view.sharedFolder(id, caller: caller)
+            var folder = before
             try Permission.checkOwnerOrOrgAdmin(folder.owner, caller: caller, action: "Changing another identity's shared folders")
             if let name, name != folder.name {
                 guard view.sharedFolder(owner: folder.owner, named: name) == nil else { throw .nameTaken(what: "shared folder of \(folder.owner)", name: name) }
                 folder.name = name
             }
             if let access { folder.access = access }
-            return (.entities(put: [.sharedFolder(folder)], removing: []), folder)
+            let write = TenantWrite.entities(put: [.sharedFolder(folder)], removing: [])
+            try view.checkStillNamed(EntityKey(.sharedFolder, id), after: write, what: "Shared folder '\(before.owner)/\(before.name)'")
+            return (write, folder)
         }
     }
 
-    /// `DELETE /api/shared_folders/{id}`: its owner or an admin of its org.
+    /// `DELETE /api/shared_folders/{id}`: its owner or an admin of its org, when no recipe names it.
     public func deleteSharedFolder(_ id: String, caller: User) throws(DomainError) -> Committed<SharedFolder> {
         try run { view throws(DomainError) in
             let folder = try view.sharedFolder(id, caller: caller)
             try Permission.checkOwnerOrOrgAdmin(folder.owner, caller: caller, action: "Changing another identity's shared folders")
-            return (.entities(put: [], removing: [EntityKey(.sharedFolder, folder.id)]), folder)
+            let write = TenantWrite.entities(put: [], removing: [EntityKey(.sharedFolder, folder.id)])
+            try view.checkStillNamed(EntityKey(.sharedFolder, id), after: write, what: "Shared folder '\(folder.owner)/\(folder.name)'")
+            return (write, folder)
         }
     }
 

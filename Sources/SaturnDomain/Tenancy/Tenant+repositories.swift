@@ -19,26 +19,36 @@ extension Tenant {
     }
 
     /// `PATCH /api/external_repos/{id}`: a new remote URL (one per URL for its owner) or SSH key, by its owner or an
-    /// admin of its org.
+    /// admin of its org; not a URL that would leave a recipe no longer naming it.
     public func editExternalRepo(_ id: String, _ draft: ExternalRepoDraft, caller: User) throws(DomainError) -> Committed<ExternalRepo> {
         try run { view throws(DomainError) in
-            var repo = try view.externalRepo(id, caller: caller)
+            let before = try view.externalRepo(id, caller: caller)
+            var repo = before
             try Permission.checkOwnerOrOrgAdmin(repo.owner, caller: caller, action: "Changing another identity's external repositories")
             if let url = draft.remoteURL, url != repo.remoteURL {
                 if let taken = view.externalRepo(owner: repo.owner, url: url) { throw .repositoryExists(owner: repo.owner.description, url: url, id: taken.id) }
                 repo.remoteURL = url
             }
             if let sshKeyID = draft.sshKeyID { repo.sshKeyID = try view.sshKey(sshKeyID, for: repo.owner) }
-            return (.entities(put: [.externalRepo(repo)], removing: []), repo)
+            let write = TenantWrite.entities(put: [.externalRepo(repo)], removing: [])
+            try view.checkStillNamed(EntityKey(.externalRepo, id), after: write, what: Self.described(before))
+            return (write, repo)
         }
     }
 
-    /// `DELETE /api/external_repos/{id}`: its owner or an admin of its org.
+    /// `DELETE /api/external_repos/{id}`: its owner or an admin of its org, when no recipe names it.
     public func deleteExternalRepo(_ id: String, caller: User) throws(DomainError) -> Committed<ExternalRepo> {
         try run { view throws(DomainError) in
             let repo = try view.externalRepo(id, caller: caller)
             try Permission.checkOwnerOrOrgAdmin(repo.owner, caller: caller, action: "Changing another identity's external repositories")
-            return (.entities(put: [], removing: [EntityKey(.externalRepo, id)]), repo)
+            let write = TenantWrite.entities(put: [], removing: [EntityKey(.externalRepo, id)])
+            try view.checkStillNamed(EntityKey(.externalRepo, id), after: write, what: Self.described(repo))
+            return (write, repo)
         }
+    }
+
+    /// A repository in a refusal's words.
+    private static func described(_ repo: ExternalRepo) -> String {
+        "External repository '\(repo.owner)/\(repo.remoteURL)'"
     }
 }

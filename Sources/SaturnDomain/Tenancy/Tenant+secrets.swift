@@ -15,10 +15,12 @@ extension Tenant {
         }
     }
 
-    /// `PATCH /api/secrets/{id}`: a new name (unique for its owner), access or value, by its owner or an admin of its org.
+    /// `PATCH /api/secrets/{id}`: a new name (unique for its owner), access or value, by its owner or an admin of its
+    /// org; not a name or access that would leave a recipe or a repository no longer naming it.
     public func editSecret(_ id: String, _ edit: SecretEdit, caller: User) throws(DomainError) -> Committed<Secret> {
         try run { view throws(DomainError) in
-            var secret = try view.secret(id, caller: caller)
+            let before = try view.secret(id, caller: caller)
+            var secret = before
             try Permission.checkOwnerOrOrgAdmin(secret.owner, caller: caller, action: "Changing another identity's secrets")
             if let name = edit.name, name != secret.name {
                 guard view.secret(owner: secret.owner, named: name) == nil else { throw .nameTaken(what: "secret of \(secret.owner)", name: name) }
@@ -26,16 +28,25 @@ extension Tenant {
             }
             if let access = edit.access { secret.access = access }
             if let value = edit.value { secret.value = value }
-            return (.entities(put: [.secret(secret)], removing: []), secret)
+            let write = TenantWrite.entities(put: [.secret(secret)], removing: [])
+            try view.checkStillNamed(EntityKey(.secret, id), after: write, what: Self.described(before))
+            return (write, secret)
         }
     }
 
-    /// `DELETE /api/secrets/{id}`: its owner or an admin of its org.
+    /// `DELETE /api/secrets/{id}`: its owner or an admin of its org, when no recipe or repository names it.
     public func deleteSecret(_ id: String, caller: User) throws(DomainError) -> Committed<Secret> {
         try run { view throws(DomainError) in
             let secret = try view.secret(id, caller: caller)
             try Permission.checkOwnerOrOrgAdmin(secret.owner, caller: caller, action: "Changing another identity's secrets")
-            return (.entities(put: [], removing: [EntityKey(.secret, id)]), secret)
+            let write = TenantWrite.entities(put: [], removing: [EntityKey(.secret, id)])
+            try view.checkStillNamed(EntityKey(.secret, id), after: write, what: Self.described(secret))
+            return (write, secret)
         }
+    }
+
+    /// A secret in a refusal's words.
+    private static func described(_ secret: Secret) -> String {
+        "Secret '\(secret.owner)/\(secret.name)'"
     }
 }
