@@ -23,13 +23,13 @@ public enum ResourceReferenceReader {
         }
     }
 
-    /// Every reference of a stored spec's settings, the spec at `path`. An entry that is none (one kept before the
-    /// mock read them) names nothing.
+    /// Every reference of a spec's settings, the spec at `path` (empty for a REST body). An entry that is none (one
+    /// stored before the mock read them) names nothing.
     public static func all(in settings: [String: JSONValue], path: String) -> [ResourceReference] {
         var ignored = ValidationIssues()
         return fields.flatMap { field -> [ResourceReference] in
             guard case let .array(entries)? = settings[field] else { return [] }
-            return read(field, entries, path: "\(path).\(field)", rejectUnknown: false, issues: &ignored)
+            return read(field, entries, path: path.isEmpty ? field : "\(path).\(field)", rejectUnknown: false, issues: &ignored)
         }
     }
 

@@ -42,6 +42,12 @@ extension Tenant {
         }
     }
 
+    /// `POST /api/{type}s`: a new resource from Saturn's REST form (`WorkspaceCreate`, `JobCreate`,
+    /// `DeploymentCreate`), applied as the recipe it makes is, create-only.
+    public func create(_ kind: ResourceKind, named name: String, owner: OwnerReference?, _ edit: ResourceEdit, caller: User) throws(DomainError) -> Committed<ApplyOutcome> {
+        try apply([.resource(ResourceDraft(kind, named: name, owner: owner, edit))], createOnly: true, caller: caller)
+    }
+
     /// The owner a draft writes to: the one it names, else the caller in its default org; `Permission` decides
     /// whether the caller may write there.
     private func writableOwner(of draft: RecipeDraft, caller: User, directory: IdentityDirectory) throws(DomainError) -> OwnerPath {
@@ -62,10 +68,11 @@ extension Tenant {
         var issues = ValidationIssues()
         let now = view.now.wholeSeconds
         let previous: ResourceSpec? = if case let .resource(spec)? = stored?.spec { spec } else { nil }
-        let resolved = view.resolveImage(draft.image, path: "\(draft.path).image", caller: caller, keeping: previous?.image, issues: &issues)
-        view.checkSize(draft.instanceType, path: "\(draft.path).instance_type", issues: &issues)
-        // saturn-client's `sc clone` reads the lists of references without a default.
+        let resolved = view.resolveImage(draft.image, path: draft.imagePath, caller: caller, keeping: previous?.image, issues: &issues)
+        view.checkSize(draft.instanceType, path: draft.instanceTypePath, issues: &issues)
         var kept = draft.settings
+        if let attachments = draft.gitRepositories { kept["git_repositories"] = view.gitRepositories(attachments, owner: owner, issues: &issues) }
+        // saturn-client's `sc clone` reads the lists of references without a default.
         for field in ResourceReferenceReader.fields where kept[field] == nil { kept[field] = .array([]) }
         view.checkReferences(in: kept, path: draft.path, owner: owner, issues: &issues)
         guard issues.isEmpty, let resolved else { throw .invalid(issues) }

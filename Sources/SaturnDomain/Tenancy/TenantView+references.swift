@@ -9,6 +9,17 @@ extension TenantView {
         for reference in ResourceReferenceReader.all(in: settings, path: path) { _ = resolve(reference, owner: owner, issues: &issues) }
     }
 
+    /// The `git_repositories` entries of `attachments`: each repository by id, which `owner` must see, by its URL.
+    func gitRepositories(_ attachments: [RepositoryAttachment], owner: OwnerPath, issues: inout ValidationIssues) -> JSONValue {
+        .array(attachments.compactMap { attachment in
+            guard let repo = state.entities[EntityKey(.externalRepo, attachment.repoID)]?.externalRepo, sees(repo, asOwner: owner) else {
+                issues.add("\(attachment.at).external_repo_id", "names no external repository that \(owner) can see (GET /api/external_repos lists them, with their ids)")
+                return nil
+            }
+            return attachment.recipeEntry(url: repo.remoteURL)
+        })
+    }
+
     /// Refuses `write` when it would leave a resource's reference, or a repository's SSH key, no longer naming the
     /// entity of `key` (`what`, in words): it is deleted, renamed, moved to another URL or hidden from them.
     func checkStillNamed(_ key: EntityKey, after write: TenantWrite, what: String) throws(DomainError) {
