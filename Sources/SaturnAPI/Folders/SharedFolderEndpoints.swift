@@ -34,7 +34,7 @@ enum SharedFolderEndpoints {
         let isExternal = fields?.bool("is_external", issues: &issues)
         guard issues.isEmpty, let name else { throw DomainError.invalid(issues) }
         let draft = SharedFolderDraft(name: name, owner: owner, access: access ?? .owner, accessMode: mode ?? .readWriteMany, isExternal: isExternal ?? false)
-        return answer(try context.tenant.createSharedFolder(draft, caller: caller), status: 201, action: "created", caller: caller, context: context)
+        return .written(try context.tenant.createSharedFolder(draft, caller: caller), status: 201, action: "created") { wire($0, caller, context) }
     }
 
     /// `GET /api/shared_folders/{shared_folder_id}`.
@@ -55,24 +55,15 @@ enum SharedFolderEndpoints {
         let access = body.fields?.choice("access", as: AccessLevel.self, issues: &issues)
         try issues.throwIfAny()
         let edited = try context.tenant.editSharedFolder(context.parameter("shared_folder_id"), name: name, access: access, caller: caller)
-        return answer(edited, status: 200, action: "updated", caller: caller, context: context)
+        return .written(edited, status: 200, action: "updated") { wire($0, caller, context) }
     }
 
     /// `DELETE /api/shared_folders/{shared_folder_id}`.
     static func delete(_ context: RequestContext) throws -> Answer {
-        let deleted = try context.tenant.deleteSharedFolder(context.parameter("shared_folder_id"), caller: context.caller())
-        return .whenDurable(deleted.commit, success: JSONResponse.noContent(), changes: [change(deleted.value, action: "deleted")])
+        .deleted(try context.tenant.deleteSharedFolder(context.parameter("shared_folder_id"), caller: context.caller()))
     }
 
-    private static func answer(_ committed: Committed<SharedFolder>, status: Int, action: String, caller: User, context: RequestContext) -> Answer {
-        .whenDurable(
-            committed.commit,
-            success: JSONResponse.make(status, WireSharedFolder(folder: committed.value, directory: context.tenant.directory, caller: caller)),
-            changes: [change(committed.value, action: action)]
-        )
-    }
-
-    private static func change(_ folder: SharedFolder, action: String) -> RecordedChange {
-        .of(.sharedFolder, id: folder.id, owner: folder.owner.description, name: folder.name, action: action)
+    private static func wire(_ folder: SharedFolder, _ caller: User, _ context: RequestContext) -> WireSharedFolder {
+        WireSharedFolder(folder: folder, directory: context.tenant.directory, caller: caller)
     }
 }

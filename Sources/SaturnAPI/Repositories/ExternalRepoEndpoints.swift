@@ -22,7 +22,7 @@ enum ExternalRepoEndpoints {
     static func create(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
         let draft = try draft(context, allowed: ["remote_url", "owner", "ssh_privatekey_id"], creating: true)
-        return answer(try context.tenant.createExternalRepo(draft, caller: caller), status: 201, action: "created", context: context)
+        return .written(try context.tenant.createExternalRepo(draft, caller: caller), status: 201, action: "created") { wire($0, context) }
     }
 
     /// `GET /api/external_repos/{external_repo_id}`.
@@ -38,13 +38,12 @@ enum ExternalRepoEndpoints {
         let caller = try context.caller()
         let draft = try draft(context, allowed: ["remote_url", "ssh_privatekey_id"], creating: false)
         let edited = try context.tenant.editExternalRepo(context.parameter("external_repo_id"), draft, caller: caller)
-        return answer(edited, status: 200, action: "updated", context: context)
+        return .written(edited, status: 200, action: "updated") { wire($0, context) }
     }
 
     /// `DELETE /api/external_repos/{external_repo_id}`.
     static func delete(_ context: RequestContext) throws -> Answer {
-        let deleted = try context.tenant.deleteExternalRepo(context.parameter("external_repo_id"), caller: context.caller())
-        return .whenDurable(deleted.commit, success: JSONResponse.noContent(), changes: [change(deleted.value, action: "deleted")])
+        .deleted(try context.tenant.deleteExternalRepo(context.parameter("external_repo_id"), caller: context.caller()))
     }
 
     /// The body's fields, checked: a remote URL `git clone` takes, an owner, the id of the secret with the SSH key.
@@ -61,14 +60,7 @@ enum ExternalRepoEndpoints {
         return draft
     }
 
-    private static func answer(_ committed: Committed<ExternalRepo>, status: Int, action: String, context: RequestContext) -> Answer {
-        .whenDurable(
-            committed.commit, success: JSONResponse.make(status, WireExternalRepo(repo: committed.value, directory: context.tenant.directory)),
-            changes: [change(committed.value, action: action)]
-        )
-    }
-
-    private static func change(_ repo: ExternalRepo, action: String) -> RecordedChange {
-        .of(.externalRepo, id: repo.id, owner: repo.owner.description, name: repo.remoteURL, action: action)
+    private static func wire(_ repo: ExternalRepo, _ context: RequestContext) -> WireExternalRepo {
+        WireExternalRepo(repo: repo, directory: context.tenant.directory)
     }
 }

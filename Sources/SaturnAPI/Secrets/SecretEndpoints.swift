@@ -27,7 +27,7 @@ enum SecretEndpoints {
         let value = body.fields?.string("value", required: true, maxLength: FieldLimits.secretValue, issues: &issues)
         guard issues.isEmpty, let name, let value else { throw DomainError.invalid(issues) }
         let draft = SecretDraft(name: name, owner: owner, access: access ?? .owner, value: value)
-        return answer(try context.tenant.createSecret(draft, caller: caller), status: 201, action: "created", caller: caller, context: context)
+        return .written(try context.tenant.createSecret(draft, caller: caller), status: 201, action: "created") { wire($0, caller, context) }
     }
 
     /// `GET /api/secrets/{secret_id}`.
@@ -49,13 +49,12 @@ enum SecretEndpoints {
         edit.value = body.fields?.string("value", maxLength: FieldLimits.secretValue, issues: &issues)
         try issues.throwIfAny()
         let edited = try context.tenant.editSecret(context.parameter("secret_id"), edit, caller: caller)
-        return answer(edited, status: 200, action: "updated", caller: caller, context: context)
+        return .written(edited, status: 200, action: "updated") { wire($0, caller, context) }
     }
 
     /// `DELETE /api/secrets/{secret_id}`.
     static func delete(_ context: RequestContext) throws -> Answer {
-        let deleted = try context.tenant.deleteSecret(context.parameter("secret_id"), caller: context.caller())
-        return .whenDurable(deleted.commit, success: JSONResponse.noContent(), changes: [change(deleted.value, action: "deleted")])
+        .deleted(try context.tenant.deleteSecret(context.parameter("secret_id"), caller: context.caller()))
     }
 
     /// A secret's `name`, which follows `Secret.nameRule`.
@@ -68,15 +67,7 @@ enum SecretEndpoints {
         return name
     }
 
-    private static func answer(_ committed: Committed<Secret>, status: Int, action: String, caller: User, context: RequestContext) -> Answer {
-        .whenDurable(
-            committed.commit,
-            success: JSONResponse.make(status, WireSecret(secret: committed.value, directory: context.tenant.directory, caller: caller)),
-            changes: [change(committed.value, action: action)]
-        )
-    }
-
-    private static func change(_ secret: Secret, action: String) -> RecordedChange {
-        .of(.secret, id: secret.id, owner: secret.owner.description, name: secret.name, action: action)
+    private static func wire(_ secret: Secret, _ caller: User, _ context: RequestContext) -> WireSecret {
+        WireSecret(secret: secret, directory: context.tenant.directory, caller: caller)
     }
 }

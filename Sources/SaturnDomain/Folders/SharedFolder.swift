@@ -21,4 +21,11 @@ public struct SharedFolder: Shareable, Equatable {
         self.accessMode = accessMode
         self.isExternal = isExternal
     }
+
+    public static let family = EntityFamily.sharedFolder
+
+    public static func held(in entity: Entity) -> SharedFolder? {
+        if case let .sharedFolder(folder) = entity { return folder }
+        return nil
+    }
 }

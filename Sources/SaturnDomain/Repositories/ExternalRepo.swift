@@ -19,6 +19,13 @@ public struct ExternalRepo: Shareable, Equatable {
         self.sshKeyID = sshKeyID
     }
 
+    public static let family = EntityFamily.externalRepo
+
+    public static func held(in entity: Entity) -> ExternalRepo? {
+        if case let .externalRepo(repo) = entity { return repo }
+        return nil
+    }
+
     /// The folder git clones it into (`GitRemote.cloneName`).
     public var name: String { GitRemote.cloneName(of: remoteURL) }
 

@@ -24,6 +24,13 @@ public struct Secret: Shareable, Equatable {
         self.value = value
     }
 
+    public static let family = EntityFamily.secret
+
+    public static func held(in entity: Entity) -> Secret? {
+        if case let .secret(secret) = entity { return secret }
+        return nil
+    }
+
     /// Whether a name follows the rule: environment-variable-like names (`snowflake_key`) as well as owner names.
     public static func isValidName(_ name: String) -> Bool {
         (1...FieldLimits.name).contains(name.utf8.count) && name.utf8.allSatisfy { byte in

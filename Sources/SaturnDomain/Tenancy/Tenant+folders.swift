@@ -29,20 +29,14 @@ extension Tenant {
             }
             if let access { folder.access = access }
             let write = TenantWrite.entities(put: [.sharedFolder(folder)], removing: [])
-            try view.checkStillNamed(EntityKey(.sharedFolder, id), after: write, what: "Shared folder '\(before.owner)/\(before.name)'")
+            try view.checkStillNamed(EntityKey(.sharedFolder, id), after: write, what: Self.described(before))
             return (write, folder)
         }
     }
 
     /// `DELETE /api/shared_folders/{id}`: its owner or an admin of its org, when no recipe names it.
     public func deleteSharedFolder(_ id: String, caller: User) throws(DomainError) -> Committed<SharedFolder> {
-        try run { view throws(DomainError) in
-            let folder = try view.sharedFolder(id, caller: caller)
-            try Permission.checkOwnerOrOrgAdmin(folder.owner, caller: caller, action: "Changing another identity's shared folders")
-            let write = TenantWrite.entities(put: [], removing: [EntityKey(.sharedFolder, folder.id)])
-            try view.checkStillNamed(EntityKey(.sharedFolder, id), after: write, what: "Shared folder '\(folder.owner)/\(folder.name)'")
-            return (write, folder)
-        }
+        try deleteShared(SharedFolder.self, id: id, caller: caller, action: "Changing another identity's shared folders", what: Self.described)
     }
 
     /// `POST /api/limits`: a usage limit of an org, by its admins, unique by name in it; a default one takes the place
@@ -162,6 +156,11 @@ extension Tenant {
             try Permission.checkOwnerOrOrgAdmin(template.owner, caller: caller, action: "Changing another identity's resource templates")
             return (.entities(put: [], removing: [EntityKey(.resourceTemplate, id)]), template)
         }
+    }
+
+    /// A shared folder in a refusal's words.
+    private static func described(_ folder: SharedFolder) -> String {
+        "Shared folder '\(folder.owner)/\(folder.name)'"
     }
 
     /// The owner a request names (the caller in its default org when none), which the caller may write for; `action`

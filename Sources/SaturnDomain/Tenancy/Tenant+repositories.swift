@@ -38,13 +38,7 @@ extension Tenant {
 
     /// `DELETE /api/external_repos/{id}`: its owner or an admin of its org, when no recipe names it.
     public func deleteExternalRepo(_ id: String, caller: User) throws(DomainError) -> Committed<ExternalRepo> {
-        try run { view throws(DomainError) in
-            let repo = try view.externalRepo(id, caller: caller)
-            try Permission.checkOwnerOrOrgAdmin(repo.owner, caller: caller, action: "Changing another identity's external repositories")
-            let write = TenantWrite.entities(put: [], removing: [EntityKey(.externalRepo, id)])
-            try view.checkStillNamed(EntityKey(.externalRepo, id), after: write, what: Self.described(repo))
-            return (write, repo)
-        }
+        try deleteShared(ExternalRepo.self, id: id, caller: caller, action: "Changing another identity's external repositories", what: Self.described)
     }
 
     /// A repository in a refusal's words.

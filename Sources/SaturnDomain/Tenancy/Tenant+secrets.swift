@@ -36,13 +36,7 @@ extension Tenant {
 
     /// `DELETE /api/secrets/{id}`: its owner or an admin of its org, when no recipe or repository names it.
     public func deleteSecret(_ id: String, caller: User) throws(DomainError) -> Committed<Secret> {
-        try run { view throws(DomainError) in
-            let secret = try view.secret(id, caller: caller)
-            try Permission.checkOwnerOrOrgAdmin(secret.owner, caller: caller, action: "Changing another identity's secrets")
-            let write = TenantWrite.entities(put: [], removing: [EntityKey(.secret, id)])
-            try view.checkStillNamed(EntityKey(.secret, id), after: write, what: Self.described(secret))
-            return (write, secret)
-        }
+        try deleteShared(Secret.self, id: id, caller: caller, action: "Changing another identity's secrets", what: Self.described)
     }
 
     /// A secret in a refusal's words.

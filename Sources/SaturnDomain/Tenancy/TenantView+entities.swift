@@ -3,17 +3,17 @@ extension TenantView {
     /// The shared folders the caller sees, by owner and name: its own, those shared with its orgs (`access: org`),
     /// and every one of an org it administers; only those of one owner when `owner` selects one.
     public func sharedFolders(ownedBy owner: OwnerReference? = nil, caller: User) throws(DomainError) -> [SharedFolder] {
-        try shared(.sharedFolder, \.sharedFolder, ownedBy: owner, caller: caller)
+        try shared(SharedFolder.self, ownedBy: owner, caller: caller)
     }
 
     /// The shared folder with this id, if the caller sees it.
     public func sharedFolder(_ id: String, caller: User) throws(DomainError) -> SharedFolder {
-        try shared(.sharedFolder, \.sharedFolder, id: id, caller: caller)
+        try shared(SharedFolder.self, id: id, caller: caller)
     }
 
     /// The owner's shared folder of this name, whoever asks.
     func sharedFolder(owner: OwnerPath, named name: String) -> SharedFolder? {
-        shared(.sharedFolder, \.sharedFolder, owner: owner, named: name)
+        shared(SharedFolder.self, owner: owner, named: name)
     }
 
     /// An org's usage limits, by name; its members see them.

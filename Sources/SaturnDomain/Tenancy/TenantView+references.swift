@@ -12,7 +12,7 @@ extension TenantView {
     /// The `git_repositories` entries of `attachments`: each repository by id, which `owner` must see, by its URL.
     func gitRepositories(_ attachments: [RepositoryAttachment], owner: OwnerPath, issues: inout ValidationIssues) -> JSONValue {
         .array(attachments.compactMap { attachment in
-            guard let repo = state.entities[EntityKey(.externalRepo, attachment.repoID)]?.externalRepo, sees(repo, asOwner: owner) else {
+            guard let repo = state.entities.one(ExternalRepo.self, id: attachment.repoID), sees(repo, asOwner: owner) else {
                 issues.add("\(attachment.at).external_repo_id", "names no external repository that \(owner) can see (GET /api/external_repos lists them, with their ids)")
                 return nil
             }
@@ -33,7 +33,7 @@ extension TenantView {
                 resolve(reference, owner: recipe.owner, issues: &ignored) == key && changed.resolve(reference, owner: recipe.owner, issues: &ignored) != key
             }
         }.map { "\($0.type.rawValue) '\($0.owner)/\($0.name)'" }
-        let repositories = state.entities.all(.externalRepo).compactMap(\.externalRepo).filter { repo in
+        let repositories = state.entities.all(ExternalRepo.self).filter { repo in
             key.family == .secret && repo.sshKeyID == key.id && (try? changed.sshKey(key.id, for: repo.owner)) == nil
         }.map { "external repository '\($0.owner)/\($0.remoteURL)'" }
         guard resources.isEmpty && repositories.isEmpty else { throw .stillUsed(what: what, users: resources + repositories) }
@@ -45,15 +45,15 @@ extension TenantView {
     func resolve(_ reference: ResourceReference, owner: OwnerPath, issues: inout ValidationIssues) -> EntityKey? {
         switch reference.target {
         case let .secret(name, given):
-            let named = state.entities.all(.secret).compactMap(\.secret).filter { $0.name == name }
+            let named = state.entities.all(Secret.self).filter { $0.name == name }
             let lookup = Lookup(what: "secret '\(name)'", listing: "GET /api/secrets", given: given)
             return choose(named, lookup, owner: owner, at: reference.path, issues: &issues).map { EntityKey(.secret, $0.id) }
         case let .sharedFolder(name, given):
-            let named = state.entities.all(.sharedFolder).compactMap(\.sharedFolder).filter { $0.name == name }
+            let named = state.entities.all(SharedFolder.self).filter { $0.name == name }
             let lookup = Lookup(what: "shared folder '\(name)'", listing: "GET /api/shared_folders", given: given)
             return choose(named, lookup, owner: owner, at: reference.path, issues: &issues).map { EntityKey(.sharedFolder, $0.id) }
         case let .gitRepository(url):
-            let named = state.entities.all(.externalRepo).compactMap(\.externalRepo).filter { $0.remoteURL == url }
+            let named = state.entities.all(ExternalRepo.self).filter { $0.remoteURL == url }
             let lookup = Lookup(
                 what: "external repository '\(url)'", listing: "GET /api/external_repos", field: "url",
                 remedy: "add it as the owner's own (POST /api/external_repos), which a reference prefers"

@@ -17,12 +17,10 @@ extension TenantView {
 
     /// What the caller sees of one family, by owner and name, narrowed to an owner selector when one is given: its
     /// org, and the identity in it when it names one.
-    func shared<Item: Shareable>(
-        _ family: EntityFamily, _ value: (Entity) -> Item?, ownedBy selector: OwnerReference?, caller: User
-    ) throws(DomainError) -> [Item] {
+    func shared<Item: Shareable>(_: Item.Type, ownedBy selector: OwnerReference?, caller: User) throws(DomainError) -> [Item] {
         var selected: ResolvedOwner?
         if let selector { selected = try directory.resolve(selector, for: caller, path: "owner") }
-        return state.entities.all(family).compactMap(value).filter { item in
+        return state.entities.all(Item.self).filter { item in
             guard sees(item, caller: caller) else { return false }
             guard let selected else { return true }
             return selected.org.name == item.owner.org && (selected.identity.map { $0 == item.owner.identity } ?? true)
@@ -30,15 +28,15 @@ extension TenantView {
     }
 
     /// The one of a family with this id, if the caller sees it.
-    func shared<Item: Shareable>(_ family: EntityFamily, _ value: (Entity) -> Item?, id: String, caller: User) throws(DomainError) -> Item {
-        guard let item = state.entities[EntityKey(family, id)].flatMap(value), sees(item, caller: caller) else {
-            throw .entityNotFound(family: family, id: id)
+    func shared<Item: Shareable>(_: Item.Type, id: String, caller: User) throws(DomainError) -> Item {
+        guard let item = state.entities.one(Item.self, id: id), sees(item, caller: caller) else {
+            throw .entityNotFound(family: Item.family, id: id)
         }
         return item
     }
 
     /// The owner's one of a family with this name, whoever asks.
-    func shared<Item: Shareable>(_ family: EntityFamily, _ value: (Entity) -> Item?, owner: OwnerPath, named name: String) -> Item? {
-        state.entities.all(family).lazy.compactMap(value).first { $0.owner == owner && $0.name == name }
+    func shared<Item: Shareable>(_: Item.Type, owner: OwnerPath, named name: String) -> Item? {
+        state.entities.all(Item.self).first { $0.owner == owner && $0.name == name }
     }
 }
