@@ -28,4 +28,6 @@ public struct SharedFolder: Shareable, Equatable {
         if case let .sharedFolder(folder) = entity { return folder }
         return nil
     }
+
+    public var entity: Entity { .sharedFolder(self) }
 }

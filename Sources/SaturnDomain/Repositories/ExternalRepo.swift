@@ -26,6 +26,8 @@ public struct ExternalRepo: Shareable, Equatable {
         return nil
     }
 
+    public var entity: Entity { .externalRepo(self) }
+
     /// The folder git clones it into (`GitRemote.cloneName`).
     public var name: String { GitRemote.cloneName(of: remoteURL) }
 

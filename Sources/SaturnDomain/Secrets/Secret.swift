@@ -31,6 +31,8 @@ public struct Secret: Shareable, Equatable {
         return nil
     }
 
+    public var entity: Entity { .secret(self) }
+
     /// Whether a name follows the rule: environment-variable-like names (`snowflake_key`) as well as owner names.
     public static func isValidName(_ name: String) -> Bool {
         (1...FieldLimits.name).contains(name.utf8.count) && name.utf8.allSatisfy { byte in

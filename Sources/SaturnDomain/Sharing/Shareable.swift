@@ -6,6 +6,8 @@ public protocol Shareable: Sendable {
     static var family: EntityFamily { get }
     /// It, when the entity holds one.
     static func held(in entity: Entity) -> Self?
+    /// The entity that holds it.
+    var entity: Entity { get }
     var id: String { get }
     var owner: OwnerPath { get }
     var name: String { get }

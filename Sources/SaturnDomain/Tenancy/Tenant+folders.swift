@@ -19,18 +19,13 @@ extension Tenant {
     /// `PATCH /api/shared_folders/{id}`: a new name (unique for its owner) or access, by its owner or an admin of its
     /// org; not one that a recipe would then no longer name.
     public func editSharedFolder(_ id: String, name: String?, access: AccessLevel?, caller: User) throws(DomainError) -> Committed<SharedFolder> {
-        try run { view throws(DomainError) in
-            let before = try view.sharedFolder(id, caller: caller)
-            var folder = before
-            try Permission.checkOwnerOrOrgAdmin(folder.owner, caller: caller, action: "Changing another identity's shared folders")
+        let action = "Changing another identity's shared folders"
+        return try editShared(SharedFolder.self, id: id, caller: caller, action: action, what: Self.described) { folder, view throws(DomainError) in
             if let name, name != folder.name {
                 guard view.sharedFolder(owner: folder.owner, named: name) == nil else { throw .nameTaken(what: "shared folder of \(folder.owner)", name: name) }
                 folder.name = name
             }
             if let access { folder.access = access }
-            let write = TenantWrite.entities(put: [.sharedFolder(folder)], removing: [])
-            try view.checkStillNamed(EntityKey(.sharedFolder, id), after: write, what: Self.described(before))
-            return (write, folder)
         }
     }
 

@@ -21,18 +21,13 @@ extension Tenant {
     /// `PATCH /api/external_repos/{id}`: a new remote URL (one per URL for its owner) or SSH key, by its owner or an
     /// admin of its org; not a URL that would leave a recipe no longer naming it.
     public func editExternalRepo(_ id: String, _ draft: ExternalRepoDraft, caller: User) throws(DomainError) -> Committed<ExternalRepo> {
-        try run { view throws(DomainError) in
-            let before = try view.externalRepo(id, caller: caller)
-            var repo = before
-            try Permission.checkOwnerOrOrgAdmin(repo.owner, caller: caller, action: "Changing another identity's external repositories")
+        let action = "Changing another identity's external repositories"
+        return try editShared(ExternalRepo.self, id: id, caller: caller, action: action, what: Self.described) { repo, view throws(DomainError) in
             if let url = draft.remoteURL, url != repo.remoteURL {
                 if let taken = view.externalRepo(owner: repo.owner, url: url) { throw .repositoryExists(owner: repo.owner.description, url: url, id: taken.id) }
                 repo.remoteURL = url
             }
             if let sshKeyID = draft.sshKeyID { repo.sshKeyID = try view.sshKey(sshKeyID, for: repo.owner) }
-            let write = TenantWrite.entities(put: [.externalRepo(repo)], removing: [])
-            try view.checkStillNamed(EntityKey(.externalRepo, id), after: write, what: Self.described(before))
-            return (write, repo)
         }
     }
 

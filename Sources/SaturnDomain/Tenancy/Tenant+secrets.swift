@@ -18,19 +18,13 @@ extension Tenant {
     /// `PATCH /api/secrets/{id}`: a new name (unique for its owner), access or value, by its owner or an admin of its
     /// org; not a name or access that would leave a recipe or a repository no longer naming it.
     public func editSecret(_ id: String, _ edit: SecretEdit, caller: User) throws(DomainError) -> Committed<Secret> {
-        try run { view throws(DomainError) in
-            let before = try view.secret(id, caller: caller)
-            var secret = before
-            try Permission.checkOwnerOrOrgAdmin(secret.owner, caller: caller, action: "Changing another identity's secrets")
+        try editShared(Secret.self, id: id, caller: caller, action: "Changing another identity's secrets", what: Self.described) { secret, view throws(DomainError) in
             if let name = edit.name, name != secret.name {
                 guard view.secret(owner: secret.owner, named: name) == nil else { throw .nameTaken(what: "secret of \(secret.owner)", name: name) }
                 secret.name = name
             }
             if let access = edit.access { secret.access = access }
             if let value = edit.value { secret.value = value }
-            let write = TenantWrite.entities(put: [.secret(secret)], removing: [])
-            try view.checkStillNamed(EntityKey(.secret, id), after: write, what: Self.described(before))
-            return (write, secret)
         }
     }
 
