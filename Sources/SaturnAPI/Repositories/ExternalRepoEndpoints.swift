@@ -54,7 +54,12 @@ enum ExternalRepoEndpoints {
         if let fields = body.fields {
             draft.remoteURL = fields.gitRemote("remote_url", required: creating, issues: &issues)
             draft.owner = ModernRecipeReader.ownerReference(fields.values["owner"], path: "owner", issues: &issues)
-            if let key = fields.values["ssh_privatekey_id"] { draft.sshKeyID = key == .null ? .some(nil) : fields.string("ssh_privatekey_id", issues: &issues) }
+            // A null clears the key; leaving it out keeps it.
+            if fields.values["ssh_privatekey_id"] == .null {
+                draft.sshKeyID = .some(nil)
+            } else if let id = fields.string("ssh_privatekey_id", issues: &issues) {
+                draft.sshKeyID = id
+            }
         }
         try issues.throwIfAny()
         return draft

@@ -9,7 +9,7 @@ public struct RepositoryAttachment: Equatable, Sendable {
     public let reference: String?
     public let referenceType: String?
     /// The entry's JSON path (`external_repo_attachments[0]`).
-    public let at: String
+    public let jsonPath: String
 
     /// The attachments of `external_repo_attachments` at `path`; problems recorded.
     public static func read(_ value: JSONValue, path: String, issues: inout ValidationIssues) -> [RepositoryAttachment] {
@@ -25,7 +25,7 @@ public struct RepositoryAttachment: Equatable, Sendable {
             let onRestart = fields.oneOf("on_restart", ResourceReferenceReader.onRestartChoices, issues: &issues)
             let reference = fields.string("ref", issues: &issues)
             let referenceType = fields.oneOf("ref_type", ResourceReferenceReader.referenceTypes, issues: &issues)
-            return id.map { RepositoryAttachment(repoID: $0, path: path, onRestart: onRestart, reference: reference, referenceType: referenceType, at: fields.path) }
+            return id.map { RepositoryAttachment(repoID: $0, path: path, onRestart: onRestart, reference: reference, referenceType: referenceType, jsonPath: fields.path) }
         }
     }
 

@@ -13,7 +13,7 @@ extension TenantView {
     func gitRepositories(_ attachments: [RepositoryAttachment], owner: OwnerPath, issues: inout ValidationIssues) -> JSONValue {
         .array(attachments.compactMap { attachment in
             guard let repo = state.entities.one(ExternalRepo.self, id: attachment.repoID), sees(repo, asOwner: owner) else {
-                issues.add("\(attachment.at).external_repo_id", "names no external repository that \(owner) can see (GET /api/external_repos lists them, with their ids)")
+                issues.add("\(attachment.jsonPath).external_repo_id", "names no external repository that \(owner) can see (GET /api/external_repos lists them, with their ids)")
                 return nil
             }
             return attachment.recipeEntry(url: repo.remoteURL)
