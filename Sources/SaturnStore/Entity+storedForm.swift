@@ -25,6 +25,8 @@ extension Entity {
             case let .serviceAccount(account): account.writeStoredMembers(to: &json)
             case let .objectFile(file): file.writeStoredMembers(to: &json)
             case let .objectUpload(upload): upload.writeStoredMembers(to: &json)
+            case let .secret(secret): secret.writeStoredMembers(to: &json)
+            case let .externalRepo(repo): repo.writeStoredMembers(to: &json)
             }
         }
     }
@@ -48,6 +50,8 @@ extension Entity {
         case .serviceAccount: return .serviceAccount(try ServiceAccount.readStored(stored, id: id))
         case .objectFile: return .objectFile(try ObjectFile.readStored(stored))
         case .objectUpload: return .objectUpload(try ObjectUpload.readStored(stored, id: id))
+        case .secret: return .secret(try Secret.readStored(stored, id: id))
+        case .externalRepo: return .externalRepo(try ExternalRepo.readStored(stored, id: id))
         }
     }
 }
@@ -147,7 +151,7 @@ extension SharedFolder {
 
     static func readStored(_ stored: StoredObject, id: String) throws(JSONSyntaxError) -> SharedFolder {
         SharedFolder(id: id, name: try stored.string("name"), owner: try stored.owner("owner"), createdAt: try stored.time("created_at"),
-                     access: try stored.choice("access", as: SharedFolderAccess.self),
+                     access: try stored.choice("access", as: AccessLevel.self),
                      accessMode: try stored.choice("access_mode", as: SharedFolderAccessMode.self), isExternal: try stored.bool("is_external"))
     }
 }

@@ -38,6 +38,25 @@ struct ControlPlaneTests {
         #expect(!String(decoding: listed.data, as: UTF8.self).contains(TestServer.adminToken))
     }
 
+    @Test("the journal redacts the value of a secret sent to a path that speaks of secrets, and no other value")
+    func journalRedactsSecretValues() async throws {
+        let server = try TestServer()
+        defer { server.discard() }
+        _ = try await server.send("POST", "/api/secrets", body: #"{"name": "db", "value": "hunter2", "access": "org"}"#)
+        _ = try await server.send("PATCH", "/api/secrets/some-id", body: #"{"value": "hunter3"}"#)
+        _ = try await server.send("POST", "/api/workspaces/some-id/secrets", body: #"{"location": "DB", "secret": {"name": "db", "value": "hunter4"}}"#)
+        _ = try await server.send("PUT", "/api/recipes", body: #"{"type": "image", "spec": {"name": "value", "value": "kept"}}"#)
+
+        let listed = try await server.control("GET", "/_mock/requests")
+        let bodies = try #require(listed.json["requests"] as? [[String: Any]]).map { $0["body"] as? [String: Any] }
+        #expect(bodies[0]?["value"] as? String == "[redacted]" && bodies[0]?["name"] as? String == "db")
+        #expect(bodies[1]?["value"] as? String == "[redacted]")
+        #expect(bodies[2]?["secret"] as? String == "[redacted]" && bodies[2]?["location"] as? String == "DB")
+        #expect((bodies[3]?["spec"] as? [String: Any])?["value"] as? String == "kept", "a value elsewhere is no secret")
+        let text = String(decoding: listed.data, as: UTF8.self)
+        #expect(!text.contains("hunter"))
+    }
+
     @Test("a request that changes many recipes keeps the first 100 of its changes and counts them all")
     func journalBoundsChanges() async throws {
         let server = try TestServer()

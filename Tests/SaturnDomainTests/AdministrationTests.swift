@@ -40,6 +40,6 @@ struct AdministrationTests {
         let second = try tenant.createSharedFolder(SharedFolderDraft(name: "data"), caller: bob)
         try second.commit.wait()
         #expect(second.value.id != first.value.id)
-        #expect(tenant.view().sharedFolders(caller: bob).map(\.name) == ["data", "renamed"])
+        #expect(try tenant.view().sharedFolders(caller: bob).map(\.name) == ["data", "renamed"])
     }
 }

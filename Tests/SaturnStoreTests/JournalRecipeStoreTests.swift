@@ -383,6 +383,12 @@ struct EntityStoreTests {
         .resourceTemplate(ResourceTemplate(id: "tpl-1", name: "starter", description: "a job", owner: OwnerPath(org: "acme", identity: "alice"),
                                            access: .org, recipe: .object(["type": .string("job"), "spec": .object(["name": .string("nightly")])]),
                                            thumbnailImageURL: "https://example.test/t.png", weight: 3, inGallery: true, createdAt: created)),
+        .secret(Secret(id: "sec-1", name: "snowflake_key", owner: OwnerPath(org: "acme", identity: "alice"), createdAt: created, access: .org,
+                       value: "-----BEGIN KEY-----\nkept, \"quoted\" and whole\n")),
+        .externalRepo(ExternalRepo(id: "repo-1", owner: OwnerPath(org: "acme", identity: "acme"), createdAt: created,
+                                   remoteURL: "git@github.com:saturncloud/examples.git", sshKeyID: "sec-1")),
+        .externalRepo(ExternalRepo(id: "repo-2", owner: OwnerPath(org: "acme", identity: "alice"), createdAt: created,
+                                   remoteURL: "https://github.com/acme/tools", sshKeyID: nil)),
     ]
 
     func loadedEntities(_ folder: TemporaryFolder) throws -> [Entity] {

@@ -219,3 +219,43 @@ def test_the_administration_api(mock):
     httpx.post(f"{mock.url}/_mock/clock", json={"set": "2026-06-01T12:00:00Z"}).raise_for_status()
     for path in (f"/api/orgs/{org['id']}/usage/daily", f"/api/orgs/{org['id']}/members/{user['id']}/usage/daily?start=2026-05-01"):
         conforms(get(mock, path), response_schema(path.split("?")[0].replace(org["id"], "{org_id}").replace(user["id"], "{user_id}"), "get", 200))
+
+
+def test_secrets_repositories_and_what_recipes_and_creates_name(stocked):
+    """Secrets and external repositories, a recipe that names them and a shared folder, and resources created over REST."""
+    def send(method, path, status, **arguments):
+        response = httpx.request(method, f"{stocked.url}{path}", headers=stocked.headers(ADMIN), **arguments)
+        assert response.status_code == status, response.text
+        return response.json()
+
+    secret = send("POST", "/api/secrets", 201, json={"name": "db", "value": "v", "access": "org"})
+    conforms(secret, response_schema("/api/secrets", "post", 201))
+    conforms(send("PATCH", f"/api/secrets/{secret['id']}", 200, json={"value": "w"}), response_schema("/api/secrets/{secret_id}", "patch", 200))
+    conforms(get(stocked, f"/api/secrets/{secret['id']}"), response_schema("/api/secrets/{secret_id}", "get", 200))
+    conforms(get(stocked, "/api/secrets"), response_schema("/api/secrets", "get", 200))
+    for owner, url in (("acme/alice", "git@github.com:acme/tools.git"), ("acme/acme", "https://github.com/saturncloud/examples")):
+        repo = send("POST", "/api/external_repos", 201, json={"remote_url": url, "owner": owner, "ssh_privatekey_id": secret["id"]})
+        conforms(repo, response_schema("/api/external_repos", "post", 201))
+        changed = send("PATCH", f"/api/external_repos/{repo['id']}", 200, json={"ssh_privatekey_id": None})
+        conforms(changed, response_schema("/api/external_repos/{external_repo_id}", "patch", 200))
+        conforms(get(stocked, f"/api/external_repos/{repo['id']}"), response_schema("/api/external_repos/{external_repo_id}", "get", 200))
+    conforms(get(stocked, "/api/external_repos?page_size=1"), response_schema("/api/external_repos", "get", 200))
+    send("POST", "/api/shared_folders", 201, json={"name": "data"})
+
+    references = {
+        "secrets": [{"name": "db", "owner": "acme/alice", "location": "DB", "attachment_type": "environment_variable", "description": "d"}],
+        "shared_folders": [{"name": "data", "path": "/home/jovyan/shared/data"}],
+        "git_repositories": [{"url": "git@github.com:acme/tools.git", "path": "/home/jovyan/git-repos/tools", "on_restart": "reclone",
+                              "reference": None, "reference_type": "branch", "public": False}],
+    }
+    recipe = {"type": "job", "spec": {"name": "named", "image": "saturn:2021.11.10", "instance_type": "large", "command": "true", **references}}
+    conforms(send("PUT", "/api/recipes", 201, json=recipe), response_schema("/api/recipes", "put", 201))
+    conforms(get(stocked, "/api/recipes/job/named"), response_schema("/api/recipes/{recipe_type}/{name}", "get", 200))
+
+    attachments = [{"external_repo_id": repo["id"], "path": "/home/jovyan/git-repos/examples", "on_restart": "preserve changes"}]
+    common = {"image_uri": "public.ecr.aws/saturncloud/saturn:2021.11.10", "instance_size": "large", "external_repo_attachments": attachments}
+    for kind, extra in (("workspace", {"ide": "jupyter"}), ("job", {"command": "true", "cron_schedule_options": {"schedule": "@daily"}}),
+                        ("deployment", {"command": "true", "scale": 2})):
+        made = send("POST", f"/api/{kind}s", 201, json={"name": f"made-{kind}", **common, **extra})
+        conforms(made, response_schema(f"/api/{kind}s", "post", 201))
+        conforms(get(stocked, f"/api/{kind}s/{made['id']}/recipe"), response_schema(f"/api/{kind}s/{{{kind}_id}}/recipe", "get", 200))

@@ -169,3 +169,39 @@ def test_orgs_users_folders_limits_and_templates_survive_a_kill_9_and_a_restart(
         assert httpx.get(f"{server.url}/api/user", headers={"Authorization": "token bob-member-token"}).status_code == 401
     finally:
         assert stop_mock(server) == 0
+
+
+def test_secrets_repositories_and_what_recipes_name_survive_a_kill_9_and_a_restart(tmp_path):
+    """A secret keeps its value on disk and never shows it, a repository keeps its key, a recipe keeps what it names
+    and still holds them from being deleted, after kill -9 and a restart."""
+    value = "hunter2-kept-on-disk-only"
+    server = start_mock(tmp_path / "first")
+    api = lambda method, path, **arguments: httpx.request(method, f"{server.url}{path}", headers=HEADERS, **arguments)
+    assert api("POST", "/api/recipes/apply", content=DOCUMENT_RECIPE.read_bytes()).status_code == 201
+    secret = api("POST", "/api/secrets", json={"name": "db", "value": value, "access": "org"}).raise_for_status().json()
+    repo = api("POST", "/api/external_repos", json={"remote_url": "git@github.com:saturncloud/examples.git", "ssh_privatekey_id": secret["id"]}).raise_for_status().json()
+    job = api("POST", "/api/jobs", json={"name": "nightly", "command": "true", "image_uri": "public.ecr.aws/saturncloud/saturn:2021.11.10",
+                                         "instance_size": "large", "external_repo_attachments": [{"external_repo_id": repo["id"]}]}).raise_for_status().json()
+    recipe = api("GET", f"/api/jobs/{job['id']}/recipe").json()
+    recipe["spec"]["secrets"] = [{"name": "db", "location": "DB_PASSWORD", "attachment_type": "environment_variable"}]
+    assert api("PUT", "/api/recipes", json=recipe).status_code == 201
+    assert value not in httpx.get(f"{server.url}/_mock/requests").text
+    server.process.kill()
+    server.process.wait()
+
+    assert any(value in path.read_text() for path in server.data_dir.glob("journal-*.log")), "the value is kept, in the store's own files"
+    server = start_mock(tmp_path / "second", data_dir=server.data_dir)
+    try:
+        assert api("GET", f"/api/secrets/{secret['id']}").json() == secret
+        assert api("GET", f"/api/external_repos/{repo['id']}").json() == repo
+        named = api("GET", f"/api/jobs/{job['id']}/recipe").json()["spec"]
+        assert (named["secrets"][0]["name"], named["git_repositories"][0]["url"]) == ("db", repo["remote_url"])
+        assert api("DELETE", f"/api/secrets/{secret['id']}").status_code == 409
+        assert api("DELETE", f"/api/external_repos/{repo['id']}").status_code == 409
+        for path in ("/api/secrets", f"/api/secrets/{secret['id']}", f"/api/jobs/{job['id']}/recipe", "/api/recipes?type=job"):
+            assert value not in api("GET", path).text
+        assert value not in httpx.get(f"{server.url}/_mock/state").text
+        assert value not in (tmp_path / "first" / "saturn-mock.log").read_text() + (tmp_path / "second" / "saturn-mock.log").read_text()
+    finally:
+        assert stop_mock(server) == 0
+

@@ -10,8 +10,8 @@ enum JournalBody: Sendable {
     /// A body that is not JSON: nothing in it can be told a secret or not, so none of it is kept.
     case unreadable
 
-    /// The journal's form of a body; `parsed` is the body as the handler read it, when it did.
-    init(_ body: [UInt8], parsed: JSONValue?) {
+    /// The journal's form of a body sent to `path`; `parsed` is the body as the handler read it, when it did.
+    init(_ body: [UInt8], parsed: JSONValue?, path: String) {
         guard !body.isEmpty else {
             self = .empty
             return
@@ -21,7 +21,7 @@ enum JournalBody: Sendable {
             return
         }
         var output = JSONOutput(capacity: min(body.count, RequestJournal.bodyLimit) + 64)
-        output.value(SecretName.redacted(value))
+        output.value(SecretName.redacted(value, sentTo: path))
         let rendered = output.bytes
         self = .json(Array(rendered.prefix(RequestJournal.bodyLimit)), truncated: rendered.count > RequestJournal.bodyLimit)
     }

@@ -5,7 +5,8 @@ import Synchronization
 
 /// The latest requests of one tenant, for `GET /_mock/requests`: a ring of a fixed number of entries, so memory
 /// stays bounded under any load. Secrets are redacted as an entry is recorded, so none is ever kept: the values of
-/// body members and query parameters that `SecretName` calls secret, and every body that is not JSON.
+/// body members and query parameters that `SecretName` calls secret (and a secret's `value`), and every body that is
+/// not JSON.
 final class RequestJournal: Sendable {
     /// The most body bytes kept per request.
     static let bodyLimit = 4_096
@@ -75,7 +76,7 @@ final class RequestJournal: Sendable {
         _ request: HTTPRequest, path: String, parsedBody: JSONValue?, time: Date, caller: String?, status: Int?,
         milliseconds: Double, changes: [RecordedChange], fault: String?
     ) {
-        let body = JournalBody(request.body, parsed: parsedBody)
+        let body = JournalBody(request.body, parsed: parsedBody, path: path)
         let query = request.query.map { ($0.name, SecretName.isSecret($0.name) ? "[redacted]" : $0.value) }
         ring.withLock { ring in
             ring.sequence += 1

@@ -1,7 +1,7 @@
 import SaturnJSON
 
-/// The one rule for which names hold secrets, in bodies and query strings alike: the request journal shows their
-/// values as "[redacted]".
+/// The one rule for which names hold secrets, in bodies and query strings alike, and which bodies are secrets
+/// themselves: the request journal shows their values as "[redacted]".
 enum SecretName {
     private static let markers = ["token", "secret", "password", "passwd", "credential", "api_key", "apikey", "authorization", "signature"].map { Array($0.utf8) }
 
@@ -18,15 +18,27 @@ enum SecretName {
         }
     }
 
-    /// The value with every member whose name is secret replaced by "[redacted]", at any depth.
-    static func redacted(_ value: JSONValue) -> JSONValue {
+    /// True when a path names secrets in one of its segments (`/api/secrets`, `/api/jobs/ID/secrets`): what is sent
+    /// there is a secret, whose own `value` member holds it.
+    static func isSecretPath(_ path: String) -> Bool {
+        path.split(separator: "/").contains { isSecret(String($0)) }
+    }
+
+    /// A body sent to `path` with every member whose name is secret replaced by "[redacted]", at any depth, and the
+    /// `value` of the body itself when the path names secrets (Saturn's `SecretCreate`, `SecretUpdate`).
+    static func redacted(_ body: JSONValue, sentTo path: String) -> JSONValue {
+        redacted(body, holdsSecret: isSecretPath(path))
+    }
+
+    /// `holdsSecret`: the value is a secret, so its `value` member is the secret's value.
+    private static func redacted(_ value: JSONValue, holdsSecret: Bool) -> JSONValue {
         switch value {
         case let .object(members):
             return .object(Dictionary(uniqueKeysWithValues: members.map { key, member in
-                (key, isSecret(key) ? .string("[redacted]") : redacted(member))
+                (key, isSecret(key) || (holdsSecret && key == "value") ? .string("[redacted]") : redacted(member, holdsSecret: false))
             }))
         case let .array(items):
-            return .array(items.map(redacted))
+            return .array(items.map { redacted($0, holdsSecret: false) })
         default:
             return value
         }

@@ -10,16 +10,9 @@ enum SharedFolderEndpoints {
     static func list(_ context: RequestContext) throws -> Answer {
         let caller = try context.caller()
         var reader = QueryReader(context.request)
-        let owner = reader.owner()
-        let name = reader.value("name")
-        let access = reader.oneOf("access", SharedFolderAccess.allCases.map(\.rawValue))
+        let query = SharedListQuery(&reader)
         let view = context.tenant.view()
-        let resolved = try owner.map { reference in try view.directory.resolve(reference, for: caller, path: "owner") }
-        let shown = view.sharedFolders(caller: caller).filter { folder in
-            (resolved.map { $0.org.name == folder.owner.org && ($0.identity.map { $0 == folder.owner.identity } ?? true) } ?? true)
-                && (name.map { folder.name.contains($0) } ?? true) && (access.map { folder.access.rawValue == $0 } ?? true)
-        }
-        let page = KeyedPage(shown, key: { "\($0.owner)/\($0.name)" }, reader: &reader)
+        let page = query.page(try view.sharedFolders(ownedBy: query.owner, caller: caller), reader: &reader)
         try reader.finish()
         return page.answer("shared_folders") { WireSharedFolder(folder: $0, directory: view.directory, caller: caller) }
     }
@@ -36,12 +29,12 @@ enum SharedFolderEndpoints {
         if fields?.values["owner"] != nil && fields?.values["owner_name"] != nil { issues.add("owner_name", "give owner or owner_name, not both") }
         let ownerKey = fields?.values["owner"] != nil ? "owner" : "owner_name"
         let owner = fields.flatMap { ModernRecipeReader.ownerReference($0.values[ownerKey], path: ownerKey, issues: &issues) }
-        let access = fields?.oneOf("access", SharedFolderAccess.allCases.map(\.rawValue), issues: &issues).flatMap(SharedFolderAccess.init(rawValue:))
-        let mode = fields?.oneOf("access_mode", SharedFolderAccessMode.allCases.map(\.rawValue), issues: &issues).flatMap(SharedFolderAccessMode.init(rawValue:))
+        let access = fields?.choice("access", as: AccessLevel.self, issues: &issues)
+        let mode = fields?.choice("access_mode", as: SharedFolderAccessMode.self, issues: &issues)
         let isExternal = fields?.bool("is_external", issues: &issues)
         guard issues.isEmpty, let name else { throw DomainError.invalid(issues) }
         let draft = SharedFolderDraft(name: name, owner: owner, access: access ?? .owner, accessMode: mode ?? .readWriteMany, isExternal: isExternal ?? false)
-        return answer(try context.tenant.createSharedFolder(draft, caller: caller), status: 201, action: "created", caller: caller, context: context)
+        return .written(try context.tenant.createSharedFolder(draft, caller: caller), status: 201, action: "created") { wire($0, caller, context) }
     }
 
     /// `GET /api/shared_folders/{shared_folder_id}`.
@@ -59,27 +52,18 @@ enum SharedFolderEndpoints {
         var issues = body.issues
         let name = body.fields?.string("name", maxLength: FieldLimits.ownerName, issues: &issues)
         if let name, !OwnerName.isValid(name) { issues.add("name", "'\(name)' breaks the shared-folder name rule: \(nameRule)") }
-        let access = body.fields?.oneOf("access", SharedFolderAccess.allCases.map(\.rawValue), issues: &issues).flatMap(SharedFolderAccess.init(rawValue:))
+        let access = body.fields?.choice("access", as: AccessLevel.self, issues: &issues)
         try issues.throwIfAny()
         let edited = try context.tenant.editSharedFolder(context.parameter("shared_folder_id"), name: name, access: access, caller: caller)
-        return answer(edited, status: 200, action: "updated", caller: caller, context: context)
+        return .written(edited, status: 200, action: "updated") { wire($0, caller, context) }
     }
 
     /// `DELETE /api/shared_folders/{shared_folder_id}`.
     static func delete(_ context: RequestContext) throws -> Answer {
-        let deleted = try context.tenant.deleteSharedFolder(context.parameter("shared_folder_id"), caller: context.caller())
-        return .whenDurable(deleted.commit, success: JSONResponse.noContent(), changes: [change(deleted.value, action: "deleted")])
+        .deleted(try context.tenant.deleteSharedFolder(context.parameter("shared_folder_id"), caller: context.caller()))
     }
 
-    private static func answer(_ committed: Committed<SharedFolder>, status: Int, action: String, caller: User, context: RequestContext) -> Answer {
-        .whenDurable(
-            committed.commit,
-            success: JSONResponse.make(status, WireSharedFolder(folder: committed.value, directory: context.tenant.directory, caller: caller)),
-            changes: [change(committed.value, action: action)]
-        )
-    }
-
-    private static func change(_ folder: SharedFolder, action: String) -> RecordedChange {
-        .of(.sharedFolder, id: folder.id, owner: folder.owner.description, name: folder.name, action: action)
+    private static func wire(_ folder: SharedFolder, _ caller: User, _ context: RequestContext) -> WireSharedFolder {
+        WireSharedFolder(folder: folder, directory: context.tenant.directory, caller: caller)
     }
 }

@@ -24,7 +24,7 @@ struct WireSharedFolder: JSONWritable {
             json.key("is_external")
             json.bool(folder.isExternal)
             json.key("editable")
-            json.bool(folder.owner.identity == caller.username || caller.role(in: folder.owner.org) == .admin)
+            json.bool(Permission.mayChange(folder.owner, caller: caller))
         }
     }
 }

@@ -9,6 +9,7 @@ enum ResourceEndpoints {
     static func register(_ kind: ResourceKind, on router: inout Router) {
         let base = "/api/\(kind.rawValue)s"
         router.add("GET", base) { try list(kind, $0) }
+        router.add("POST", base) { try create(kind, $0) }
         router.add("GET", "\(base)/{id}") { try get(kind, $0) }
         router.add("PATCH", "\(base)/{id}") { try update(kind, $0) }
         router.add("DELETE", "\(base)/{id}") { try delete(kind, $0) }
@@ -73,31 +74,62 @@ enum ResourceEndpoints {
         return .now(JSONResponse.make(200, WireRecipe(recipe: recipe, view: view, asTemplate: asTemplate)))
     }
 
+    /// `POST /api/{type}s`: Saturn's `WorkspaceCreate`, `JobCreate` or `DeploymentCreate`, read as a PATCH body is,
+    /// with a `name` and an `owner`; 201 with the resource as `GET` shows it.
+    static func create(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
+        var allowed = fields(kind).union(["owner"])
+        if kind == .workspace { allowed.formUnion(["ide", "self_destruct"]) }
+        let body = try ObjectBody(context, allowed: allowed)
+        var issues = body.issues
+        var edit = ResourceEdit()
+        var owner: OwnerReference?
+        if let fields = body.fields {
+            edit = readEdit(fields, kind: kind, issues: &issues)
+            owner = ModernRecipeReader.ownerReference(fields.values["owner"], path: "owner", issues: &issues)
+            if fields.values["name"] == nil { issues.add("name", "is required") }
+            if case let .object(options)? = fields.values["cron_schedule_options"], options["schedule"] == nil {
+                issues.add("cron_schedule_options.schedule", "is required: a cron schedule makes a job scheduled")
+            }
+        }
+        guard issues.isEmpty, let name = edit.name else { throw DomainError.invalid(issues) }
+        let created = try context.tenant.create(kind, named: name, owner: owner, edit, caller: context.caller())
+        let resource = try shown(kind, created.value.recipes[0].recipe, context)
+        return .whenDurable(created.commit, success: JSONResponse.make(201, resource), changes: RecordedChange.of(created.value))
+    }
+
     /// `PATCH /api/{type}s/{id}`: Saturn's `WorkspaceUpdate`, `JobUpdate` or `DeploymentUpdate`. The fields that
     /// only a recipe spells as the mock keeps them are refused with a pointer to `PUT /api/recipes`.
     static func update(_ kind: ResourceKind, _ context: RequestContext) throws -> Answer {
-        var allowed = sharedUpdateFields.union(recipeOnlyFields)
-        switch kind {
-        case .workspace: allowed.formUnion(["disk_space", "auto_shutoff", "start_ssh", "subdomain"])
-        case .job: allowed.formUnion(["command", "scale", "retries", "cron_schedule_options"])
-        case .deployment: allowed.formUnion(["command", "scale", "start_ssh", "subdomain", "healthcheck"])
-        }
-        let body = try ObjectBody(context, allowed: allowed)
+        let body = try ObjectBody(context, allowed: fields(kind))
         var issues = body.issues
         let edit = body.fields.map { readEdit($0, kind: kind, issues: &issues) } ?? ResourceEdit()
         try issues.throwIfAny()
         return try answer(kind, context, context.tenant.edit(kind, id: context.parameter("id"), caller: context.caller(), edit), action: "updated")
     }
 
+    /// The fields of Saturn's update of a kind, which its create has too.
+    private static func fields(_ kind: ResourceKind) -> Set<String> {
+        var fields = sharedUpdateFields.union(recipeOnlyFields)
+        switch kind {
+        case .workspace: fields.formUnion(["disk_space", "auto_shutoff", "start_ssh", "subdomain"])
+        case .job: fields.formUnion(["command", "scale", "retries", "cron_schedule_options"])
+        case .deployment: fields.formUnion(["command", "scale", "start_ssh", "subdomain", "healthcheck"])
+        }
+        return fields
+    }
+
     /// The update fields every kind has.
     private static let sharedUpdateFields: Set<String> = [
         "name", "description", "tags", "image_uri", "image_tag_id", "image_enforce_trusted", "environment_variables",
-        "config_files", "start_script", "working_dir", "instance_size", "is_spot", "start_dind",
+        "config_files", "start_script", "working_dir", "instance_size", "is_spot", "start_dind", "external_repo_attachments",
     ]
     /// Update fields whose REST form differs from the recipe's (or that the mock derives): changed through a recipe.
-    private static let recipeOnlyFields: Set<String> = ["extra_packages", "external_repo_attachments", "subdomain", "healthcheck"]
-    /// Update fields read into the edit itself rather than kept as settings.
-    private static let editFields: Set<String> = ["name", "image_uri", "image_tag_id", "image_enforce_trusted", "instance_size", "command", "cron_schedule_options"]
+    private static let recipeOnlyFields: Set<String> = ["extra_packages", "subdomain", "healthcheck"]
+    /// Fields read on their own (into the edit, or a create's owner) rather than kept as settings.
+    private static let editFields: Set<String> = [
+        "name", "owner", "image_uri", "image_tag_id", "image_enforce_trusted", "instance_size", "command", "cron_schedule_options",
+        "external_repo_attachments",
+    ]
 
     /// The recipe fields a PATCH body sets, by their REST names.
     private static func readEdit(_ fields: JSONFields, kind: ResourceKind, issues: inout ValidationIssues) -> ResourceEdit {
@@ -119,6 +151,9 @@ enum ResourceEndpoints {
             if let checked = ResourceRecipeReader.setting(value, named: name, kind: kind, path: fields.path(field), issues: &issues) {
                 edit.settings[name] = checked
             }
+        }
+        if let attachments = fields.values["external_repo_attachments"], attachments != .null {
+            edit.gitRepositories = RepositoryAttachment.read(attachments, path: fields.path("external_repo_attachments"), issues: &issues)
         }
         if let options = fields.values["cron_schedule_options"], let cron = JSONFields(options, path: fields.path("cron_schedule_options"), issues: &issues) {
             cron.rejectUnknown(allowed: ["schedule", "concurrency_policy"], issues: &issues)
@@ -177,10 +212,14 @@ enum ResourceEndpoints {
 
     /// The 200 a lifecycle call or an edit answers once it is durable: the resource as it is now.
     private static func answer(_ kind: ResourceKind, _ context: RequestContext, _ written: Committed<RecipeChange>, action: String) throws -> Answer {
-        let recipe = written.value.current
+        let resource = try shown(kind, written.value.current, context)
+        return .whenDurable(written.commit, success: JSONResponse.make(200, resource), changes: [RecordedChange.of(written.value, action: action)])
+    }
+
+    /// A written resource as `GET` shows it now.
+    private static func shown(_ kind: ResourceKind, _ recipe: Recipe, _ context: RequestContext) throws -> WireResource {
         guard case let .resource(spec) = recipe.spec else { throw DomainError.resourceNotFound(kind: kind.rawValue, id: recipe.id.description) }
         let view = context.tenant.view()
-        let body = WireResource(resource: view.resourceView(recipe, spec: spec), view: view)
-        return .whenDurable(written.commit, success: JSONResponse.make(200, body), changes: [RecordedChange.of(written.value, action: action)])
+        return WireResource(resource: view.resourceView(recipe, spec: spec), view: view)
     }
 }

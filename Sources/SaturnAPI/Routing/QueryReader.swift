@@ -47,6 +47,11 @@ struct QueryReader {
         return text
     }
 
+    /// A value of `Value`'s cases, by its raw value.
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ name: String, as _: Value.Type) -> Value? where Value.RawValue == String {
+        oneOf(name, Value.allCases.map(\.rawValue)).flatMap(Value.init(rawValue:))
+    }
+
     /// At most one owner selector: `owner`/`owner_name` (org/identity, `/` plain or as %2F), `owner_id`, `user_id`, `group_id`, `org_id`.
     mutating func owner() -> OwnerReference? {
         let given = Self.ownerParameters.compactMap { name in value(name).map { (name, $0) } }

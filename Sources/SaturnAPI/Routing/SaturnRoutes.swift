@@ -40,7 +40,7 @@ enum SaturnRoutes {
         return router
     }
 
-    /// Orgs, users, service accounts, shared folders, usage limits and resource templates.
+    /// Orgs, users, service accounts, shared folders, secrets, external repositories, usage limits and resource templates.
     private static func registerAdministration(on router: inout Router) {
         router.add("GET", "/api/orgs", OrgEndpoints.list)
         router.add("POST", "/api/orgs", OrgEndpoints.create)
@@ -74,6 +74,16 @@ enum SaturnRoutes {
         router.add("GET", "/api/shared_folders/{shared_folder_id}", SharedFolderEndpoints.get)
         router.add("PATCH", "/api/shared_folders/{shared_folder_id}", SharedFolderEndpoints.update)
         router.add("DELETE", "/api/shared_folders/{shared_folder_id}", SharedFolderEndpoints.delete)
+        router.add("GET", "/api/secrets", SecretEndpoints.list)
+        router.add("POST", "/api/secrets", SecretEndpoints.create)
+        router.add("GET", "/api/secrets/{secret_id}", SecretEndpoints.get)
+        router.add("PATCH", "/api/secrets/{secret_id}", SecretEndpoints.update)
+        router.add("DELETE", "/api/secrets/{secret_id}", SecretEndpoints.delete)
+        router.add("GET", "/api/external_repos", ExternalRepoEndpoints.list)
+        router.add("POST", "/api/external_repos", ExternalRepoEndpoints.create)
+        router.add("GET", "/api/external_repos/{external_repo_id}", ExternalRepoEndpoints.get)
+        router.add("PATCH", "/api/external_repos/{external_repo_id}", ExternalRepoEndpoints.update)
+        router.add("DELETE", "/api/external_repos/{external_repo_id}", ExternalRepoEndpoints.delete)
         router.add("GET", "/api/limits", UsageLimitEndpoints.list)
         router.add("POST", "/api/limits", UsageLimitEndpoints.create)
         router.add("GET", "/api/limits/{limits_id}", UsageLimitEndpoints.get)

@@ -135,6 +135,8 @@ enum ErrorRendering {
             return HTTPResponseParts(404, "not_found", "No \(Self.name(of: family)) with id '\(id)' is visible to you; \(Self.listing(of: family)) lists them.")
         case let .nameTaken(what, name):
             return HTTPResponseParts(409, "name_taken", "A \(what) named '\(name)' exists already; choose another name.")
+        case let .repositoryExists(owner, url, id):
+            return HTTPResponseParts(409, "repository_exists", "\(owner) keeps the repository '\(url)' already (id \(id)); PATCH /api/external_repos/\(id) changes it.")
         case let .stillUsed(what, users):
             return HTTPResponseParts(409, "in_use", "\(what) is used by \(users.joined(separator: ", ")); change or delete those first.")
         case let .storeUnavailable(reason):
@@ -170,6 +172,8 @@ enum ErrorRendering {
         case .serviceAccount: return "service account"
         case .objectFile: return "file of object storage"
         case .objectUpload: return "upload of object storage"
+        case .secret: return "secret"
+        case .externalRepo: return "external repository"
         }
     }
 
@@ -185,6 +189,8 @@ enum ErrorRendering {
         case .serviceAccount: return "GET /api/service_accounts"
         case .objectFile: return "GET /api/object_storage?owner_name=OWNER"
         case .objectUpload: return "GET /api/object_storage/upload?owner_name=OWNER"
+        case .secret: return "GET /api/secrets"
+        case .externalRepo: return "GET /api/external_repos"
         }
     }
 }

@@ -1,6 +1,7 @@
 /// One thing a tenant keeps by id beside its recipes: an org or a user as the API made or changed them, a shared
-/// folder, a usage limit, a resource template, an invitation, a service account. Every family is stored, journaled, snapshotted, reset and undone the
-/// same way (`EntityStore`, `TenantWrite.entities`); a new family is a new case here.
+/// folder, a usage limit, a resource template, an invitation, a service account, a secret, an external repository.
+/// Every family is stored, journaled, snapshotted, reset and undone the same way (`EntityStore`,
+/// `TenantWrite.entities`); a new family is a new case here.
 public enum Entity: Sendable, Equatable {
     /// An org; nil for one of the seed's that was deleted.
     case org(id: String, Org?)
@@ -15,6 +16,8 @@ public enum Entity: Sendable, Equatable {
     case objectFile(ObjectFile)
     /// A multipart upload of object storage in progress.
     case objectUpload(ObjectUpload)
+    case secret(Secret)
+    case externalRepo(ExternalRepo)
 
     /// Its family and id.
     public var key: EntityKey {
@@ -28,6 +31,8 @@ public enum Entity: Sendable, Equatable {
         case let .serviceAccount(account): return EntityKey(.serviceAccount, account.id)
         case let .objectFile(file): return EntityKey(.objectFile, file.id)
         case let .objectUpload(upload): return EntityKey(.objectUpload, upload.id)
+        case let .secret(secret): return EntityKey(.secret, secret.id)
+        case let .externalRepo(repo): return EntityKey(.externalRepo, repo.id)
         }
     }
 }

@@ -12,6 +12,8 @@ public enum EntityFamily: String, Sendable, CaseIterable, Comparable {
     case serviceAccount = "service_account"
     case objectFile = "object_file"
     case objectUpload = "object_upload"
+    case secret
+    case externalRepo = "external_repo"
 
     public static func < (lhs: EntityFamily, rhs: EntityFamily) -> Bool {
         lhs.rawValue < rhs.rawValue

@@ -1,18 +1,18 @@
 import FoundationEssentials
 
 /// A shared folder (`/api/shared_folders`): storage mounted into the resources that name it in `shared_folders`.
-public struct SharedFolder: Sendable, Equatable {
+public struct SharedFolder: Shareable, Equatable {
     public let id: String
     public var name: String
     public let owner: OwnerPath
     public let createdAt: Date
     /// Who besides its owner and the org's admins sees it: `org` or `owner`.
-    public var access: SharedFolderAccess
+    public var access: AccessLevel
     public var accessMode: SharedFolderAccessMode
     public var isExternal: Bool
 
     /// Creates a folder.
-    public init(id: String, name: String, owner: OwnerPath, createdAt: Date, access: SharedFolderAccess, accessMode: SharedFolderAccessMode, isExternal: Bool) {
+    public init(id: String, name: String, owner: OwnerPath, createdAt: Date, access: AccessLevel, accessMode: SharedFolderAccessMode, isExternal: Bool) {
         self.id = id
         self.name = name
         self.owner = owner
@@ -21,4 +21,13 @@ public struct SharedFolder: Sendable, Equatable {
         self.accessMode = accessMode
         self.isExternal = isExternal
     }
+
+    public static let family = EntityFamily.sharedFolder
+
+    public static func held(in entity: Entity) -> SharedFolder? {
+        if case let .sharedFolder(folder) = entity { return folder }
+        return nil
+    }
+
+    public var entity: Entity { .sharedFolder(self) }
 }

@@ -87,6 +87,12 @@ public struct JSONFields {
         return text
     }
 
+    /// A string that must be the raw value of one of `Value`'s cases.
+    public func choice<Value: RawRepresentable & CaseIterable>(_ key: String, as _: Value.Type, required: Bool = false, issues: inout ValidationIssues) -> Value?
+    where Value.RawValue == String {
+        oneOf(key, Value.allCases.map(\.rawValue), required: required, issues: &issues).flatMap(Value.init(rawValue:))
+    }
+
     /// A whole number in `range`.
     public func integer(_ key: String, in range: ClosedRange<Int>, issues: inout ValidationIssues) -> Int? {
         switch values[key] {

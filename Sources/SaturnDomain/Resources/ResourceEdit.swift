@@ -11,6 +11,14 @@ public struct ResourceEdit: Sendable {
     public var schedule: String?
     /// Settings by their recipe name (`description`, `environment_variables`, `working_directory`, `scale`, …).
     public var settings: [String: JSONValue] = [:]
+    /// Repositories attached by id, in place of `git_repositories` (`external_repo_attachments`).
+    public var gitRepositories: [RepositoryAttachment]?
+
+    /// The REST field that gave an image: `image_tag_id` or `image_uri`.
+    static func imagePath(of image: ImageTagReference) -> String {
+        if case .tagID = image { return "image_tag_id" }
+        return "image_uri"
+    }
 
     /// No change.
     public init() {}

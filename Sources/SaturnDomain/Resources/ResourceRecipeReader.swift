@@ -55,11 +55,13 @@ public enum ResourceRecipeReader {
             command = spec.string("command", required: true, maxLength: FieldLimits.buildDataValue, issues: &issues)
         }
         let schedule = kind == .job ? spec.cronSchedule("schedule", issues: &issues) : nil
-        // saturn-client's `sc clone` reads these lists from a template without a default.
-        var settings: [String: JSONValue] = ["git_repositories": .array([]), "secrets": .array([]), "shared_folders": .array([])]
+        var settings: [String: JSONValue] = [:]
         for (field, shape) in byKind[kind]! {
             guard let value = spec.values[field] else { continue }
             if check(value, shape, path: spec.path(field), issues: &issues) { settings[field] = value }
+            if case let .array(entries) = value, ResourceReferenceReader.fields.contains(field) {
+                _ = ResourceReferenceReader.read(field, entries, path: spec.path(field), rejectUnknown: rejectUnknownFields, issues: &issues)
+            }
         }
         guard let name, let image, let instanceType else { return nil }
         return ResourceDraft(

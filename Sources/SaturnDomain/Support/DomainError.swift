@@ -64,6 +64,8 @@ public enum DomainError: Error, Equatable, Sendable {
     case entityNotFound(family: EntityFamily, id: String)
     /// A name is taken: an org's, a user's, a shared folder's of the same owner.
     case nameTaken(what: String, name: String)
+    /// The owner keeps a repository of this remote URL already.
+    case repositoryExists(owner: String, url: String, id: String)
     /// Something cannot be deleted while others use it; the message names them.
     case stillUsed(what: String, users: [String])
     /// The store could not write; nothing was changed.

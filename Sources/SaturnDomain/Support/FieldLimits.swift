@@ -9,6 +9,10 @@ public enum FieldLimits {
     public static let imageURI = 1_024
     /// A value of an image version's `build_data` (pip requirements, a post-build script).
     public static let buildDataValue = 65_536
+    /// A git remote URL (`/api/external_repos`).
+    public static let remoteURL = 1_024
+    /// A secret's value: a key, a password, a small file.
+    public static let secretValue = 65_536
     /// Every other text field: descriptions, `supports` entries, set names.
     public static let text = 4_096
     /// Names of orgs, users, tenants and snapshots (`OwnerName`).

@@ -29,7 +29,7 @@ extension Tenant {
                     spec = .image(merge.spec)
                     partActions = merge.versionActions
                 case let .resource(resource):
-                    spec = .resource(try resourceSpec(resource, onto: stored, caller: caller, view: view))
+                    spec = .resource(try resourceSpec(resource, owner: owner, onto: stored, caller: caller, view: view))
                 }
                 let recipe = Recipe(id: id, owner: owner, name: draft.name, spec: spec, createdAt: stored?.createdAt ?? now)
                 let action: ApplyAction = stored == nil ? .created : (recipe == stored ? .unchanged : .updated)
@@ -42,6 +42,12 @@ extension Tenant {
         }
     }
 
+    /// `POST /api/{type}s`: a new resource from Saturn's REST form (`WorkspaceCreate`, `JobCreate`,
+    /// `DeploymentCreate`), applied as the recipe it makes is, create-only.
+    public func create(_ kind: ResourceKind, named name: String, owner: OwnerReference?, _ edit: ResourceEdit, caller: User) throws(DomainError) -> Committed<ApplyOutcome> {
+        try apply([.resource(ResourceDraft(kind, named: name, owner: owner, edit))], createOnly: true, caller: caller)
+    }
+
     /// The owner a draft writes to: the one it names, else the caller in its default org; `Permission` decides
     /// whether the caller may write there.
     private func writableOwner(of draft: RecipeDraft, caller: User, directory: IdentityDirectory) throws(DomainError) -> OwnerPath {
@@ -52,19 +58,27 @@ extension Tenant {
         return owner
     }
 
-    /// The spec a resource draft writes over `stored`: its image and size resolved and checked, its lifecycle kept,
-    /// and `spec.status` acted on: `running` starts a stopped (or never started) resource, `stopped` stops a pending
-    /// or running one. A completed or failed run is left alone, so that applying the same file twice changes nothing.
-    private func resourceSpec(_ draft: ResourceDraft, onto stored: Recipe?, caller: User, view: TenantView) throws(DomainError) -> ResourceSpec {
+    /// The spec a resource draft of `owner` writes over `stored`: its image, size and references resolved and
+    /// checked, its lifecycle kept, and `spec.status` acted on: `running` starts a stopped (or never started)
+    /// resource, `stopped` stops a pending or running one. A completed or failed run is left alone, so that applying
+    /// the same file twice changes nothing.
+    private func resourceSpec(
+        _ draft: ResourceDraft, owner: OwnerPath, onto stored: Recipe?, caller: User, view: TenantView
+    ) throws(DomainError) -> ResourceSpec {
         var issues = ValidationIssues()
         let now = view.now.wholeSeconds
         let previous: ResourceSpec? = if case let .resource(spec)? = stored?.spec { spec } else { nil }
-        let resolved = view.resolveImage(draft.image, path: "\(draft.path).image", caller: caller, keeping: previous?.image, issues: &issues)
-        view.checkSize(draft.instanceType, path: "\(draft.path).instance_type", issues: &issues)
+        let resolved = view.resolveImage(draft.image, path: draft.imagePath, caller: caller, keeping: previous?.image, issues: &issues)
+        view.checkSize(draft.instanceType, path: draft.instanceTypePath, issues: &issues)
+        var kept = draft.settings
+        if let attachments = draft.gitRepositories { kept["git_repositories"] = view.gitRepositories(attachments, owner: owner, issues: &issues) }
+        // saturn-client's `sc clone` reads the lists of references without a default.
+        for field in ResourceReferenceReader.fields where kept[field] == nil { kept[field] = .array([]) }
+        view.checkReferences(in: kept, path: draft.path, owner: owner, issues: &issues)
         guard issues.isEmpty, let resolved else { throw .invalid(issues) }
         var spec = ResourceSpec(
             kind: draft.kind, image: resolved.binding, instanceType: draft.instanceType, command: draft.command,
-            schedule: draft.schedule, settings: draft.settings, updatedAt: previous?.updatedAt ?? now,
+            schedule: draft.schedule, settings: kept, updatedAt: previous?.updatedAt ?? now,
             lifecycle: previous?.lifecycle ?? Lifecycle()
         )
         if let previous, spec != previous { spec.updatedAt = now }

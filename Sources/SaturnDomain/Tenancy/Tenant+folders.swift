@@ -4,7 +4,9 @@ extension Tenant {
     /// administers), unique by name for that owner.
     public func createSharedFolder(_ draft: SharedFolderDraft, caller: User) throws(DomainError) -> Committed<SharedFolder> {
         try run { view throws(DomainError) in
-            let owner = try Self.writableOwner(draft.owner, caller: caller, in: view.directory, path: "owner_name")
+            let owner = try Self.writableOwner(
+                draft.owner, caller: caller, in: view.directory, path: "owner_name", action: "Making another identity's shared folders"
+            )
             guard view.sharedFolder(owner: owner, named: draft.name) == nil else { throw .nameTaken(what: "shared folder of \(owner)", name: draft.name) }
             let folder = SharedFolder(
                 id: ids.entityID(.sharedFolder, "\(owner)/\(draft.name)", unusedIn: view.state.entities), name: draft.name, owner: owner, createdAt: view.now.wholeSeconds,
@@ -14,27 +16,22 @@ extension Tenant {
         }
     }
 
-    /// `PATCH /api/shared_folders/{id}`: a new name (unique for its owner) or access, by its owner or an admin of its org.
-    public func editSharedFolder(_ id: String, name: String?, access: SharedFolderAccess?, caller: User) throws(DomainError) -> Committed<SharedFolder> {
-        try run { view throws(DomainError) in
-            var folder = try view.sharedFolder(id, caller: caller)
-            try Permission.checkOwnerOrOrgAdmin(folder.owner, caller: caller, action: "Changing another identity's shared folders")
+    /// `PATCH /api/shared_folders/{id}`: a new name (unique for its owner) or access, by its owner or an admin of its
+    /// org; not one that a recipe would then no longer name.
+    public func editSharedFolder(_ id: String, name: String?, access: AccessLevel?, caller: User) throws(DomainError) -> Committed<SharedFolder> {
+        let action = "Changing another identity's shared folders"
+        return try editShared(SharedFolder.self, id: id, caller: caller, action: action, what: Self.described) { folder, view throws(DomainError) in
             if let name, name != folder.name {
                 guard view.sharedFolder(owner: folder.owner, named: name) == nil else { throw .nameTaken(what: "shared folder of \(folder.owner)", name: name) }
                 folder.name = name
             }
             if let access { folder.access = access }
-            return (.entities(put: [.sharedFolder(folder)], removing: []), folder)
         }
     }
 
-    /// `DELETE /api/shared_folders/{id}`: its owner or an admin of its org.
+    /// `DELETE /api/shared_folders/{id}`: its owner or an admin of its org, when no recipe names it.
     public func deleteSharedFolder(_ id: String, caller: User) throws(DomainError) -> Committed<SharedFolder> {
-        try run { view throws(DomainError) in
-            let folder = try view.sharedFolder(id, caller: caller)
-            try Permission.checkOwnerOrOrgAdmin(folder.owner, caller: caller, action: "Changing another identity's shared folders")
-            return (.entities(put: [], removing: [EntityKey(.sharedFolder, folder.id)]), folder)
-        }
+        try deleteShared(SharedFolder.self, id: id, caller: caller, action: "Changing another identity's shared folders", what: Self.described)
     }
 
     /// `POST /api/limits`: a usage limit of an org, by its admins, unique by name in it; a default one takes the place
@@ -156,11 +153,19 @@ extension Tenant {
         }
     }
 
-    /// The owner a request names (the caller in its default org when none), which the caller may write for.
-    private static func writableOwner(_ reference: OwnerReference?, caller: User, in directory: IdentityDirectory, path: String) throws(DomainError) -> OwnerPath {
+    /// A shared folder in a refusal's words.
+    private static func described(_ folder: SharedFolder) -> String {
+        "Shared folder '\(folder.owner)/\(folder.name)'"
+    }
+
+    /// The owner a request names (the caller in its default org when none), which the caller may write for; `action`
+    /// says what it tried.
+    static func writableOwner(
+        _ reference: OwnerReference?, caller: User, in directory: IdentityDirectory, path: String, action: String
+    ) throws(DomainError) -> OwnerPath {
         let resolved = try directory.resolve(reference ?? .path(caller.username), for: caller, path: path)
         let owner = OwnerPath(org: resolved.org.name, identity: resolved.identity ?? resolved.org.name)
-        try Permission.checkOwnerOrOrgAdmin(owner, caller: caller, action: "Making another identity's shared folders")
+        try Permission.checkOwnerOrOrgAdmin(owner, caller: caller, action: action)
         return owner
     }
 }

@@ -59,7 +59,7 @@ extension Tenant {
     public func edit(_ kind: ResourceKind, id: String, caller: User, _ edit: ResourceEdit) throws(DomainError) -> Committed<RecipeChange> {
         try run { view throws(DomainError) in
             let (recipe, spec) = try view.resource(kind, id: id, caller: caller)
-            var edited = recipe.with(try applying(edit, to: spec, caller: caller, view: view))
+            var edited = recipe.with(try applying(edit, to: spec, of: recipe.owner, caller: caller, view: view))
             edited.name = edit.name ?? recipe.name
             return try view.deciding(RecipeChange(before: recipe, after: edited), by: caller)
         }
@@ -70,7 +70,7 @@ extension Tenant {
     public func setScheduled(_ scheduled: Bool, jobID id: String, caller: User, _ edit: ResourceEdit) throws(DomainError) -> Committed<RecipeChange> {
         try run { view throws(DomainError) in
             let (recipe, spec) = try view.resource(.job, id: id, caller: caller)
-            var changed = try applying(edit, to: spec, caller: caller, view: view)
+            var changed = try applying(edit, to: spec, of: recipe.owner, caller: caller, view: view)
             guard !scheduled || changed.schedule != nil else {
                 throw .lifecycleConflict("The job has no cron schedule; give one (PATCH /api/jobs/\(id) with cron_schedule_options.schedule, or \"schedule\" in this body) first.")
             }
@@ -80,18 +80,22 @@ extension Tenant {
         }
     }
 
-    /// The spec with an edit's fields in place, its image and size checked as an apply checks them; `updatedAt` moves
-    /// when anything changed.
-    private func applying(_ edit: ResourceEdit, to spec: ResourceSpec, caller: User, view: TenantView) throws(DomainError) -> ResourceSpec {
+    /// The spec of a resource of `owner` with an edit's fields in place, its image, size and repositories checked as
+    /// an apply checks them; `updatedAt` moves when anything changed.
+    private func applying(_ edit: ResourceEdit, to spec: ResourceSpec, of owner: OwnerPath, caller: User, view: TenantView) throws(DomainError) -> ResourceSpec {
         var issues = ValidationIssues()
         var edited = spec
         if let image = edit.image {
-            let path = if case .tagID = image { "image_tag_id" } else { "image_uri" }
-            edited.image = view.resolveImage(image, path: path, caller: caller, keeping: spec.image, issues: &issues)?.binding ?? spec.image
+            edited.image = view.resolveImage(image, path: ResourceEdit.imagePath(of: image), caller: caller, keeping: spec.image, issues: &issues)?.binding ?? spec.image
         }
         if let instanceType = edit.instanceType {
             view.checkSize(instanceType, path: "instance_size", issues: &issues)
             edited.instanceType = instanceType
+        }
+        if let attachments = edit.gitRepositories {
+            let repositories = view.gitRepositories(attachments, owner: owner, issues: &issues)
+            view.checkReferences(in: ["git_repositories": repositories], path: "", owner: owner, issues: &issues)
+            edited.settings["git_repositories"] = repositories
         }
         try issues.throwIfAny()
         if let command = edit.command { edited.command = command }

@@ -1,33 +1,19 @@
 /// Shared folders, usage limits and resource templates as the caller may see them.
 extension TenantView {
     /// The shared folders the caller sees, by owner and name: its own, those shared with its orgs (`access: org`),
-    /// and every one of an org it administers.
-    public func sharedFolders(caller: User) -> [SharedFolder] {
-        state.entities.all(.sharedFolder).compactMap { entity -> SharedFolder? in
-            guard case let .sharedFolder(folder) = entity, sees(folder, caller: caller) else { return nil }
-            return folder
-        }.sorted { ($0.owner.description, $0.name) < ($1.owner.description, $1.name) }
+    /// and every one of an org it administers; only those of one owner when `owner` selects one.
+    public func sharedFolders(ownedBy owner: OwnerReference? = nil, caller: User) throws(DomainError) -> [SharedFolder] {
+        try shared(SharedFolder.self, ownedBy: owner, caller: caller)
     }
 
     /// The shared folder with this id, if the caller sees it.
     public func sharedFolder(_ id: String, caller: User) throws(DomainError) -> SharedFolder {
-        guard case let .sharedFolder(folder)? = state.entities[EntityKey(.sharedFolder, id)], sees(folder, caller: caller) else {
-            throw .entityNotFound(family: .sharedFolder, id: id)
-        }
-        return folder
+        try shared(SharedFolder.self, id: id, caller: caller)
     }
 
     /// The owner's shared folder of this name, whoever asks.
     func sharedFolder(owner: OwnerPath, named name: String) -> SharedFolder? {
-        state.entities.all(.sharedFolder).lazy.compactMap { entity -> SharedFolder? in
-            if case let .sharedFolder(folder) = entity, folder.owner == owner, folder.name == name { return folder }
-            return nil
-        }.first
-    }
-
-    private func sees(_ folder: SharedFolder, caller: User) -> Bool {
-        let role = caller.role(in: folder.owner.org)
-        return folder.owner.identity == caller.username || role == .admin || (role != nil && folder.access == .org)
+        shared(SharedFolder.self, owner: owner, named: name)
     }
 
     /// An org's usage limits, by name; its members see them.

@@ -86,15 +86,16 @@ extension TenantView {
         func matches(_ owner: OwnerPath) -> Bool {
             (org.map { owner.org == $0 } ?? true) && (identity.map { owner.identity == $0 } ?? true)
         }
-        let recipes = state.catalog.recipes.filter { matches($0.owner) }.map { "\($0.type.rawValue) '\($0.owner)/\($0.name)'" }
-        let folders = state.entities.all(.sharedFolder).compactMap { entity -> String? in
-            guard case let .sharedFolder(folder) = entity, matches(folder.owner) else { return nil }
-            return "shared folder '\(folder.owner)/\(folder.name)'"
+        let recipes = state.catalog.recipes.map { ($0.type.rawValue, $0.owner, $0.name) }
+        let entities = state.entities.sorted.compactMap { entity -> (String, OwnerPath, String)? in
+            switch entity {
+            case let .sharedFolder(folder): return ("shared folder", folder.owner, folder.name)
+            case let .secret(secret): return ("secret", secret.owner, secret.name)
+            case let .externalRepo(repo): return ("external repository", repo.owner, repo.remoteURL)
+            case let .resourceTemplate(template): return ("resource template", template.owner, template.name)
+            default: return nil
+            }
         }
-        let templates = state.entities.all(.resourceTemplate).compactMap { entity -> String? in
-            guard case let .resourceTemplate(template) = entity, matches(template.owner) else { return nil }
-            return "resource template '\(template.owner)/\(template.name)'"
-        }
-        return recipes + folders + templates
+        return (recipes + entities).filter { matches($0.1) }.map { "\($0.0) '\($0.1)/\($0.2)'" }
     }
 }

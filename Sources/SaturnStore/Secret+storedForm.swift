@@ -1,0 +1,23 @@
+import SaturnDomain
+import SaturnJSON
+
+/// A secret as the store keeps it: with its value, which only the store's own files hold.
+extension Secret {
+    func writeStoredMembers(to json: inout JSONOutput) {
+        json.key("name")
+        json.string(name)
+        json.key("owner")
+        json.string(owner.description)
+        json.key("created_at")
+        json.string(UTCTimestamp.format(createdAt))
+        json.key("access")
+        json.string(access.rawValue)
+        json.key("value")
+        json.string(value)
+    }
+
+    static func readStored(_ stored: StoredObject, id: String) throws(JSONSyntaxError) -> Secret {
+        Secret(id: id, name: try stored.string("name"), owner: try stored.owner("owner"), createdAt: try stored.time("created_at"),
+               access: try stored.choice("access", as: AccessLevel.self), value: try stored.string("value"))
+    }
+}
