@@ -29,6 +29,13 @@ def test_operations_lists_every_spec_operation_once(tenant):
     assert {"method": "POST", "path": "/api/recipes/apply"} in listed["beyond_spec"]
 
 
+def test_the_readme_says_how_many_operations_are_served(tenant):
+    listed = httpx.get(f"{tenant.base_url}_mock/operations").raise_for_status().json()
+    said = re.search(r"Of the (\d+) operations of Saturn's spec, the mock serves (\d+); the other (\d+) answer", (REPOSITORY / "README.md").read_text())
+    assert said, "the README no longer says how many operations are served"
+    assert tuple(map(int, said.groups())) == (listed["spec_operations"], listed["served"], listed["not_mocked"])
+
+
 def test_every_operation_not_served_answers_501_naming_it(tenant):
     listed = httpx.get(f"{tenant.base_url}_mock/operations").raise_for_status().json()
     headers = {"Authorization": f"Bearer {tenant.tokens['alice']}"}
