@@ -135,14 +135,7 @@ extension User {
 
 extension SharedFolder {
     func writeStoredMembers(to json: inout JSONOutput) {
-        json.key("name")
-        json.string(name)
-        json.key("owner")
-        json.string(owner.description)
-        json.key("created_at")
-        json.string(UTCTimestamp.format(createdAt))
-        json.key("access")
-        json.string(access.rawValue)
+        writeStoredSharing(createdAt: createdAt, to: &json)
         json.key("access_mode")
         json.string(accessMode.rawValue)
         json.key("is_external")

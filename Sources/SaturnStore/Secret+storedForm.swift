@@ -4,14 +4,7 @@ import SaturnJSON
 /// A secret as the store keeps it: with its value, which only the store's own files hold.
 extension Secret {
     func writeStoredMembers(to json: inout JSONOutput) {
-        json.key("name")
-        json.string(name)
-        json.key("owner")
-        json.string(owner.description)
-        json.key("created_at")
-        json.string(UTCTimestamp.format(createdAt))
-        json.key("access")
-        json.string(access.rawValue)
+        writeStoredSharing(createdAt: createdAt, to: &json)
         json.key("value")
         json.string(value)
     }
