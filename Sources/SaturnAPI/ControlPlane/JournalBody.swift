@@ -21,7 +21,7 @@ enum JournalBody: Sendable {
             return
         }
         var output = JSONOutput(capacity: min(body.count, RequestJournal.bodyLimit) + 64)
-        output.value(SecretName.redacted(value, sentTo: path))
+        SecretName.writeRedacted(value, sentTo: path, to: &output)
         let rendered = output.bytes
         self = .json(Array(rendered.prefix(RequestJournal.bodyLimit)), truncated: rendered.count > RequestJournal.bodyLimit)
     }

@@ -7,15 +7,21 @@ enum SecretName {
 
     /// True when a member or parameter name speaks of a token, a secret, a password, a credential or a signature (a
     /// presigned URL's), in any case.
-    /// Compared as ASCII bytes: `String.contains` searches through the regex engine, and this runs for every member
-    /// of every body journaled.
+    /// Compared as ASCII bytes in place: `String.contains` searches through the regex engine, and this runs for every
+    /// member of every body journaled.
     static func isSecret(_ name: String) -> Bool {
-        let lowered = name.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }
-        return markers.contains { marker in
-            lowered.count >= marker.count && (0...(lowered.count - marker.count)).contains { start in
-                lowered[start..<(start + marker.count)].elementsEqual(marker)
+        var name = name
+        return name.withUTF8 { bytes in
+            markers.contains { marker in
+                bytes.count >= marker.count && (0...(bytes.count - marker.count)).contains { start in
+                    marker.indices.allSatisfy { offset in lowercased(bytes[start + offset]) == marker[offset] }
+                }
             }
         }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 
     /// True when a path names secrets in one of its segments (`/api/secrets`, `/api/jobs/ID/secrets`): what is sent
@@ -24,23 +30,28 @@ enum SecretName {
         path.split(separator: "/").contains { isSecret(String($0)) }
     }
 
-    /// A body sent to `path` with every member whose name is secret replaced by "[redacted]", at any depth, and the
-    /// `value` of the body itself when the path names secrets (Saturn's `SecretCreate`, `SecretUpdate`).
-    static func redacted(_ body: JSONValue, sentTo path: String) -> JSONValue {
-        redacted(body, holdsSecret: isSecretPath(path))
+    /// Writes a body sent to `path` with every member whose name is secret as "[redacted]", at any depth, and the
+    /// `value` of the body itself when the path names secrets (Saturn's `SecretCreate`, `SecretUpdate`). Written as it
+    /// is walked: the journal does this for every body, and a redacted copy of the value would cost more than the write.
+    static func writeRedacted(_ body: JSONValue, sentTo path: String, to output: inout JSONOutput) {
+        write(body, holdsSecret: isSecretPath(path), to: &output)
     }
 
     /// `holdsSecret`: the value is a secret, so its `value` member is the secret's value.
-    private static func redacted(_ value: JSONValue, holdsSecret: Bool) -> JSONValue {
+    private static func write(_ value: JSONValue, holdsSecret: Bool, to output: inout JSONOutput) {
         switch value {
         case let .object(members):
-            return .object(Dictionary(uniqueKeysWithValues: members.map { key, member in
-                (key, isSecret(key) || (holdsSecret && key == "value") ? .string("[redacted]") : redacted(member, holdsSecret: false))
-            }))
+            output.object(sorted: members) { json, key, member in
+                if isSecret(key) || (holdsSecret && key == "value") {
+                    json.string("[redacted]")
+                } else {
+                    write(member, holdsSecret: false, to: &json)
+                }
+            }
         case let .array(items):
-            return .array(items.map { redacted($0, holdsSecret: false) })
+            output.array(items) { json, item in write(item, holdsSecret: false, to: &json) }
         default:
-            return value
+            output.value(value)
         }
     }
 }
