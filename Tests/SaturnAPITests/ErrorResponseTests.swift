@@ -121,6 +121,8 @@ struct ErrorResponseTests {
     @Test("an operation of Saturn's spec the mock does not serve is a 501 naming it, told apart from a path Saturn has not", arguments: [
         ("GET", "/api/dask_clusters", "GET /api/dask_clusters"), ("POST", "/api/orgs/some-org/artifacts", "POST /api/orgs/{org_id}/artifacts"),
         ("DELETE", "/api/deployments/some-id/routes/other", "DELETE /api/deployments/{deployment_id}/routes/{route_id}"),
+        // Not a workspace named "info": an operation of its own, which a served route's parameter would capture.
+        ("GET", "/api/workspaces/info", "GET /api/workspaces/info"), ("GET", "/api/jobs/info", "GET /api/jobs/info"),
     ])
     func notMocked(method: String, path: String, operation: String) async throws {
         let server = try TestServer()

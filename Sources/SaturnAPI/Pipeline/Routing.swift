@@ -4,20 +4,25 @@
 final class Routing: PipelineStep {
     let api: Router
     let control: Router
-    let notMocked: Router
+    let coverage: SpecCoverage
 
-    init(api: Router, control: Router, notMocked: Router) {
+    init(api: Router, control: Router, coverage: SpecCoverage) {
         self.api = api
         self.control = control
-        self.notMocked = notMocked
+        self.coverage = coverage
     }
 
     private func match(_ context: RequestContext) -> Router.Match {
         let method = context.request.method
         guard !context.isControl else { return control.match(method: method, path: context.path) }
         let served = api.match(method: method, path: context.path)
-        if case .handler = served { return served }
-        let unserved = notMocked.match(method: method, path: context.path)
+        if case let .handler(_, parameters) = served {
+            guard !parameters.isEmpty else { return served }
+            let shadowed = coverage.shadowed.match(method: method, path: context.path)
+            if case .handler = shadowed { return shadowed }
+            return served
+        }
+        let unserved = coverage.notMocked.match(method: method, path: context.path)
         if case .handler = unserved { return unserved }
         return served
     }

@@ -45,10 +45,19 @@ struct Router: Sendable {
         routes.map { ($0.method, $0.template) }
     }
 
-    /// Whether a route of `method` answers every path of `template` (a `{name}` segment stands for any text).
+    /// Whether a route of `method` has `template`'s shape: the same literal segments, and a parameter wherever it has
+    /// one, whatever their names. `/api/workspaces/{id}` does not serve `/api/workspaces/info`: a path that only a
+    /// parameter captures is another operation.
     func serves(_ method: String, _ template: String) -> Bool {
-        if case .handler = match(method: method, path: template) { return true }
-        return false
+        let shape = Self.segments(of: template).map { $0.hasPrefix("{") && $0.hasSuffix("}") ? "{}" : $0 }
+        return routes.contains { route in
+            route.method == method && route.pattern.map { segment in
+                switch segment {
+                case let .literal(text): text
+                case .parameter: "{}"
+                }
+            } == shape
+        }
     }
 
     /// Finds the handler; HEAD is served by the GET route (libmicrohttpd sends no body for it).

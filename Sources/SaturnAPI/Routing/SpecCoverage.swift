@@ -15,18 +15,26 @@ struct SpecCoverage: Sendable {
     let beyondSpec: [(method: String, path: String)]
     /// The operations the route table does not serve, each answering 501 `not_mocked`.
     let notMocked: Router
+    /// Those of them whose paths a route's parameter would capture (`GET /api/workspaces/info`, beside
+    /// `/api/workspaces/{id}`): they come before the route table, which would answer them as something else.
+    let shadowed: Router
 
     init(api: Router) {
         operations = SaturnSpecOperations.all.map { Operation(method: $0.method, path: $0.path, served: api.serves($0.method, $0.path)) }
         var notMocked = Router()
+        var shadowed = Router()
         var spec = Router()
         for operation in operations {
-            spec.add(operation.method, operation.path) { _ in throw APIError.notMocked(method: operation.method, template: operation.path) }
-            if !operation.served {
-                notMocked.add(operation.method, operation.path) { _ in throw APIError.notMocked(method: operation.method, template: operation.path) }
+            let refuse: Router.Handler = { _ in throw APIError.notMocked(method: operation.method, template: operation.path) }
+            spec.add(operation.method, operation.path, refuse)
+            guard !operation.served else { continue }
+            notMocked.add(operation.method, operation.path, refuse)
+            if case .handler = api.match(method: operation.method, path: operation.path) {
+                shadowed.add(operation.method, operation.path, refuse)
             }
         }
         self.notMocked = notMocked
+        self.shadowed = shadowed
         beyondSpec = api.templates.filter { !spec.serves($0.method, $0.path) }
     }
 }
