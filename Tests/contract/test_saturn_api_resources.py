@@ -5,7 +5,8 @@ import httpx
 import pytest
 from saturn_api import ActiveApi, DeploymentsApi, JobsApi, RecipesApi, WorkspacesApi
 from saturn_api.exceptions import ConflictException, NotFoundException, UnprocessableEntityException
-from saturn_api.models import CronScheduleUpdate, JobRecipe, JobSpec, JobUpdate, Recipe, WorkloadType
+from saturn_api.models import (CronScheduleUpdate, DeploymentUpdate, JobRecipe, JobSpec, JobUpdate, Recipe, WorkloadType,
+                               WorkspaceUpdate)
 
 from harness import ADMIN
 from test_saturn_api import run
@@ -88,6 +89,27 @@ def test_workspaces_and_deployments_parse_in_every_state(ready):
     workspace, deployment = seen[-2:]
     assert (workspace.disk_space, workspace.auto_shutoff, workspace.started_at is not None) == ("20Gi", "6 hours", True)
     assert (deployment.scale, deployment.running_count, deployment.url.startswith("https://")) == (2, 2, True)
+
+
+def test_updates_and_restarts_that_only_sc_asks_for_parse_too(ready):
+    """What `sc` asks in a process of its own, whose answers the suite's spec check cannot see, asked here."""
+    workspace_id = apply(ready, "workspace", "lab", ide="jupyter", disk_space="20Gi")
+    job_id = apply(ready, "job", "train", command="python train.py")
+    deployment_id = apply(ready, "deployment", "api", command="uvicorn app:app")
+
+    async def flow(client):
+        workspaces, jobs, deployments = WorkspacesApi(client), JobsApi(client), DeploymentsApi(client)
+        updated = [await workspaces.update(workspace_id=workspace_id, workspace_update=WorkspaceUpdate(description="patched")),
+                   await deployments.update(deployment_id=deployment_id, deployment_update=DeploymentUpdate(description="patched"))]
+        await jobs.start(job_id=job_id)
+        await deployments.start(deployment_id=deployment_id)
+        advance(ready, 5)
+        restarted = [await jobs.restart(job_id=job_id), await deployments.restart(deployment_id=deployment_id)]
+        return updated, restarted
+
+    updated, restarted = run(flow, ready)
+    assert [resource.description for resource in updated] == ["patched", "patched"]
+    assert [resource.status for resource in restarted] == ["pending", "pending"]
 
 
 def test_lifecycle_calls_out_of_turn_and_unknown_ids_are_clear_4xx(ready):
