@@ -2,8 +2,11 @@
 each contract test, so that tests run in parallel against one server and never see each other. The durability
 suite starts servers of its own (it kills them), with harness.start_mock and harness.stop_mock."""
 
+import os
+import re
 import subprocess
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -45,3 +48,30 @@ def mock(tenant):
 @pytest.fixture
 def document_recipe() -> bytes:
     return DOCUMENT_RECIPE.read_bytes()
+
+
+# --- Browser tests (the UI suite, and the image suite's Works for column) ---
+
+ARTIFACTS = Path(os.environ.get("SATURN_MOCK_UI_ARTIFACTS", Path(__file__).resolve().parents[1] / ".build" / "ui-failures"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser import start_browser  # only the suites that drive a browser need Selenium
+
+    driver = start_browser()
+    yield driver
+    driver.quit()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    driver = item.funcargs.get("page") or item.funcargs.get("browser")
+    if report.when == "call" and report.failed and driver is not None:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        stem = ARTIFACTS / re.sub(r"[^\w.-]", "_", item.name)
+        driver.save_screenshot(str(stem.with_suffix(".png")))
+        stem.with_suffix(".html").write_text(driver.page_source)
+        report.sections.append(("UI failure", f"screenshot: {stem.with_suffix('.png')}\npage: {stem.with_suffix('.html')}"))

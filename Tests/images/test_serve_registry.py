@@ -1,7 +1,7 @@
 """`saturn-mock serve --registry`: images resolve against a real registry. Adding a version whose manifest the
 registry lacks warns (refused under --strict); starting a workspace, job or deployment pulls and checks its image off
 the request path: pending while it pulls, then running, or error with the registry's answer or each failed
-requirement in the pod's log, as `sc` shows it. The outcome is a stored fact of the run: a restart keeps it."""
+requirement in the pod's log, as `sc` shows it. The outcome is a stored fact of the run: a restart keeps it. The UI shows on each version what its image works for."""
 
 import os
 import re
@@ -13,7 +13,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as shown
 
+from browser import sign_in, wait_for
 from harness import ADMIN, Tenant, start_mock, stop_mock
 
 IMAGES = {"name": "checked", "hardware_type": "CPU", "versions": [
@@ -164,6 +167,29 @@ def test_image_checks_answer_the_last_check(tenant):
     assert (missing.status_code, missing.json()["error_code"]) == (404, "image_check_not_found")
     nothing = httpx.get(f"{tenant.url}/_mock/image-checks")
     assert nothing.status_code == 422 and "uri" in nothing.json()["errors"]
+
+
+def test_the_ui_shows_on_each_version_what_its_image_works_for_with_the_reasons_one_click_away(tenant, browser):
+    gone = {"name": "gone", "image_uri": "public.ecr.aws/saturn/good:9"}
+    assert put(tenant, {"type": "image", "spec": {**IMAGES, "versions": [*IMAGES["versions"], gone]}}).status_code == 201
+    for version in IMAGES["versions"]:
+        assert until(lambda: httpx.get(f"{tenant.url}/_mock/image-checks", params={"uri": version["image_uri"]}).json().get("status") == "checked")
+    browser.get(tenant.base_url)
+    browser.execute_script("sessionStorage.clear()")
+    sign_in(browser, tenant)
+    wait_for(browser, shown.element_to_be_clickable((By.LINK_TEXT, "checked"))).click()
+    wait_for(browser, shown.text_to_be_present_in_element((By.CSS_SELECTOR, "tbody"), "deployments"))
+    wait_for(browser, shown.text_to_be_present_in_element((By.CSS_SELECTOR, "tbody"), "cannot be pulled"))
+    cells = {row.find_element(By.TAG_NAME, "td").text: row.find_element(By.CSS_SELECTOR, "td.works")
+             for row in browser.find_elements(By.CSS_SELECTOR, "tbody tr")}
+
+    assert cells["good"].text == "Jupyter ✓ · RStudio ✓ · jobs ✓ · deployments ✓"
+    assert cells["no-jovyan"].text == "Jupyter ✗ · RStudio ✗ · jobs ✗ · deployments ✗", "the reasons wait for a click"
+    cells["no-jovyan"].find_element(By.TAG_NAME, "summary").click()
+    reasons = wait_for(browser, shown.visibility_of_element_located((By.CSS_SELECTOR, "td.works details[open] li")))
+    assert "etc/passwd has no user jovyan" in reasons.text
+    assert cells["no-sshd"].text == "Jupyter ✓ · RStudio ✗ · jobs ✗ · deployments ✗"
+    assert cells["gone"].text.startswith("cannot be pulled") and "manifest unknown" in cells["gone"].text
 
 
 def test_without_registry_nothing_is_pulled(tmp_path):

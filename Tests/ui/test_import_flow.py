@@ -3,21 +3,10 @@
 import httpx
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as shown
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
+from browser import sign_in, wait_for
 from harness import ADMIN, DOCUMENT_RECIPE, MEMBER
-
-
-def wait_for(page, condition, seconds=10):
-    return WebDriverWait(page, seconds).until(condition)
-
-
-def sign_in(page, tenant, user=ADMIN):
-    """Pastes the User Token, as the document says to find it under Username > User Settings > User Token."""
-    field = wait_for(page, shown.visibility_of_element_located((By.ID, "field-token")))
-    field.send_keys(tenant.token(user))
-    page.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait_for(page, shown.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Images"))
 
 
 def new_image(page, name):
