@@ -33,15 +33,10 @@ public struct JSONOutput {
 
     /// Writes a dictionary as an object, keys in order so the same content is always the same text.
     public mutating func object<Value>(sorted dictionary: [String: Value], _ value: (inout JSONOutput, Value) -> Void) {
-        object(sorted: dictionary) { json, _, entry in value(&json, entry) }
-    }
-
-    /// The same, for a value that depends on its key.
-    public mutating func object<Value>(sorted dictionary: [String: Value], _ value: (inout JSONOutput, String, Value) -> Void) {
         object { json in
             for (key, entry) in dictionary.sorted(by: { $0.key < $1.key }) {
                 json.key(key)
-                value(&json, key, entry)
+                value(&json, entry)
             }
         }
     }

@@ -41,11 +41,15 @@ enum SecretName {
     private static func write(_ value: JSONValue, holdsSecret: Bool, to output: inout JSONOutput) {
         switch value {
         case let .object(members):
-            output.object(sorted: members) { json, key, member in
-                if isSecret(key) || (holdsSecret && key == "value") {
-                    json.string("[redacted]")
-                } else {
-                    write(member, holdsSecret: false, to: &json)
+            // Keys sorted here rather than by JSONOutput's generic `object(sorted:)`, which this module cannot specialize.
+            output.object { json in
+                for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                    json.key(key)
+                    if isSecret(key) || (holdsSecret && key == "value") {
+                        json.string("[redacted]")
+                    } else {
+                        write(member, holdsSecret: false, to: &json)
+                    }
                 }
             }
         case let .array(items):

@@ -4,25 +4,21 @@
 final class Routing: PipelineStep {
     let api: Router
     let control: Router
-    let coverage: SpecCoverage
+    let notMocked: Router
 
-    init(api: Router, control: Router, coverage: SpecCoverage) {
-        self.api = api
+    /// `api` and `notMocked` as `SpecCoverage` makes them.
+    init(coverage: SpecCoverage, control: Router) {
+        api = coverage.api
         self.control = control
-        self.coverage = coverage
+        notMocked = coverage.notMocked
     }
 
     private func match(_ context: RequestContext) -> Router.Match {
         let method = context.request.method
         guard !context.isControl else { return control.match(method: method, path: context.path) }
         let served = api.match(method: method, path: context.path)
-        if case let .handler(_, parameters) = served {
-            guard !parameters.isEmpty else { return served }
-            let shadowed = coverage.shadowed.match(method: method, path: context.path)
-            if case .handler = shadowed { return shadowed }
-            return served
-        }
-        let unserved = coverage.notMocked.match(method: method, path: context.path)
+        if case .handler = served { return served }
+        let unserved = notMocked.match(method: method, path: context.path)
         if case .handler = unserved { return unserved }
         return served
     }

@@ -55,7 +55,7 @@ public final class SaturnAPI: HTTPResponder {
             ControlGuard(controlToken: controlToken),
             RequestJournaling(),
             FaultInjection(),
-            Routing(api: api, control: ControlRoutes.make(coverage: coverage, imageChecks: imageChecks), coverage: coverage),
+            Routing(coverage: coverage, control: ControlRoutes.make(coverage: coverage, imageChecks: imageChecks)),
         ]
     }
 

@@ -34,9 +34,20 @@ struct Router: Sendable {
         let segments = Self.segments(of: pattern).map { piece -> Segment in
             piece.hasPrefix("{") && piece.hasSuffix("}") ? .parameter(String(piece.dropFirst().dropLast())) : .literal(piece)
         }
-        routes.append(Route(method: method, template: pattern, pattern: segments, handler: handler))
-        if !segments.contains(where: { if case .parameter = $0 { return true } else { return false } }) {
-            literal[method, default: [:]][pattern] = handler
+        append(Route(method: method, template: pattern, pattern: segments, handler: handler))
+    }
+
+    /// This table with `first`'s routes tried before its own.
+    func preferring(_ first: Router) -> Router {
+        var merged = first
+        for route in routes { merged.append(route) }
+        return merged
+    }
+
+    private mutating func append(_ route: Route) {
+        routes.append(route)
+        if !route.pattern.contains(where: { if case .parameter = $0 { return true } else { return false } }) {
+            literal[route.method, default: [:]][route.template] = literal[route.method]?[route.template] ?? route.handler
         }
     }
 

@@ -15,9 +15,10 @@ struct SpecCoverage: Sendable {
     let beyondSpec: [(method: String, path: String)]
     /// The operations the route table does not serve, each answering 501 `not_mocked`.
     let notMocked: Router
-    /// Those of them whose paths a route's parameter would capture (`GET /api/workspaces/info`, beside
-    /// `/api/workspaces/{id}`): they come before the route table, which would answer them as something else.
-    let shadowed: Router
+    /// The route table to answer the API from: the served routes, after the unserved operations whose paths one of
+    /// their parameters would capture (`GET /api/workspaces/info`, beside `/api/workspaces/{id}`), which they would
+    /// otherwise answer as something else.
+    let api: Router
 
     init(api: Router) {
         operations = SaturnSpecOperations.all.map { Operation(method: $0.method, path: $0.path, served: api.serves($0.method, $0.path)) }
@@ -34,7 +35,7 @@ struct SpecCoverage: Sendable {
             }
         }
         self.notMocked = notMocked
-        self.shadowed = shadowed
+        self.api = api.preferring(shadowed)
         beyondSpec = api.templates.filter { !spec.serves($0.method, $0.path) }
     }
 }
