@@ -28,6 +28,9 @@ struct Router: Sendable {
     /// Routes without parameters by method and path as written: most requests are found here in one look-up, without
     /// splitting their path. Anything else (another spelling of the path, a parameter) walks `routes`.
     private var literal: [String: [String: Handler]] = [:]
+    /// The routes by method and number of segments, in the order they were added: a path is tried against those
+    /// alone, not against the whole table.
+    private var byShape: [String: [Int: [Route]]] = [:]
 
     /// Adds a route; `{name}` segments capture into `RequestContext.parameters`.
     mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
@@ -46,6 +49,7 @@ struct Router: Sendable {
 
     private mutating func append(_ route: Route) {
         routes.append(route)
+        byShape[route.method, default: [:]][route.pattern.count, default: []].append(route)
         if !route.pattern.contains(where: { if case .parameter = $0 { return true } else { return false } }) {
             literal[route.method, default: [:]][route.template] = literal[route.method]?[route.template] ?? route.handler
         }
@@ -73,15 +77,14 @@ struct Router: Sendable {
 
     /// Finds the handler; HEAD is served by the GET route (libmicrohttpd sends no body for it).
     func match(method: String, path: String) -> Match {
-        if let handler = literal[method == "HEAD" ? "GET" : method]?[path] { return .handler(handler, parameters: [:]) }
-        let pieces = Self.segments(of: path)
-        var allowed: [String] = []
         let wanted = method == "HEAD" ? "GET" : method
-        for route in routes {
-            guard let parameters = Self.capture(route.pattern, pieces) else { continue }
-            if route.method == wanted { return .handler(route.handler, parameters: parameters) }
-            allowed.append(route.method)
+        if let handler = literal[wanted]?[path] { return .handler(handler, parameters: [:]) }
+        let pieces = Self.segments(of: path)
+        for route in byShape[wanted]?[pieces.count] ?? [] {
+            if let parameters = Self.capture(route.pattern, pieces) { return .handler(route.handler, parameters: parameters) }
         }
+        // No route of this method takes the path: the methods whose routes would (405), or none (404).
+        let allowed = routes.filter { $0.method != wanted && Self.capture($0.pattern, pieces) != nil }.map(\.method)
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
     }
 
