@@ -1,16 +1,20 @@
 """Every answer a contract test receives from the mock, through any client (httpx, saturn-api's httpx, requests under
 saturn-client and saturnfs), is checked against what Saturn's spec documents for its operation: a success status the
 spec gives that operation, and a JSON body its schema accepts. A test that received one that strays fails at its
-teardown, naming the request and each problem."""
+teardown, naming the request and each problem. A run of the whole suite fails when an operation the mock serves had
+no success answer checked, so that a new operation cannot go unchecked."""
 
 import json
 import re
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 import requests
 
+from harness import start_mock, stop_mock
 from spec_shapes import SPEC, problems
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -32,6 +36,9 @@ CLIENT_WINS = {
 }
 CLIENT_WRAPS = {"post /api/service_accounts": "service_account"}  # saturn-client reads answer["service_account"]
 TENANT_PREFIX = re.compile(r"^/t/[^/]+(?=/api/)")
+CONTRACT = Path(__file__).resolve().parent
+# The operations whose success answers were checked, in this process (in an xdist run, the controller gathers them).
+CHECKED = set()
 
 
 def operation_of(method, url):
@@ -53,6 +60,7 @@ def strays(method, url, status, content_type, body):
     documented = responses.get(str(status))
     if documented is None:
         return [f"{where}: the spec documents {', '.join(sorted(responses))} for it"]
+    CHECKED.add(f"{method.upper()} {template}")
     schema = (documented.get("content") or {}).get("application/json", {}).get("schema")
     if schema is None:
         return [] if not body else [f"{where}: the spec documents no body, and it had {len(body)} bytes"]
@@ -104,3 +112,37 @@ def answers_conform_to_the_spec(monkeypatch):
     monkeypatch.setattr(requests.Session, "send", requests_send(requests.Session.send))
     yield
     assert found == [], "answers that stray from Saturn's spec:\n" + "\n".join(found)
+
+
+def pytest_testnodedown(node, error):
+    CHECKED.update(node.workeroutput.get("spec_operations_checked", ()))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    config = session.config
+    if hasattr(config, "workerinput"):
+        config.workeroutput["spec_operations_checked"] = sorted(CHECKED)
+        return
+    whole_suite = not config.option.keyword and not config.option.markexpr and any(
+        Path(argument.split("::")[0]).resolve() in (CONTRACT, CONTRACT.parent) for argument in config.args)
+    if exitstatus != 0 or not whole_suite:
+        return
+    unchecked = sorted(served_operations() - CHECKED)
+    if unchecked:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        terminal = config.pluginmanager.get_plugin("terminalreporter")
+        terminal.ensure_newline()
+        terminal.write_line(
+            "operations the mock serves whose success answers no contract test checked against the spec:\n  "
+            + "\n  ".join(unchecked), red=True)
+
+
+def served_operations():
+    """What `GET /_mock/operations` of a server of this build says it serves, as "METHOD /template"."""
+    with tempfile.TemporaryDirectory() as folder:
+        server = start_mock(Path(folder))
+        try:
+            listed = httpx.get(f"{server.url}/_mock/operations").raise_for_status().json()
+        finally:
+            stop_mock(server)
+    return {f"{operation['method']} {operation['path']}" for operation in listed["operations"] if operation["served"]}

@@ -91,8 +91,9 @@ def test_workspaces_and_deployments_parse_in_every_state(ready):
     assert (deployment.scale, deployment.running_count, deployment.url.startswith("https://")) == (2, 2, True)
 
 
-def test_updates_and_restarts_that_only_sc_asks_for_parse_too(ready):
-    """What `sc` asks in a process of its own, whose answers the suite's spec check cannot see, asked here."""
+def test_updates_restarts_and_deletes_that_only_sc_asks_for_parse_too(ready):
+    """What `sc` asks in a process of its own, whose answers the suite's spec check cannot see, asked here; and the
+    deletes of a workspace and a deployment."""
     workspace_id = apply(ready, "workspace", "lab", ide="jupyter", disk_space="20Gi")
     job_id = apply(ready, "job", "train", command="python train.py")
     deployment_id = apply(ready, "deployment", "api", command="uvicorn app:app")
@@ -105,6 +106,8 @@ def test_updates_and_restarts_that_only_sc_asks_for_parse_too(ready):
         await deployments.start(deployment_id=deployment_id)
         advance(ready, 5)
         restarted = [await jobs.restart(job_id=job_id), await deployments.restart(deployment_id=deployment_id)]
+        await workspaces.delete(workspace_id=workspace_id)
+        await deployments.delete(deployment_id=deployment_id, allow_active=True)
         return updated, restarted
 
     updated, restarted = run(flow, ready)
