@@ -26,7 +26,7 @@ struct Router: Sendable {
 
     private var routes: [Route] = []
     /// Routes without parameters by method and path as written: most requests are found here in one look-up, without
-    /// splitting their path. Anything else (another spelling of the path, a parameter) walks `routes`.
+    /// splitting their path. Anything else (another spelling of the path, a parameter) is tried against `byShape`.
     private var literal: [String: [String: Handler]] = [:]
     /// The routes by method and number of segments, in the order they were added: a path is tried against those
     /// alone, not against the whole table.
