@@ -135,7 +135,7 @@ extension User {
 
 extension SharedFolder {
     func writeStoredMembers(to json: inout JSONOutput) {
-        writeStoredSharing(createdAt: createdAt, to: &json)
+        writeStoredSharing(to: &json)
         json.key("access_mode")
         json.string(accessMode.rawValue)
         json.key("is_external")

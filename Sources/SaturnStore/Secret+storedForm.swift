@@ -4,7 +4,7 @@ import SaturnJSON
 /// A secret as the store keeps it: with its value, which only the store's own files hold.
 extension Secret {
     func writeStoredMembers(to json: inout JSONOutput) {
-        writeStoredSharing(createdAt: createdAt, to: &json)
+        writeStoredSharing(to: &json)
         json.key("value")
         json.string(value)
     }

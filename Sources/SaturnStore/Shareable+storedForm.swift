@@ -1,10 +1,9 @@
-import FoundationEssentials
 import SaturnDomain
 import SaturnJSON
 
 extension Shareable {
     /// The members every shared thing the store keeps by name begins with: its name, owner, creation and access.
-    func writeStoredSharing(createdAt: Date, to json: inout JSONOutput) {
+    func writeStoredSharing(to json: inout JSONOutput) {
         json.key("name")
         json.string(name)
         json.key("owner")

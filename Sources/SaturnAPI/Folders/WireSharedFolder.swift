@@ -9,14 +9,7 @@ struct WireSharedFolder: JSONWritable {
 
     func write(to output: inout JSONOutput) {
         output.object { json in
-            json.key("id")
-            json.string(folder.id)
-            json.key("name")
-            json.string(folder.name)
-            json.key("owner")
-            WireOwner(owner: folder.owner, directory: directory).write(to: &json)
-            json.key("created_at")
-            json.string(SaturnTime.format(folder.createdAt))
+            folder.writeWireIdentity(directory: directory, to: &json)
             json.key("access")
             json.string(folder.access.rawValue)
             json.key("access_mode")

@@ -9,14 +9,7 @@ struct WireExternalRepo: JSONWritable {
 
     func write(to output: inout JSONOutput) {
         output.object { json in
-            json.key("id")
-            json.string(repo.id)
-            json.key("name")
-            json.string(repo.name)
-            json.key("owner")
-            WireOwner(owner: repo.owner, directory: directory).write(to: &json)
-            json.key("created_at")
-            json.string(SaturnTime.format(repo.createdAt))
+            repo.writeWireIdentity(directory: directory, to: &json)
             json.key("remote_url")
             json.string(repo.remoteURL)
             if let sshKeyID = repo.sshKeyID {

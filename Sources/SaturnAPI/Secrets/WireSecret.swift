@@ -10,14 +10,7 @@ struct WireSecret: JSONWritable {
 
     func write(to output: inout JSONOutput) {
         output.object { json in
-            json.key("id")
-            json.string(secret.id)
-            json.key("name")
-            json.string(secret.name)
-            json.key("owner")
-            WireOwner(owner: secret.owner, directory: directory).write(to: &json)
-            json.key("created_at")
-            json.string(SaturnTime.format(secret.createdAt))
+            secret.writeWireIdentity(directory: directory, to: &json)
             json.key("access")
             json.string(secret.access.rawValue)
             json.key("editable")
